@@ -1,0 +1,60 @@
+#include "parser/source.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+
+namespace migsim {
+
+SourceFile::SourceFile(std::string path, std::string text)
+    : path_(std::move(path)), text_(std::move(text)) {
+  line_starts_.push_back(0);
+  for (uint32_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+Location SourceFile::locate(uint32_t offset) const {
+  if (offset > text_.size()) offset = static_cast<uint32_t>(text_.size());
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  uint32_t line_index = static_cast<uint32_t>(it - line_starts_.begin()) - 1;
+  return Location{path_, line_index + 1, offset - line_starts_[line_index] + 1, offset};
+}
+
+std::string InputError::to_string() const {
+  std::ostringstream out;
+  out << file;
+  if (line > 0) {
+    out << ':' << line;
+    if (column > 0) out << ':' << column;
+  }
+  out << ": " << message;
+  return out.str();
+}
+
+std::shared_ptr<SourceFile> read_source_file(const std::string& path, InputError& error) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) {
+    error = {path, 0, 0, std::string("cannot read file: ") + std::strerror(errno)};
+    return nullptr;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    error = {path, 0, 0, "is a directory, expected a file"};
+    return nullptr;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = {path, 0, 0, std::string("cannot read file: ") + std::strerror(errno)};
+    return nullptr;
+  }
+  std::string text;
+  text.resize(static_cast<size_t>(st.st_size));
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<size_t>(in.gcount()));
+  return std::make_shared<SourceFile>(path, std::move(text));
+}
+
+}  // namespace migsim

@@ -1,0 +1,47 @@
+#pragma once
+// A file of input text and the mapping from byte offsets to lines and columns.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace migsim {
+
+/// A position a user can find: 1-based line and column (in bytes), plus the byte offset.
+struct Location {
+  std::string_view file;
+  uint32_t line = 0;
+  uint32_t column = 0;
+  uint32_t offset = 0;
+};
+
+class SourceFile {
+ public:
+  SourceFile(std::string path, std::string text);
+
+  const std::string& path() const { return path_; }
+  const std::string& text() const { return text_; }
+  Location locate(uint32_t offset) const;
+
+ private:
+  std::string path_;
+  std::string text_;
+  std::vector<uint32_t> line_starts_;
+};
+
+/// One error in user input, with where it is. Printed as `file:line:column: message`.
+struct InputError {
+  std::string file;
+  uint32_t line = 0;
+  uint32_t column = 0;
+  std::string message;
+
+  std::string to_string() const;
+};
+
+/// Reads a whole file. On failure fills `error` and returns nullptr.
+std::shared_ptr<SourceFile> read_source_file(const std::string& path, InputError& error);
+
+}  // namespace migsim

@@ -1,0 +1,46 @@
+#pragma once
+// A parsed SQL statement: its kind, its parse tree and where it stands in its file.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parser/node.h"
+#include "parser/source.h"
+
+namespace migsim {
+
+struct Statement {
+  std::string_view kind;  ///< libpg_query's node name, e.g. "CreateStmt"
+  Node node;              ///< the statement's body
+  std::string_view text;  ///< the statement's text, without the trailing semicolon
+  Location location;      ///< where the statement starts
+  /// Byte offset that `location` fields inside `node` count from, within `text`'s buffer.
+  const char* parse_base = nullptr;
+  /// Whole text that was parsed (locations in `node` are offsets into it).
+  std::string_view parsed_text;
+
+  /// The source text of a node at `location` (best effort: up to the next
+  /// token boundary is the caller's concern).
+  std::string_view text_from(int32_t node_location) const;
+};
+
+/// Statements parsed from one piece of text. Owns the parse tree they point into.
+class ParsedScript {
+ public:
+  ParsedScript() = default;
+  ParsedScript(ParsedScript&&) = default;
+  ParsedScript& operator=(ParsedScript&&) = default;
+
+  std::vector<Statement> statements;
+  std::shared_ptr<const SourceFile> source;
+
+ private:
+  friend class SqlParser;
+  std::unique_ptr<simdjson::dom::document> doc_;
+  std::unique_ptr<std::string> text_;
+};
+
+}  // namespace migsim

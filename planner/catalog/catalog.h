@@ -1,0 +1,69 @@
+#pragma once
+// The model of one PostgreSQL 15 database's catalog that statements replay on.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "planner/catalog/function.h"
+#include "planner/catalog/journal.h"
+#include "planner/catalog/object_map.h"
+#include "planner/catalog/relation.h"
+#include "planner/catalog/schema.h"
+#include "planner/catalog/type.h"
+
+namespace migsim {
+
+class Catalog {
+ public:
+  /// An empty database as `createdb` makes it: schema public, the default search_path.
+  Catalog();
+  Catalog(const Catalog&) = delete;
+  Catalog& operator=(const Catalog&) = delete;
+
+  /// Key of a schema-qualified object in the maps below.
+  static std::string key(std::string_view schema, std::string_view name);
+
+  Journal journal;
+  ObjectMap<Schema> schemas{journal};
+  ObjectMap<Relation> relations{journal};
+  ObjectMap<TypeDef> types{journal};
+  ObjectMap<Function> functions{journal};  ///< keyed by key(schema, name) + '(' + arg types + ')'
+  ObjectMap<Extension> extensions{journal};
+  ObjectMap<std::string> settings{journal};  ///< session settings (search_path, ...)
+
+  const Relation* relation(std::string_view schema, std::string_view name) const {
+    return relations.find(key(schema, name));
+  }
+  Relation* relation_mut(std::string_view schema, std::string_view name) {
+    return relations.find_mut(key(schema, name));
+  }
+  const TypeDef* type(std::string_view schema, std::string_view name) const {
+    return types.find(key(schema, name));
+  }
+
+  /// The role statements run as (the snapshot's user, or "postgres").
+  std::string current_user() const;
+
+  /// The schemas of search_path that exist, in order ($user resolved; pg_catalog not included).
+  std::vector<std::string> search_path() const;
+  /// The schema an unqualified CREATE goes to; empty when none exists (3F000).
+  std::string creation_schema() const;
+
+  /// Finds a relation by possibly-unqualified name; fills `schema` with where it was found.
+  const Relation* lookup_relation(std::string_view schema, std::string_view name,
+                                  std::string* found_schema = nullptr) const;
+  /// Finds a user type by possibly-unqualified name.
+  const TypeDef* lookup_type(std::string_view schema, std::string_view name,
+                             std::string* found_schema = nullptr) const;
+
+  /// True when `schema` is visible through search_path, so its objects print unqualified.
+  bool schema_visible(std::string_view schema) const;
+
+  /// Every relation in `schema`, sorted by name.
+  std::vector<const Relation*> relations_in(std::string_view schema) const;
+  /// Every index whose table is schema.table.
+  std::vector<const Relation*> indexes_of(std::string_view schema, std::string_view table) const;
+};
+
+}  // namespace migsim

@@ -1,0 +1,99 @@
+#include "planner/exec/column_builder.h"
+
+#include "planner/catalog/names.h"
+#include "planner/exec/name_chooser.h"
+#include "planner/exec/type_resolver.h"
+#include "planner/expr/deparse.h"
+
+namespace migsim {
+
+bool build_column(const Catalog& catalog, Node def, ColumnBuild& out, StatementResult& error) {
+  out.column.name = std::string(def.str("colname"));
+  Node type_name = def["typeName"];
+  std::string_view serial = serial_base_type(type_name);
+  if (!serial.empty()) {
+    out.serial = true;
+    out.column.type = std::string(serial);
+    out.column.not_null = true;
+  } else if (!resolve_type(catalog, type_name, out.column, error)) {
+    return false;
+  }
+  if (Node coll = def["collClause"]) {
+    for (Node part : coll.list("collname")) out.column.collation = std::string(part.sval());
+  }
+  bool saw_null = false, saw_not_null = false, saw_default = false;
+  for (Node c : def.list("constraints")) {
+    Node con = c.body();
+    std::string_view type = con.str("contype");
+    if (type == "CONSTR_NOTNULL") {
+      if (saw_null) {
+        error = ExecContext::fails("42601", "conflicting NULL/NOT NULL declarations for column \"" +
+                                                out.column.name + "\" of table");
+        return false;
+      }
+      saw_not_null = true;
+      out.column.not_null = true;
+    } else if (type == "CONSTR_NULL") {
+      if (saw_not_null) {
+        error = ExecContext::fails("42601", "conflicting NULL/NOT NULL declarations for column \"" +
+                                                out.column.name + "\" of table");
+        return false;
+      }
+      saw_null = true;
+    } else if (type == "CONSTR_DEFAULT") {
+      if (saw_default) {
+        error = ExecContext::fails("42601", "multiple default values specified for column \"" +
+                                                out.column.name + "\" of table");
+        return false;
+      }
+      saw_default = true;
+      out.column.default_expr = deparse_expr(con["raw_expr"]);
+    } else if (type == "CONSTR_IDENTITY") {
+      std::string_view when = con.str("generated_when");
+      out.column.identity = when.empty() ? 'a' : when[0];
+      out.column.not_null = true;
+    } else if (type == "CONSTR_GENERATED") {
+      out.column.generated = deparse_expr(con["raw_expr"]);
+    } else if (type == "CONSTR_PRIMARY" || type == "CONSTR_UNIQUE" || type == "CONSTR_CHECK" ||
+               type == "CONSTR_FOREIGN" || type == "CONSTR_EXCLUSION") {
+      out.constraints.push_back({con, {out.column.name}});
+    } else if (type == "CONSTR_ATTR_DEFERRABLE" || type == "CONSTR_ATTR_NOT_DEFERRABLE" ||
+               type == "CONSTR_ATTR_DEFERRED" || type == "CONSTR_ATTR_IMMEDIATE") {
+      // Applies to the constraint before it; the parser already folded it in.
+    } else {
+      error = ExecContext::unknown("column constraint " + std::string(type) + " is not modelled");
+      return false;
+    }
+  }
+  if (out.serial && saw_default) {
+    error = ExecContext::fails("42601", "multiple default values specified for column \"" +
+                                            out.column.name + "\" of table");
+    return false;
+  }
+  return true;
+}
+
+void create_column_sequence(Catalog& catalog, const std::string& schema, const std::string& table,
+                            ColumnBuild& build, std::vector<std::string>& taken_names) {
+  if (!build.serial && !build.column.identity) return;
+  Relation seq;
+  seq.schema = schema;
+  seq.name = choose_relation_name(catalog, schema, table, build.column.name, "seq", taken_names);
+  taken_names.push_back(seq.name);
+  seq.kind = RelKind::kSequence;
+  seq.owner = catalog.current_user();
+  seq.sequence.type = build.column.type;
+  if (build.column.type == "integer") seq.sequence.max = 2147483647;
+  if (build.column.type == "smallint") seq.sequence.max = 32767;
+  seq.sequence.owned_by_table = table;
+  seq.sequence.owned_by_column = build.column.name;
+  seq.sequence.identity = build.column.identity != 0;
+  if (build.serial) {
+    std::string seq_ref = catalog.schema_visible(schema) ? quote_ident(seq.name)
+                                                         : quote_qualified(schema, seq.name);
+    build.column.default_expr = "nextval('" + seq_ref + "'::regclass)";
+  }
+  catalog.relations.put(Catalog::key(schema, seq.name), std::move(seq));
+}
+
+}  // namespace migsim

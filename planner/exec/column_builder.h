@@ -1,0 +1,33 @@
+#pragma once
+// Builds a catalog column, and the constraints and sequences it implies, from
+// a ColumnDef node (CREATE TABLE and ALTER TABLE ADD COLUMN share this).
+
+#include <vector>
+
+#include "planner/catalog/relation.h"
+#include "planner/engine/exec_context.h"
+
+namespace migsim {
+
+/// A constraint as written, before it gets a name and is checked.
+struct PendingConstraint {
+  Node node;                          ///< the Constraint node body
+  std::vector<std::string> columns;   ///< for a column constraint, that column
+};
+
+struct ColumnBuild {
+  Column column;
+  std::vector<PendingConstraint> constraints;  ///< PRIMARY KEY, UNIQUE, CHECK, REFERENCES
+  bool serial = false;                         ///< needs an owned sequence and nextval default
+};
+
+/// Reads a ColumnDef body. Fails on unknown types and conflicting clauses.
+bool build_column(const Catalog& catalog, Node column_def, ColumnBuild& out,
+                  StatementResult& error);
+
+/// Creates the sequence behind a serial or identity column of schema.table and
+/// sets the column's default / identity accordingly.
+void create_column_sequence(Catalog& catalog, const std::string& schema, const std::string& table,
+                            ColumnBuild& build, std::vector<std::string>& taken_names);
+
+}  // namespace migsim

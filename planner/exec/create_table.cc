@@ -1,0 +1,88 @@
+// CREATE [UNLOGGED] TABLE [IF NOT EXISTS] name (columns, constraints)
+
+#include "planner/exec/column_builder.h"
+#include "planner/exec/common.h"
+#include "planner/exec/table_constraints.h"
+
+namespace migsim {
+namespace {
+
+StatementResult create_table(ExecContext& ctx) {
+  Node n = ctx.stmt.node;
+  Node rv = n["relation"];
+  Target target;
+  StatementResult error;
+  if (!target_for_create(ctx, rv, target, error)) return error;
+  if (ctx.catalog.relation(target.schema, target.name)) {
+    if (n.flag("if_not_exists")) {
+      return ExecContext::skipped_with_notice("relation \"" + target.name +
+                                              "\" already exists, skipping");
+    }
+    return ExecContext::fails("42P07", "relation \"" + target.name + "\" already exists");
+  }
+  if (ctx.catalog.type(target.schema, target.name)) {
+    return ExecContext::fails("42710", "type \"" + target.name + "\" already exists",
+                              {}, "A relation has an associated type of the same name, so you "
+                                  "must use a name that doesn't conflict with any existing type.");
+  }
+  if (n["partbound"] || n["partspec"] || !n.list("inhRelations").empty()) {
+    return ExecContext::unknown("partitioned and inherited tables are not modelled yet");
+  }
+  if (n["ofTypename"]) return ExecContext::unknown("CREATE TABLE OF type is not modelled");
+
+  Relation table;
+  table.schema = target.schema;
+  table.name = target.name;
+  table.kind = RelKind::kTable;
+  table.owner = ctx.catalog.current_user();
+  table.unlogged = rv.str("relpersistence") == "u";
+  std::vector<ColumnBuild> builds;
+  std::vector<PendingConstraint> pending;
+  for (Node elt : n.list("tableElts")) {
+    std::string_view kind = elt.kind();
+    if (kind == "ColumnDef") {
+      ColumnBuild b;
+      if (!build_column(ctx.catalog, elt.body(), b, error)) return error;
+      if (table.column(b.column.name)) {
+        return ExecContext::fails("42701",
+                                  "column \"" + b.column.name + "\" specified more than once");
+      }
+      table.columns.push_back(b.column);
+      builds.push_back(std::move(b));
+    } else if (kind == "Constraint") {
+      pending.push_back({elt.body(), {}});
+    } else if (kind == "TableLikeClause") {
+      return ExecContext::unknown("CREATE TABLE ... LIKE is not modelled yet");
+    } else {
+      return ExecContext::unknown("table element " + std::string(kind) + " is not modelled");
+    }
+  }
+  for (auto& b : builds)
+    for (auto& p : b.constraints) pending.push_back(p);
+  for (Node opt : n.list("options")) {
+    Node d = opt.body();
+    table.options[std::string(d.str("defname"))] =
+        d["arg"] ? std::string(d["arg"].body().str("sval")) : "true";
+  }
+
+  std::vector<std::string> taken{table.name};
+  for (auto& b : builds) {
+    create_column_sequence(ctx.catalog, table.schema, table.name, b, taken);
+    *table.column(b.column.name) = b.column;
+  }
+  std::vector<Relation> indexes;
+  if (!add_table_constraints(ctx, table, pending, indexes, taken, error)) return error;
+
+  StatementResult r;
+  r.touched.push_back(touched_name("table", table.schema, table.name));
+  ctx.catalog.relations.put(Catalog::key(table.schema, table.name), std::move(table));
+  for (auto& idx : indexes) {
+    ctx.catalog.relations.put(Catalog::key(idx.schema, idx.name), std::move(idx));
+  }
+  return r;
+}
+
+HandlerRegistrar reg("CreateStmt", create_table);
+
+}  // namespace
+}  // namespace migsim

@@ -1,0 +1,39 @@
+#pragma once
+// A small streaming JSON writer: objects, arrays, strings, numbers, null.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace migsim {
+
+class JsonOut {
+ public:
+  explicit JsonOut(std::string& out, bool pretty = false) : out_(out), pretty_(pretty) {}
+
+  JsonOut& begin_object();
+  JsonOut& end_object();
+  JsonOut& begin_array();
+  JsonOut& end_array();
+  JsonOut& key(std::string_view k);
+  JsonOut& value(std::string_view s);
+  JsonOut& value(const char* s) { return value(std::string_view(s)); }
+  JsonOut& value(int64_t n);
+  JsonOut& value(bool b);
+  JsonOut& null();
+  /// A string, or null when empty.
+  JsonOut& string_or_null(std::string_view s) { return s.empty() ? null() : value(s); }
+
+  static void escape(std::string& out, std::string_view s);
+
+ private:
+  void before_value();
+  void newline();
+  std::string& out_;
+  bool pretty_;
+  std::vector<bool> first_;  ///< per open container: no element written yet
+  bool after_key_ = false;
+};
+
+}  // namespace migsim

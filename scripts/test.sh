@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs the dependencies, builds migsim twice (optimised, and with the
+# address and undefined-behaviour sanitizers) and runs every test in both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh build
+(cd build && ctest --output-on-failure -j2)
+scripts/build.sh build-asan -DMIGSIM_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j2 -LE slow)
