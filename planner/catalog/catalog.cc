@@ -19,6 +19,17 @@ std::string Catalog::key(std::string_view schema, std::string_view name) {
   return k;
 }
 
+std::string Catalog::function_key(const Function& f) {
+  std::string k = key(f.schema, f.name);
+  k.push_back('(');
+  for (size_t i = 0; i < f.arg_types.size(); ++i) {
+    if (i) k.push_back(',');
+    k += f.arg_types[i];
+  }
+  k.push_back(')');
+  return k;
+}
+
 std::string Catalog::current_user() const {
   const std::string* u = settings.find("current_user");
   return u ? *u : "postgres";

@@ -38,6 +38,24 @@ class Catalog {
   Relation* relation_mut(std::string_view schema, std::string_view name) {
     return relations.find_mut(key(schema, name));
   }
+  /// Adds or replaces a relation under its own schema and name.
+  Relation& put_relation(Relation r) {
+    std::string k = key(r.schema, r.name);
+    return relations.put(k, std::move(r));
+  }
+  void drop_relation(std::string_view schema, std::string_view name) {
+    relations.erase(key(schema, name));
+  }
+  TypeDef& put_type(TypeDef t) {
+    std::string k = key(t.schema, t.name);
+    return types.put(k, std::move(t));
+  }
+  /// Key of a function: schema, name and input argument types.
+  static std::string function_key(const Function& f);
+  Function& put_function(Function f) {
+    std::string k = function_key(f);
+    return functions.put(k, std::move(f));
+  }
   const TypeDef* type(std::string_view schema, std::string_view name) const {
     return types.find(key(schema, name));
   }

@@ -1,57 +1,40 @@
 #include "planner/cli/commands.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
-#include <functional>
+#include <utility>
+#include <vector>
 
-#include "planner/cli/output.h"
-#include "planner/replay/replay_run.h"
+#include "parser/source.h"
 
 namespace migsim {
 
 namespace {
+std::vector<std::pair<int, CommandSetup>>& commands() {
+  static std::vector<std::pair<int, CommandSetup>> list;
+  return list;
+}
+}  // namespace
+
+CommandRegistrar::CommandRegistrar(int order, CommandSetup setup) {
+  commands().emplace_back(order, setup);
+}
 
 int report_input_error(const InputError& e) {
   std::fprintf(stderr, "migsim: %s\n", e.to_string().c_str());
   return 2;
 }
 
-struct ReplayOptions {
-  std::vector<std::string> base;
-  std::vector<std::string> files;
-  std::string format = "text";
-  std::string output;
-};
-
-int run_replay(const ReplayOptions& o) {
-  Catalog catalog;
-  ReplayRun run;
-  InputError error;
-  if (!replay_files(o.base, o.files, catalog, run, error)) return report_input_error(error);
-  std::string text = o.format == "json" ? replay_json(run)
-                                        : replay_text(run, o.output.empty() && stdout_wants_color());
-  if (!write_output(o.output, text, error)) return report_input_error(error);
-  return 0;
-}
-
-}  // namespace
-
 int run_cli(int argc, char** argv) {
   CLI::App app{"migsim: plan and simulate PostgreSQL schema migrations, offline"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("migsim ") + MIGSIM_VERSION);
   std::function<int()> action;
-
-  ReplayOptions replay;
-  auto* cmd = app.add_subcommand("replay", "Replay SQL files on an empty database and print "
-                                           "each statement's outcome");
-  cmd->add_option("--schema", replay.base, "SQL applied first, to build the starting catalog");
-  cmd->add_option("--format", replay.format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}));
-  cmd->add_option("-o,--output", replay.output, "write to this file instead of stdout");
-  cmd->add_option("files", replay.files, "SQL files, replayed in order")->required();
-  cmd->callback([&] { action = [&] { return run_replay(replay); }; });
-
+  auto list = commands();
+  std::sort(list.begin(), list.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [order, setup] : list) setup(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,9 +1,31 @@
 #pragma once
+// The command line: each command lives in its own cmd_*.cc file and
+// registers itself with a file-level CommandRegistrar.
+
+#include <functional>
+#include <string>
+
+namespace CLI {
+class App;
+}
 
 namespace migsim {
 
 /// Parses the command line and runs one command. Returns the exit code:
 /// 0 clean, 1 findings at or above --fail-on, 2 bad usage or bad input.
 int run_cli(int argc, char** argv);
+
+/// Adds a subcommand to `app`. It must set `action` in its parse callback;
+/// the action runs after parsing and returns the exit code.
+using CommandSetup = void (*)(CLI::App& app, std::function<int()>& action);
+
+struct CommandRegistrar {
+  /// `order` sorts commands in --help.
+  CommandRegistrar(int order, CommandSetup setup);
+};
+
+/// Prints `migsim: file:line:col: message` to stderr and returns 2.
+struct InputError;
+int report_input_error(const InputError& e);
 
 }  // namespace migsim

@@ -93,7 +93,7 @@ void create_column_sequence(Catalog& catalog, const std::string& schema, const s
                                                          : quote_qualified(schema, seq.name);
     build.column.default_expr = "nextval('" + seq_ref + "'::regclass)";
   }
-  catalog.relations.put(Catalog::key(schema, seq.name), std::move(seq));
+  catalog.put_relation(std::move(seq));
 }
 
 }  // namespace migsim

@@ -75,9 +75,9 @@ StatementResult create_table(ExecContext& ctx) {
 
   StatementResult r;
   r.touched.push_back(touched_name("table", table.schema, table.name));
-  ctx.catalog.relations.put(Catalog::key(table.schema, table.name), std::move(table));
+  ctx.catalog.put_relation(std::move(table));
   for (auto& idx : indexes) {
-    ctx.catalog.relations.put(Catalog::key(idx.schema, idx.name), std::move(idx));
+    ctx.catalog.put_relation(std::move(idx));
   }
   return r;
 }
