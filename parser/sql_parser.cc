@@ -2,6 +2,9 @@
 
 #include <pg_query.h>
 
+#include <cstdio>
+#include <cstring>
+
 namespace migsim {
 
 std::string_view Statement::text_from(int32_t node_location) const {
@@ -42,6 +45,7 @@ std::optional<size_t> find_invalid_utf8(std::string_view text) {
   size_t n = text.size(), i = 0;
   while (i < n) {
     unsigned char c = s[i];
+    if (c == 0) return i;  // PostgreSQL rejects NUL bytes in query text too
     if (c < 0x80) {
       ++i;
       continue;
@@ -69,9 +73,6 @@ std::optional<size_t> find_invalid_utf8(std::string_view text) {
     if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0) return i;
     i += len;
   }
-  // PostgreSQL rejects NUL bytes in query text too.
-  for (size_t k = 0; k < n; ++k)
-    if (s[k] == 0) return k;
   return std::nullopt;
 }
 
@@ -91,38 +92,47 @@ size_t char_position_to_byte(std::string_view text, int cursorpos) {
 
 thread_local simdjson::dom::parser json_parser;
 
+/// Text larger than this is split with the scanner first and parsed in pieces
+/// of about this size, so memory stays bounded on very large files.
+constexpr size_t kPieceSize = 1 << 20;
+
 }  // namespace
 
-bool SqlParser::parse(std::shared_ptr<const SourceFile> source, std::string_view sql,
-                      uint32_t base_offset, ParsedScript& out, InputError& error,
-                      std::optional<Location> fixed_location) {
-  auto fail = [&](size_t offset, std::string message) {
-    Location loc = fixed_location ? *fixed_location
-                                  : source->locate(base_offset + static_cast<uint32_t>(offset));
-    error = {source->path(), loc.line, loc.column, std::move(message)};
-    return false;
-  };
-  if (auto bad = find_invalid_utf8(sql)) {
-    return fail(*bad, "invalid byte sequence for encoding \"UTF8\"");
-  }
-  out.source = source;
-  out.text_ = std::make_unique<std::string>(sql);
-  const std::string& text = *out.text_;
+struct SqlParser::Piece {
+  const std::shared_ptr<const SourceFile>& source;
+  std::string_view text;  ///< the SQL of this piece
+  uint32_t offset;        ///< where `text` starts in the source file
+  const std::optional<Location>& fixed_location;
+};
 
+namespace {
+bool report(const std::shared_ptr<const SourceFile>& source, const std::optional<Location>& fixed,
+            uint32_t offset, std::string message, InputError& error) {
+  Location loc = fixed ? *fixed : source->locate(offset);
+  error = {source->path(), loc.line, loc.column, std::move(message)};
+  return false;
+}
+}  // namespace
+
+bool SqlParser::parse_piece(const Piece& piece, ParsedScript& out, InputError& error) {
+  out.texts_.push_back(std::make_unique<std::string>(piece.text));
+  const std::string& text = *out.texts_.back();
   PgQueryParseResult result = pg_query_parse(text.c_str());
   if (result.error) {
     std::string message = result.error->message;
     size_t offset = char_position_to_byte(text, result.error->cursorpos);
     pg_query_free_parse_result(result);
-    return fail(offset, message);
+    return report(piece.source, piece.fixed_location,
+                  piece.offset + static_cast<uint32_t>(offset), message, error);
   }
-  out.doc_ = std::make_unique<simdjson::dom::document>();
-  auto parsed = json_parser.parse_into_document(*out.doc_, result.parse_tree,
+  out.docs_.push_back(std::make_unique<simdjson::dom::document>());
+  auto parsed = json_parser.parse_into_document(*out.docs_.back(), result.parse_tree,
                                                 std::strlen(result.parse_tree));
   pg_query_free_parse_result(result);
   simdjson::dom::element root;
   if (parsed.get(root) != simdjson::SUCCESS) {
-    return fail(0, "internal error: unreadable parse tree");
+    return report(piece.source, piece.fixed_location, piece.offset,
+                  "internal error: unreadable parse tree", error);
   }
   Node tree(root);
   for (Node raw : tree.list("stmts")) {
@@ -140,10 +150,64 @@ bool SqlParser::parse(std::shared_ptr<const SourceFile> source, std::string_view
                                s.text.back() == '\n' || s.text.back() == '\t' ||
                                s.text.back() == '\r'))
       s.text.remove_suffix(1);
-    s.location = fixed_location ? *fixed_location
-                                : source->locate(base_offset + static_cast<uint32_t>(begin));
+    s.location = piece.fixed_location
+                     ? *piece.fixed_location
+                     : piece.source->locate(piece.offset + static_cast<uint32_t>(begin));
     s.parsed_text = text;
     out.statements.push_back(s);
+  }
+  return true;
+}
+
+bool SqlParser::parse(std::shared_ptr<const SourceFile> source, std::string_view sql,
+                      uint32_t base_offset, ParsedScript& out, InputError& error,
+                      std::optional<Location> fixed_location) {
+  out.source = source;
+  if (auto bad = find_invalid_utf8(sql)) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned char>(sql[*bad]));
+    return report(source, fixed_location, base_offset + static_cast<uint32_t>(*bad),
+                  std::string("invalid byte sequence for encoding \"UTF8\": ") + hex, error);
+  }
+  if (sql.size() <= kPieceSize) {
+    return parse_piece({source, sql, base_offset, fixed_location}, out, error);
+  }
+  // Large input: find statement boundaries with the scanner, then parse pieces
+  // of whole statements.
+  std::string copy(sql);
+  PgQuerySplitResult split = pg_query_split_with_scanner(copy.c_str());
+  if (split.error) {
+    std::string message = split.error->message;
+    size_t offset = char_position_to_byte(copy, split.error->cursorpos);
+    pg_query_free_split_result(split);
+    return report(source, fixed_location, base_offset + static_cast<uint32_t>(offset), message,
+                  error);
+  }
+  std::vector<size_t> cuts;  // offsets where a piece may end
+  for (int i = 0; i < split.n_stmts; ++i) {
+    cuts.push_back(static_cast<size_t>(split.stmts[i]->stmt_location + split.stmts[i]->stmt_len));
+  }
+  pg_query_free_split_result(split);
+  size_t start = 0;
+  size_t i = 0;
+  while (start < sql.size()) {
+    size_t end = sql.size();
+    // The last statement boundary within kPieceSize of `start`, if any.
+    while (i < cuts.size() && cuts[i] <= start) ++i;
+    size_t j = i;
+    size_t best = 0;
+    while (j < cuts.size() && cuts[j] - start <= kPieceSize) best = cuts[j++];
+    if (best > start) end = best;
+    else if (i < cuts.size()) end = cuts[i];
+    // Include the statement's terminating semicolon in this piece.
+    while (end < sql.size() && sql[end] != ';' &&
+           (sql[end] == ' ' || sql[end] == '\n' || sql[end] == '\t' || sql[end] == '\r'))
+      ++end;
+    if (end < sql.size() && sql[end] == ';') ++end;
+    Piece piece{source, sql.substr(start, end - start),
+                base_offset + static_cast<uint32_t>(start), fixed_location};
+    if (!parse_piece(piece, out, error)) return false;
+    start = end;
   }
   return true;
 }

@@ -23,6 +23,10 @@ class SqlParser {
                          InputError& error) {
     return parse(source, source->text(), 0, out, error);
   }
+
+ private:
+  struct Piece;
+  static bool parse_piece(const Piece& piece, ParsedScript& out, InputError& error);
 };
 
 /// Offset of the first byte at or after `pos` that is not white space or a comment.

@@ -39,8 +39,8 @@ class ParsedScript {
 
  private:
   friend class SqlParser;
-  std::unique_ptr<simdjson::dom::document> doc_;
-  std::unique_ptr<std::string> text_;
+  std::vector<std::unique_ptr<simdjson::dom::document>> docs_;
+  std::vector<std::unique_ptr<std::string>> texts_;  ///< the pieces parsed, one per document
 };
 
 }  // namespace migsim

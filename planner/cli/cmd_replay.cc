@@ -17,6 +17,7 @@ struct ReplayOptions {
 };
 
 int run_replay(const ReplayOptions& o) {
+  if (o.files.empty()) return report_usage_error("replay: at least one FILE is required");
   Catalog catalog;
   ReplayRun run;
   InputError error;
@@ -32,10 +33,12 @@ void setup(CLI::App& app, std::function<int()>& action) {
   static ReplayOptions o;
   auto* cmd = app.add_subcommand(
       "replay", "Replay SQL files on an empty database and print each statement's outcome");
-  cmd->add_option("--schema", o.base, "SQL applied first, to build the starting catalog");
+  cmd->add_option("--schema", o.base, "SQL applied first, to build the starting catalog")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
-  cmd->add_option("files", o.files, "SQL files, replayed in order")->required();
+  cmd->add_option("files", o.files, "SQL files, replayed in order");
   cmd->callback([&action] { action = [] { return run_replay(o); }; });
 }
 

@@ -26,6 +26,11 @@ int report_input_error(const InputError& e) {
   return 2;
 }
 
+int report_usage_error(const std::string& message) {
+  std::fprintf(stderr, "migsim: %s\nRun 'migsim --help' for usage.\n", message.c_str());
+  return 2;
+}
+
 int run_cli(int argc, char** argv) {
   CLI::App app{"migsim: plan and simulate PostgreSQL schema migrations, offline"};
   app.require_subcommand(1);
@@ -35,6 +40,11 @@ int run_cli(int argc, char** argv) {
   std::sort(list.begin(), list.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& [order, setup] : list) setup(app, action);
+  if (argc > 1 && argv[1][0] != '-') {
+    bool known = false;
+    for (const auto* sub : app.get_subcommands({})) known = known || sub->check_name(argv[1]);
+    if (!known) return report_usage_error(std::string("unknown command '") + argv[1] + "'");
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -44,8 +54,7 @@ int run_cli(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "migsim: %s\nRun 'migsim --help' for usage.\n", e.what());
-    return 2;
+    return report_usage_error(e.what());
   }
   return action ? action() : 2;
 }

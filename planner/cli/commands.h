@@ -27,5 +27,7 @@ struct CommandRegistrar {
 /// Prints `migsim: file:line:col: message` to stderr and returns 2.
 struct InputError;
 int report_input_error(const InputError& e);
+/// Prints `migsim: message` and a pointer to --help to stderr and returns 2.
+int report_usage_error(const std::string& message);
 
 }  // namespace migsim
