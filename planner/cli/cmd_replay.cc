@@ -34,8 +34,7 @@ void setup(CLI::App& app, std::function<int()>& action) {
   auto* cmd = app.add_subcommand(
       "replay", "Replay SQL files on an empty database and print each statement's outcome");
   cmd->add_option("--schema", o.base, "SQL applied first, to build the starting catalog")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      ->allow_extra_args(false);
   cmd->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
   cmd->add_option("files", o.files, "SQL files, replayed in order");
