@@ -1,5 +1,7 @@
 #include "parser/sql_parser.h"
 
+#include "parser/json_fixups.h"
+
 #include <pg_query.h>
 
 #include <cstdio>
@@ -125,10 +127,11 @@ bool SqlParser::parse_piece(const Piece& piece, ParsedScript& out, InputError& e
     return report(piece.source, piece.fixed_location,
                   piece.offset + static_cast<uint32_t>(offset), message, error);
   }
-  out.docs_.push_back(std::make_unique<simdjson::dom::document>());
-  auto parsed = json_parser.parse_into_document(*out.docs_.back(), result.parse_tree,
-                                                std::strlen(result.parse_tree));
+  std::string json(result.parse_tree);
   pg_query_free_parse_result(result);
+  restore_negative_integers(json, text);
+  out.docs_.push_back(std::make_unique<simdjson::dom::document>());
+  auto parsed = json_parser.parse_into_document(*out.docs_.back(), json.data(), json.size());
   simdjson::dom::element root;
   if (parsed.get(root) != simdjson::SUCCESS) {
     return report(piece.source, piece.fixed_location, piece.offset,

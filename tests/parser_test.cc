@@ -116,3 +116,30 @@ TEST_CASE("a syntax error deep in large input names its line") {
 
 }  // namespace
 }  // namespace migsim
+
+namespace migsim {
+namespace {
+
+TEST_CASE("negative integers survive the JSON parse tree") {
+  auto p = parse(
+      "SELECT -5, 7, 0, - 3, 1 - -2;\n"
+      "CREATE SEQUENCE s INCREMENT BY -1 MINVALUE -100 MAXVALUE 0 START WITH -1 CACHE 1;\n");
+  REQUIRE(p.ok);
+  NodeList targets = p.script.statements[0].node.list("targetList");
+  std::vector<int64_t> values;
+  for (Node t : targets) {
+    Node v = t.body()["val"];
+    if (v.kind() == "A_Const") values.push_back(v.ival());
+  }
+  CHECK(values == std::vector<int64_t>{-5, 7, 0, -3});
+  Node minus = targets.at(4).body()["val"].body();
+  CHECK(minus["rexpr"].ival() == -2);
+  std::vector<int64_t> options;
+  for (Node o : p.script.statements[1].node.list("options")) {
+    options.push_back(o.body()["arg"].body().integer("ival"));
+  }
+  CHECK(options == std::vector<int64_t>{-1, -100, 0, -1, 1});
+}
+
+}  // namespace
+}  // namespace migsim

@@ -3,6 +3,7 @@
 #include "planner/catalog/names.h"
 #include "planner/exec/name_chooser.h"
 #include "planner/exec/type_resolver.h"
+#include "planner/expr/default_render.h"
 #include "planner/expr/deparse.h"
 
 namespace migsim {
@@ -47,7 +48,7 @@ bool build_column(const Catalog& catalog, Node def, ColumnBuild& out, StatementR
         return false;
       }
       saw_default = true;
-      out.column.default_expr = deparse_expr(con["raw_expr"]);
+      out.column.default_expr = render_default(con["raw_expr"], out.column.type);
     } else if (type == "CONSTR_IDENTITY") {
       std::string_view when = con.str("generated_when");
       out.column.identity = when.empty() ? 'a' : when[0];
