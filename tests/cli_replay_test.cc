@@ -26,7 +26,7 @@ TEST_CASE("replay prints one outcome per statement, in text and JSON") {
         std::string::npos);
 }
 
-TEST_CASE("--schema builds the starting catalog without printing it") {
+TEST_CASE("a base schema given with --schema builds the starting catalog silently") {
   TempDir dir;
   dir.write("base.sql", "CREATE TABLE t (id int);\n");
   dir.write("m.sql", "CREATE TABLE IF NOT EXISTS t (id int);\n");
