@@ -20,7 +20,9 @@ PG_BIN = "/usr/lib/postgresql/15/bin"
 
 
 class PgServer:
-    def __init__(self):
+    def __init__(self, settings=None):
+        """`settings`: extra server settings, e.g. {"max_locks_per_transaction": 10000}."""
+        self.settings = settings or {}
         self.dir = None
         self.proc_started = False
 
@@ -44,6 +46,8 @@ class PgServer:
             check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         opts = (f"-k {self.dir} -c listen_addresses= -c fsync=off -c full_page_writes=off "
                 "-c synchronous_commit=off -c max_connections=20")
+        for key, value in self.settings.items():
+            opts += f" -c {key}={value}"
         subprocess.run(
             self._as_owner([f"{PG_BIN}/pg_ctl", "-D", data, "-o", opts, "-w", "-l",
                             os.path.join(self.dir, "log"), "start"]),

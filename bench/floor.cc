@@ -1,0 +1,53 @@
+// The floor of the benchmark: libpg_query parsing each statement of a file
+// (JSON output), nothing else. Statements are split before timing starts.
+//
+//   migsim_bench_floor FILE [--protobuf]
+
+#include <pg_query.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: migsim_bench_floor FILE [--protobuf]\n");
+    return 2;
+  }
+  bool protobuf = argc > 2 && std::string(argv[2]) == "--protobuf";
+  std::ifstream in(argv[1], std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  PgQuerySplitResult split = pg_query_split_with_scanner(text.c_str());
+  if (split.error) {
+    std::fprintf(stderr, "%s\n", split.error->message);
+    return 2;
+  }
+  std::vector<std::string> statements;
+  for (int i = 0; i < split.n_stmts; ++i) {
+    statements.emplace_back(text.substr(split.stmts[i]->stmt_location, split.stmts[i]->stmt_len));
+  }
+  pg_query_free_split_result(split);
+
+  auto start = std::chrono::steady_clock::now();
+  size_t bytes = 0;
+  for (const auto& s : statements) {
+    if (protobuf) {
+      PgQueryProtobufParseResult r = pg_query_parse_protobuf(s.c_str());
+      bytes += r.parse_tree.len;
+      pg_query_free_protobuf_parse_result(r);
+    } else {
+      PgQueryParseResult r = pg_query_parse(s.c_str());
+      bytes += r.parse_tree ? std::char_traits<char>::length(r.parse_tree) : 0;
+      pg_query_free_parse_result(r);
+    }
+  }
+  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                  .count();
+  std::printf("%zu statements, %.3f ms, %zu bytes of parse trees\n", statements.size(), ms, bytes);
+  return 0;
+}
