@@ -1,4 +1,4 @@
-#include "planner/catalog/names.h"
+#include "parser/identifiers.h"
 
 #include <algorithm>
 #include <iterator>
