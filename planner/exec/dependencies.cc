@@ -42,6 +42,8 @@ std::string relation_description(const Catalog& catalog, const std::string& sche
 }
 
 /// A type's name as format_type_be() prints it: qualified unless visible.
+}  // namespace
+
 std::string type_display(const Catalog& catalog, const std::string& schema,
                          const std::string& name) {
   std::string found;
@@ -52,6 +54,8 @@ std::string type_display(const Catalog& catalog, const std::string& schema,
     return quote_ident(name);
   return quote_qualified(schema, name);
 }
+
+namespace {
 
 /// An argument type in Column::type form, as format_type_be() prints it now.
 std::string arg_display(const Catalog& catalog, const std::string& type) {

@@ -90,6 +90,11 @@ struct DropPlan {
   std::string required_by_hint;
 };
 
+/// A user type's (or row type's) name as format_type_be() prints it: qualified
+/// unless its schema is on search_path and nothing earlier hides it.
+std::string type_display(const Catalog& catalog, const std::string& schema,
+                         const std::string& name);
+
 DropPlan plan_drop(const Catalog& catalog, const std::vector<ObjectRef>& targets);
 
 /// The failure or notice PostgreSQL gives for a plan: fills `error` (2BP01)

@@ -198,7 +198,7 @@ bool lookup_type_target(DropState& st, bool domain, Node type_name) {
   std::string rel_schema;
   const Relation* r = cat.lookup_relation(t.schema, t.name, &rel_schema);
   if (r && r->kind != RelKind::kIndex && r->kind != RelKind::kPartitionedIndex) {
-    if (r->kind == RelKind::kCompositeType) {
+    if (domain || r->kind == RelKind::kCompositeType) {
       if (domain) {
         st.error = ExecContext::fails("42809", "\"" + t.name + "\" is not a domain");
         return false;
@@ -253,10 +253,7 @@ bool lookup_extension_target(DropState& st, Node name) {
 /// format_type_be() of a resolved argument type.
 std::string arg_type_display(const Catalog& cat, const Column& c) {
   if (c.type_schema.empty()) return c.type;
-  std::string found;
-  bool visible = cat.lookup_type("", c.type_name, &found) && found == c.type_schema;
-  std::string base =
-      visible ? quote_ident(c.type_name) : quote_qualified(c.type_schema, c.type_name);
+  std::string base = type_display(cat, c.type_schema, c.type_name);
   size_t br = c.type.find('[');
   return br == std::string::npos ? base : base + c.type.substr(br);
 }
@@ -315,9 +312,17 @@ bool lookup_function_target(DropState& st, std::string_view remove_type, Node ow
   probe.name = t.name;
   std::string shown, written;
   for (Node a : o.list("objargs")) {
+    NodeList type_parts = a.body().list("names");
+    if (type_parts.size() == 2) {
+      std::string type_schema(type_parts.at(0).sval());
+      if (type_schema != "pg_catalog") {
+        if (!st.schema_ok(type_schema, skip)) return false;
+        if (skip) return true;
+      }
+    }
     Column c;
     StatementResult err;
-    if (!resolve_type(cat, a, c, err)) {
+    if (!resolve_type(cat, a.body(), c, err)) {
       if (err.outcome == Outcome::kFails && err.sqlstate == "42704" && st.missing_ok) {
         st.notices.push_back(err.message + ", skipping");
         return true;
@@ -372,6 +377,14 @@ bool lookup_trigger_target(DropState& st, Node names) {
   std::string found;
   const Relation* r = st.ctx.catalog.lookup_relation(t.schema, t.name, &found);
   if (!r) return st.missing("42P01", "relation \"" + rel_text + "\" does not exist");
+  if (r->kind == RelKind::kIndex || r->kind == RelKind::kPartitionedIndex) {
+    st.error = ExecContext::fails("42809", "\"" + t.name + "\" is an index");
+    return false;
+  }
+  if (r->kind == RelKind::kCompositeType) {
+    st.error = ExecContext::fails("42809", "\"" + t.name + "\" is a composite type");
+    return false;
+  }
   for (const auto& trg : r->triggers) {
     if (trg.name == trigger) {
       st.add(ObjectRef::part(ObjectRef::Kind::kTrigger, found, t.name, trigger));
