@@ -345,11 +345,23 @@ std::string describe(const Catalog& catalog, const ObjectRef& o) {
       bool visible = catalog.schema_visible(o.schema);
       std::string s = word + (visible ? quote_ident(o.name) : quote_qualified(o.schema, o.name));
       s += "(";
+      std::vector<std::string> args;
       if (f) {
-        for (size_t i = 0; i < f->arg_types.size(); ++i) {
-          if (i) s += ", ";
-          s += arg_display(catalog, f->arg_types[i]);
+        args = f->arg_types;
+      } else {
+        // Not in the catalog (any more): the key still holds the argument types.
+        size_t open = o.sub.find('(');
+        std::string list = o.sub.substr(open + 1, o.sub.size() - open - 2);
+        for (size_t start = 0; !list.empty() && start <= list.size();) {
+          size_t comma = list.find(',', start);
+          if (comma == std::string::npos) comma = list.size();
+          args.push_back(list.substr(start, comma - start));
+          start = comma + 1;
         }
+      }
+      for (size_t i = 0; i < args.size(); ++i) {
+        if (i) s += ", ";
+        s += arg_display(catalog, args[i]);
       }
       return s + ")";
     }
