@@ -229,6 +229,52 @@ TEST_CASE("a trigger depends on its function; DROP TRIGGER removes it") {
   CHECK(db.catalog.functions.size() == 0);
 }
 
+TEST_CASE("functions: calls in defaults, row-type arguments, kinds") {
+  Db db;
+  db.run("CREATE TABLE rt (id int)");
+  Function fu;
+  fu.schema = "public";
+  fu.name = "fu";
+  fu.arg_types = {"integer"};
+  fu.result = "integer";
+  db.catalog.put_function(fu);
+  Function usert = fu;
+  usert.name = "usert";
+  usert.arg_types = {"public.rt"};
+  db.catalog.put_function(usert);
+  Function pr = fu;
+  pr.name = "pr";
+  pr.kind = 'p';
+  pr.result.clear();
+  db.catalog.put_function(pr);
+  Relation d;
+  d.schema = "public";
+  d.name = "d";
+  d.columns = {column("a", "integer")};
+  d.columns[0].default_expr = "fu(1)";
+  db.catalog.put_relation(d);
+  db.catalog.journal.commit();
+
+  StatementResult r = db.run("DROP FUNCTION fu(int)");
+  CHECK(r.message == "cannot drop function fu(integer) because other objects depend on it");
+  CHECK(r.detail == "default value for column a of table d depends on function fu(integer)");
+  r = db.run("DROP TABLE rt");
+  CHECK(r.detail == "function usert(rt) depends on type rt");
+  CHECK(db.run("DROP FUNCTION pr(int)").message == "pr(integer) is not a function");
+  CHECK(db.run("DROP PROCEDURE fu(int)").message == "fu(integer) is not a procedure");
+  CHECK(db.run("DROP FUNCTION pr").message == "could not find a function named \"pr\"");
+  CHECK(db.run("DROP ROUTINE pr").outcome == Outcome::kApplies);
+
+  // Two functions named fu: which one the default calls is not known.
+  Function fu2 = fu;
+  fu2.arg_types = {"text"};
+  db.catalog.put_function(fu2);
+  db.catalog.journal.commit();
+  CHECK(db.run("DROP FUNCTION fu(text)").outcome == Outcome::kUnknown);
+  r = db.run("DROP FUNCTION fu(int) CASCADE");
+  CHECK(r.outcome == Outcome::kUnknown);
+}
+
 TEST_CASE("DROP TRIGGER and DROP EXTENSION") {
   Db db;
   db.run("CREATE TABLE x (id int)");

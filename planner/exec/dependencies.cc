@@ -144,6 +144,67 @@ bool default_uses_sequence(const Catalog& catalog, const std::string& expr,
   return false;
 }
 
+/// Functions whose argument or result type is schema.name (or an array of it).
+void type_functions(const Catalog& catalog, const std::string& schema, const std::string& name,
+                    const std::string& via, std::vector<Dependent>& out) {
+  for (const auto& k : catalog.functions.sorted_keys()) {
+    const Function* f = catalog.functions.find(k);
+    bool uses = names_type(f->result, schema, name);
+    for (const auto& a : f->arg_types) uses = uses || names_type(a, schema, name);
+    if (uses) add(out, ObjectRef::function(*f), DepType::kNormal, via);
+  }
+}
+
+bool ident_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '$' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+}  // namespace
+
+bool expression_calls(const std::string& expr, const Function& f) {
+  std::string name = quote_ident(f.name);
+  for (size_t at = expr.find(name + "("); at != std::string::npos;
+       at = expr.find(name + "(", at + 1)) {
+    if (at > 0 && ident_char(expr[at - 1])) continue;
+    if (at > 0 && expr[at - 1] == '.') {
+      std::string q = quote_ident(f.schema) + ".";
+      if (at < q.size() + 0 || expr.compare(at - q.size(), q.size(), q) != 0) continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+bool function_name_overloaded(const Catalog& catalog, const Function& f) {
+  int n = 0;
+  for (const auto& [k, g] : catalog.functions.all())
+    if (g.name == f.name) ++n;
+  return n > 1;
+}
+
+bool function_used_in_expressions(const Catalog& catalog, const Function& f) {
+  std::vector<Dependent> out;
+  expression_users(catalog, f, out);
+  return !out.empty();
+}
+
+void expression_users(const Catalog& catalog, const Function& f, std::vector<Dependent>& out) {
+  for (const Relation* r : all_relations(catalog)) {
+    if ((r->kind == RelKind::kView || r->kind == RelKind::kMaterializedView) &&
+        expression_calls(r->definition, f))
+      add(out, ObjectRef::relation(r->schema, r->name), DepType::kNormal);
+    for (const auto& col : r->columns)
+      if (expression_calls(col.default_expr, f))
+        add(out, ObjectRef::part(Kind::kDefault, r->schema, r->name, col.name), DepType::kNormal);
+    for (const auto& c : r->constraints)
+      if (c.kind == Constraint::Kind::kCheck && expression_calls(c.expression, f))
+        add(out, ObjectRef::part(Kind::kConstraint, r->schema, r->name, c.name), DepType::kNormal);
+  }
+}
+
+namespace {
+
 void relation_dependents(const Catalog& catalog, const Relation& rel, std::vector<Dependent>& out) {
   const std::string& s = rel.schema;
   const std::string& n = rel.name;
@@ -176,6 +237,7 @@ void relation_dependents(const Catalog& catalog, const Relation& rel, std::vecto
   }
   reading_views(catalog, s, n, nullptr, out);
   typed_columns(catalog, s, n, out);
+  type_functions(catalog, s, n, "type " + type_display(catalog, s, n), out);
   if (rel.kind == RelKind::kSequence) {
     for (const Relation* r : all_relations(catalog))
       for (const auto& col : r->columns)
@@ -231,22 +293,21 @@ std::vector<Dependent> direct_dependents(const Catalog& catalog, const ObjectRef
         if (t->base_type_schema == o.schema && t->base_type_name == o.name)
           add(out, ObjectRef::type(t->schema, t->name), DepType::kNormal);
       }
-      for (const auto& k : catalog.functions.sorted_keys()) {
-        const Function* f = catalog.functions.find(k);
-        bool uses = names_type(f->result, o.schema, o.name);
-        for (const auto& a : f->arg_types) uses = uses || names_type(a, o.schema, o.name);
-        if (uses) add(out, ObjectRef::function(*f), DepType::kNormal);
-      }
+      type_functions(catalog, o.schema, o.name, {}, out);
       break;
     }
     case Kind::kFunction: {
       const Function* f = catalog.functions.find(o.sub);
-      if (!f || !f->arg_types.empty()) break;
-      for (const Relation* r : all_relations(catalog))
-        for (const auto& t : r->triggers)
-          if (t.function == f->schema + "." + f->name ||
-              t.function == quote_qualified(f->schema, f->name))
-            add(out, ObjectRef::part(Kind::kTrigger, r->schema, r->name, t.name), DepType::kNormal);
+      if (!f) break;
+      if (f->arg_types.empty()) {
+        for (const Relation* r : all_relations(catalog))
+          for (const auto& t : r->triggers)
+            if (t.function == f->schema + "." + f->name ||
+                t.function == quote_qualified(f->schema, f->name) || t.function == f->name)
+              add(out, ObjectRef::part(Kind::kTrigger, r->schema, r->name, t.name),
+                  DepType::kNormal);
+      }
+      if (!function_name_overloaded(catalog, *f)) expression_users(catalog, *f, out);
       break;
     }
     case Kind::kSchema: {

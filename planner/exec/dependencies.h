@@ -69,6 +69,16 @@ struct Dependent {
 /// The objects that depend directly on `object`, as pg_depend records them.
 std::vector<Dependent> direct_dependents(const Catalog& catalog, const ObjectRef& object);
 
+/// True when an expression text calls function `f` by name (qualified or not).
+bool expression_calls(const std::string& expr, const Function& f);
+/// True when another function has the same name, so a call in an expression
+/// text cannot be tied to one of them.
+bool function_name_overloaded(const Catalog& catalog, const Function& f);
+/// True when some default, CHECK or view text calls a function named like `f`.
+bool function_used_in_expressions(const Catalog& catalog, const Function& f);
+/// The defaults, CHECK constraints and views whose text calls `f`.
+void expression_users(const Catalog& catalog, const Function& f, std::vector<Dependent>& out);
+
 /// The object `object` is an internal part of, if any (an index backing a
 /// constraint, an identity sequence, a member of an extension).
 bool internal_owner(const Catalog& catalog, const ObjectRef& object, ObjectRef& owner);

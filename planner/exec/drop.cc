@@ -268,45 +268,56 @@ bool lookup_function_target(DropState& st, std::string_view remove_type, Node ow
     return false;
   }
   bool procedure = remove_type == "OBJECT_PROCEDURE";
-  const char* word = procedure ? "procedure" : "function";
+  bool aggregate = remove_type == "OBJECT_AGGREGATE";
+  const char* word = procedure                         ? "procedure"
+                     : remove_type == "OBJECT_ROUTINE" ? "routine"
+                     : aggregate                       ? "aggregate"
+                                                       : "function";
   bool skip = false;
   if (!st.schema_ok(t.schema, skip)) return false;
   if (skip) return true;
   std::vector<std::string> schemas =
       t.schema.empty() ? cat.search_path() : std::vector<std::string>{t.schema};
   auto kind_ok = [&](const Function& f) {
-    return remove_type == "OBJECT_ROUTINE" || (procedure ? f.kind == 'p' : f.kind != 'p');
+    if (remove_type == "OBJECT_ROUTINE") return true;
+    if (aggregate) return f.kind == 'a';
+    return procedure ? f.kind == 'p' : (f.kind == 'f' || f.kind == 'w');
+  };
+  const char* error_word = procedure ? "procedure" : aggregate ? "aggregate" : "function";
+  auto add_function = [&](const Function& f) {
+    if (function_name_overloaded(cat, f) && function_used_in_expressions(cat, f)) {
+      st.error = ExecContext::unknown("an expression calls a function named " + f.name +
+                                      ", and which overload it calls is not tracked");
+      return false;
+    }
+    st.add(ObjectRef::function(f));
+    return true;
   };
   if (o.flag("args_unspecified")) {
     std::vector<const Function*> found;
     for (const auto& s : schemas) {
       for (const auto& [k, f] : cat.functions.all())
-        if (f.schema == s && f.name == t.name) found.push_back(&f);
+        if (f.schema == s && f.name == t.name && kind_ok(f)) found.push_back(&f);
       if (!found.empty()) break;
     }
     if (found.empty()) {
       if (st.missing_ok) {
-        st.error = ExecContext::unknown(
-            "DROP ... IF EXISTS of a missing function without "
-            "arguments is not modelled");
-        return false;
+        st.notices.push_back(std::string(word) + " " + join_names(parts) +
+                             "() does not exist, skipping");
+        return true;
       }
-      st.error = ExecContext::fails("42883", std::string("could not find a ") + word + " named \"" +
-                                                 join_names(parts) + "\"");
+      st.error = ExecContext::fails("42883", std::string("could not find a ") + error_word +
+                                                 " named \"" + join_names(parts) + "\"");
       return false;
     }
     if (found.size() > 1) {
       st.error = ExecContext::fails(
-          "42725", std::string(word) + " name \"" + join_names(parts) + "\" is not unique", {},
-          std::string("Specify the argument list to select the ") + word + " unambiguously.");
+          "42725", std::string(error_word) + " name \"" + join_names(parts) + "\" is not unique",
+          {},
+          std::string("Specify the argument list to select the ") + error_word + " unambiguously.");
       return false;
     }
-    if (!kind_ok(*found.front())) {
-      st.error = ExecContext::unknown("DROP of a routine of another kind is not modelled");
-      return false;
-    }
-    st.add(ObjectRef::function(*found.front()));
-    return true;
+    return add_function(*found.front());
   }
   Function probe;
   probe.name = t.name;
@@ -339,12 +350,16 @@ bool lookup_function_target(DropState& st, std::string_view remove_type, Node ow
   for (const auto& s : schemas) {
     probe.schema = s;
     if (const Function* f = cat.functions.find(Catalog::function_key(probe))) {
-      if (!kind_ok(*f)) {
-        st.error = ExecContext::unknown("DROP of a routine of another kind is not modelled");
+      if (!kind_ok(*f) && (aggregate || f->kind == 'a')) {
+        st.error = ExecContext::unknown("DROP of an aggregate as another kind is not modelled");
         return false;
       }
-      st.add(ObjectRef::function(*f));
-      return true;
+      if (!kind_ok(*f)) {
+        st.error = ExecContext::fails("42809", join_names(parts) + "(" + shown + ") is not a " +
+                                                   (procedure ? "procedure" : "function"));
+        return false;
+      }
+      return add_function(*f);
     }
   }
   if (st.missing_ok) {
@@ -352,8 +367,8 @@ bool lookup_function_target(DropState& st, std::string_view remove_type, Node ow
                          ") does not exist, skipping");
     return true;
   }
-  st.error = ExecContext::fails(
-      "42883", std::string(word) + " " + join_names(parts) + "(" + shown + ") does not exist");
+  st.error = ExecContext::fails("42883", std::string(error_word) + " " + join_names(parts) + "(" +
+                                             shown + ") does not exist");
   return false;
 }
 
@@ -434,7 +449,7 @@ StatementResult drop(ExecContext& ctx) {
     } else if (remove_type == "OBJECT_EXTENSION") {
       ok = lookup_extension_target(st, obj);
     } else if (remove_type == "OBJECT_FUNCTION" || remove_type == "OBJECT_PROCEDURE" ||
-               remove_type == "OBJECT_ROUTINE") {
+               remove_type == "OBJECT_ROUTINE" || remove_type == "OBJECT_AGGREGATE") {
       ok = lookup_function_target(st, remove_type, obj);
     } else if (remove_type == "OBJECT_TRIGGER") {
       ok = lookup_trigger_target(st, obj);
