@@ -100,6 +100,34 @@ TEST_CASE("RESTRICT lists foreign keys and views, CASCADE drops them") {
   CHECK(u->constraint("u_pkey"));
 }
 
+TEST_CASE("columns of a table's row type and defaults calling nextval()") {
+  Db db;
+  db.run("CREATE TABLE ra (id int PRIMARY KEY)");
+  db.run("CREATE TABLE rb (x ra, y ra[])");
+  StatementResult r = db.run("DROP TABLE ra");
+  CHECK(r.detail ==
+        "column y of table rb depends on type ra[]\n"
+        "column x of table rb depends on type ra");
+  r = db.run("DROP TABLE ra CASCADE");
+  CHECK(r.notices.at(0) ==
+        "drop cascades to 2 other objects\nDETAIL:  drop cascades to column y of table rb\n"
+        "drop cascades to column x of table rb");
+  CHECK(db.catalog.relation("public", "rb")->columns.empty());
+  db.run("CREATE TABLE s (id serial)");
+  db.run(
+      "CREATE TABLE s2 (id int DEFAULT nextval('s_id_seq'), k bigint DEFAULT "
+      "nextval('public.s_id_seq'::regclass))");
+  r = db.run("DROP TABLE s");
+  CHECK(r.detail ==
+        "default value for column id of table s2 depends on sequence s_id_seq\n"
+        "default value for column k of table s2 depends on sequence s_id_seq");
+  r = db.run("DROP SEQUENCE s_id_seq");
+  CHECK(r.detail ==
+        "default value for column id of table s depends on sequence s_id_seq\n"
+        "default value for column id of table s2 depends on sequence s_id_seq\n"
+        "default value for column k of table s2 depends on sequence s_id_seq");
+}
+
 TEST_CASE("a view that reads other columns does not depend on a dropped column's type") {
   Db db;
   db.run("CREATE TABLE t (id int)");
@@ -175,8 +203,8 @@ TEST_CASE("a user type: columns and domains depend on it") {
   StatementResult r = db.run("DROP TYPE mood");
   CHECK(r.message == "cannot drop type mood because other objects depend on it");
   CHECK(r.detail ==
-        "column m of table tm depends on type mood\n"
         "column n of table tm depends on type mood[]\n"
+        "column m of table tm depends on type mood\n"
         "type dm depends on type mood");
   CHECK(db.run("DROP DOMAIN mood").message == "\"mood\" is not a domain");
 

@@ -115,15 +115,20 @@ void reading_views(const Catalog& catalog, const std::string& schema, const std:
 /// Columns (of other relations) whose type is schema.name or an array of it.
 void typed_columns(const Catalog& catalog, const std::string& schema, const std::string& name,
                    std::vector<Dependent>& out) {
-  for (const Relation* r : all_relations(catalog)) {
-    if (r->kind == RelKind::kIndex || r->kind == RelKind::kPartitionedIndex) continue;
-    if (r->kind == RelKind::kView || r->kind == RelKind::kMaterializedView) continue;
-    for (const auto& col : r->columns) {
-      if (col.type_schema != schema || col.type_name != name) continue;
-      std::string via;
-      if (col.type.size() > 2 && col.type.compare(col.type.size() - 2, 2, "[]") == 0)
-        via = "type " + type_display(catalog, schema, name) + "[]";
-      add(out, ObjectRef::part(Kind::kColumn, r->schema, r->name, col.name), DepType::kNormal, via);
+  // Columns of the array type first: PostgreSQL reaches them through the array
+  // type, which it finds before the columns of the type itself.
+  for (bool arrays : {true, false}) {
+    for (const Relation* r : all_relations(catalog)) {
+      if (r->kind == RelKind::kIndex || r->kind == RelKind::kPartitionedIndex) continue;
+      if (r->kind == RelKind::kView || r->kind == RelKind::kMaterializedView) continue;
+      for (const auto& col : r->columns) {
+        if (col.type_schema != schema || col.type_name != name) continue;
+        bool array = col.type.size() > 2 && col.type.compare(col.type.size() - 2, 2, "[]") == 0;
+        if (array != arrays) continue;
+        std::string via = "type " + type_display(catalog, schema, name) + (array ? "[]" : "");
+        add(out, ObjectRef::part(Kind::kColumn, r->schema, r->name, col.name), DepType::kNormal,
+            via);
+      }
     }
   }
 }
@@ -133,8 +138,11 @@ bool default_uses_sequence(const Catalog& catalog, const std::string& expr,
                            const std::string& schema, const std::string& seq) {
   if (expr.find("nextval('") == std::string::npos) return false;
   for (const std::string& ref : {quote_ident(seq), quote_qualified(schema, seq)}) {
-    std::string pattern = "nextval('" + ref + "'::regclass)";
-    if (expr.find(pattern) != std::string::npos) {
+    // Stored as written: PostgreSQL adds the ::regclass cast, the raw text may lack it.
+    std::string pattern = "nextval('" + ref + "'";
+    size_t at = expr.find(pattern);
+    if (at != std::string::npos && (expr.compare(at + pattern.size(), 11, "::regclass)") == 0 ||
+                                    expr.compare(at + pattern.size(), 1, ")") == 0)) {
       // An unqualified reference means the sequence visible through search_path.
       if (ref == quote_qualified(schema, seq)) return true;
       std::string found;
