@@ -250,6 +250,23 @@ bool lookup_extension_target(DropState& st, Node name) {
   return true;
 }
 
+/// A function signature keeps no type modifiers: "character varying(3)" is
+/// "character varying", "timestamp(3) without time zone" its base type.
+std::string strip_typmod(const std::string& type) {
+  std::string out;
+  for (size_t i = 0; i < type.size(); ++i) {
+    if (type[i] == '(' && i + 1 < type.size() && type[i + 1] >= '0' && type[i + 1] <= '9') {
+      size_t close = type.find(')', i);
+      if (close != std::string::npos) {
+        i = close;
+        continue;
+      }
+    }
+    out.push_back(type[i]);
+  }
+  return out;
+}
+
 /// format_type_be() of a resolved argument type.
 std::string arg_type_display(const Catalog& cat, const Column& c) {
   if (c.type_schema.empty()) return c.type;
@@ -341,6 +358,7 @@ bool lookup_function_target(DropState& st, std::string_view remove_type, Node ow
       st.error = err;
       return false;
     }
+    c.type = strip_typmod(c.type);
     probe.arg_types.push_back(c.type);
     if (!shown.empty()) shown += ", ";
     shown += arg_type_display(cat, c);
