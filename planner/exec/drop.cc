@@ -132,7 +132,7 @@ bool lookup_relation_target(DropState& st, std::string_view remove_type, Node na
   RelKindWords w{};
   relkind_words(remove_type, w);
   NodeList parts = names.body().list("items");
-  if (parts.size() > 3 || parts.empty()) {
+  if (parts.size() > 2 || parts.empty()) {
     st.error = ExecContext::unknown("cross-database references are not modelled");
     return false;
   }
