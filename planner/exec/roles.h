@@ -1,0 +1,14 @@
+#pragma once
+// Roles named in OWNER TO: the catalog models no roles, so only the roles
+// known to exist (the current user, pg_database_owner) resolve.
+
+#include <string>
+
+#include "planner/engine/exec_context.h"
+
+namespace migsim {
+
+/// Resolves a RoleSpec node to a role name, or sets `error` to unknown.
+bool resolve_role(const Catalog& catalog, Node role_spec, std::string& out, StatementResult& error);
+
+}  // namespace migsim
