@@ -34,7 +34,7 @@ StatementResult alter_owner(ExecContext& ctx) {
       return ExecContext::fails("42704", "type \"" + shown + "\" does not exist");
     }
     if (type == "OBJECT_DOMAIN" && def->kind != TypeDef::Kind::kDomain) {
-      return ExecContext::fails("42809", "\"" + t.name + "\" is not a domain");
+      return ExecContext::fails("42809", t.name + " is not a domain");
     }
     if (!resolve_role(ctx.catalog, n["newowner"], owner, error)) return error;
     if (def->owner == owner)

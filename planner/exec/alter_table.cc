@@ -37,8 +37,74 @@ StatementResult dispatch(AlterTarget& t, Node cmd) {
   if (subtype == "AT_SetUnLogged") return at_set_logged(t, false);
   if (subtype.substr(0, 13) == "AT_EnableTrig" || subtype.substr(0, 14) == "AT_DisableTrig")
     return at_enable_trigger(t, cmd, subtype);
+  if (subtype == "AT_AttachPartition" || subtype == "AT_DetachPartition") {
+    if (t.get().kind != RelKind::kPartitionedTable) {
+      return ExecContext::fails("42P17", "table \"" + t.name + "\" is not partitioned");
+    }
+    return ExecContext::unknown("ATTACH/DETACH PARTITION is not modelled");
+  }
   return ExecContext::unknown("ALTER TABLE subcommand " + std::string(subtype) +
                               " is not modelled");
+}
+
+/// Subcommands that work on tables and foreign tables (and some on composite
+/// types) only, with the words PostgreSQL's ATWrongRelkindError uses.
+std::string_view table_only_action(std::string_view subtype) {
+  if (subtype == "AT_AddColumn") return "ADD COLUMN";
+  if (subtype == "AT_DropColumn") return "DROP COLUMN";
+  if (subtype == "AT_AlterColumnType") return "ALTER COLUMN ... SET DATA TYPE";
+  if (subtype == "AT_SetNotNull") return "ALTER COLUMN ... SET NOT NULL";
+  if (subtype == "AT_DropNotNull") return "ALTER COLUMN ... DROP NOT NULL";
+  if (subtype == "AT_AddConstraint") return "ADD CONSTRAINT";
+  if (subtype == "AT_DropConstraint") return "DROP CONSTRAINT";
+  if (subtype == "AT_ValidateConstraint") return "VALIDATE CONSTRAINT";
+  return {};
+}
+
+std::string_view kind_plural(RelKind kind) {
+  switch (kind) {
+    case RelKind::kView:
+      return "views";
+    case RelKind::kMaterializedView:
+      return "materialized views";
+    case RelKind::kIndex:
+      return "indexes";
+    case RelKind::kPartitionedIndex:
+      return "partitioned indexes";
+    case RelKind::kSequence:
+      return "sequences";
+    default:
+      return {};
+  }
+}
+
+/// ALTER TABLE on a view, sequence, index...: PostgreSQL rejects the
+/// table-only subcommands before running any; the rest is not modelled.
+StatementResult not_a_table(const Relation& rel, NodeList cmds) {
+  std::string_view plural = kind_plural(rel.kind);
+  for (Node c : cmds) {
+    std::string_view action = table_only_action(c.body().str("subtype"));
+    if (!action.empty() && !plural.empty()) {
+      return ExecContext::fails("42809",
+                                "ALTER action " + std::string(action) +
+                                    " cannot be performed on relation \"" + rel.name + "\"",
+                                "This operation is not supported for " + std::string(plural) + ".");
+    }
+  }
+  return ExecContext::unknown("ALTER TABLE on a " + std::string(relkind_word(rel.kind)) +
+                              " is not modelled");
+}
+
+/// SET LOGGED and SET UNLOGGED may appear once per statement.
+bool persistence_twice(NodeList cmds, StatementResult& error) {
+  int n = 0;
+  for (Node c : cmds) {
+    std::string_view st = c.body().str("subtype");
+    if (st == "AT_SetLogged" || st == "AT_SetUnLogged") ++n;
+  }
+  if (n < 2) return false;
+  error = ExecContext::fails("0A000", "cannot change persistence setting twice");
+  return true;
 }
 
 StatementResult alter_table(ExecContext& ctx) {
@@ -53,10 +119,8 @@ StatementResult alter_table(ExecContext& ctx) {
       find_relation_for_alter(ctx.catalog, n["relation"], n.flag("missing_ok"), schema, missing);
   if (!rel) return missing;
   std::string name = rel->name;
-  if (!rel->is_table()) {
-    return ExecContext::unknown("ALTER TABLE on a " + std::string(relkind_word(rel->kind)) +
-                                " is not modelled");
-  }
+  if (!rel->is_table()) return not_a_table(*rel, n.list("cmds"));
+  if (StatementResult twice; persistence_twice(n.list("cmds"), twice)) return twice;
   AlterTarget t{ctx, schema, name};
   size_t mark = ctx.catalog.journal.mark();
   StatementResult result;

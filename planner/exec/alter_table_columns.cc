@@ -108,28 +108,41 @@ StatementResult at_drop_column(AlterTarget& t, Node cmd) {
   // What blocks the drop unless CASCADE: views on the column, foreign keys of
   // other tables on a key that goes away.
   std::vector<const Relation*> views = dependent_views(catalog, t.schema, t.name, col);
-  std::vector<std::pair<ForeignKeyRef, std::string>> fks;  // and the index they depend on
-  for (const auto& c : table.constraints) {
-    if (!contains(own_constraints, c.name) ||
-        (c.kind != Constraint::Kind::kPrimaryKey && c.kind != Constraint::Kind::kUnique))
-      continue;
-    for (auto& fk : foreign_keys_on_key(catalog, t.schema, t.name, c.columns)) {
-      if (fk.schema == t.schema && fk.table == t.name && contains(own_constraints, fk.constraint))
+  // Foreign keys depend on the columns they reference.
+  std::vector<ForeignKeyRef> fks;
+  for (const auto& [k, r] : catalog.relations.all()) {
+    for (const auto& c : r.constraints) {
+      if (c.kind != Constraint::Kind::kForeignKey || c.ref_schema != t.schema ||
+          c.ref_table != t.name || !contains(c.ref_columns, col))
         continue;
-      fks.push_back({fk, c.index});
+      if (r.schema == t.schema && r.name == t.name && contains(own_constraints, c.name)) continue;
+      fks.push_back({r.schema, r.name, c.name});
     }
   }
   if ((!views.empty() || !fks.empty()) && !cascade) {
     std::string detail;
+    auto line = [&](const std::string& text) {
+      if (!detail.empty()) detail += '\n';
+      detail += text;
+    };
     for (const Relation* v : views) {
-      if (!detail.empty()) detail += '\n';
-      detail += describe_relation(catalog, *v) + " depends on " + column_description(t, col);
+      line(describe_relation(catalog, *v) + " depends on " + column_description(t, col));
+      // Views on that view go too, and PostgreSQL lists them.
+      std::vector<const Relation*> stack{v};
+      while (!stack.empty()) {
+        const Relation* parent = stack.back();
+        stack.pop_back();
+        for (const Relation* child : dependent_views(catalog, parent->schema, parent->name)) {
+          line(describe_relation(catalog, *child) + " depends on " +
+               describe_relation(catalog, *parent));
+          stack.push_back(child);
+        }
+      }
     }
-    for (const auto& [fk, index] : fks) {
-      if (!detail.empty()) detail += '\n';
-      detail += "constraint " + fk.constraint + " on table " +
-                relation_display(catalog, fk.schema, fk.table) + " depends on index " +
-                relation_display(catalog, t.schema, index);
+    for (const auto& fk : fks) {
+      line("constraint " + fk.constraint + " on table " +
+           relation_display(catalog, fk.schema, fk.table) + " depends on " +
+           column_description(t, col));
     }
     return ExecContext::fails(
         "2BP01",
@@ -142,7 +155,7 @@ StatementResult at_drop_column(AlterTarget& t, Node cmd) {
     std::string s = v->schema, n = v->name;
     drop_view_cascade(catalog, s, n, dropped);
   }
-  for (const auto& [fk, index] : fks) {
+  for (const auto& fk : fks) {
     drop_constraint_and_index(catalog, fk.schema, fk.table, fk.constraint);
     dropped.push_back("constraint " + fk.constraint + " on table " +
                       relation_display(catalog, fk.schema, fk.table));
@@ -188,6 +201,10 @@ StatementResult at_alter_column_type(AlterTarget& t, Node cmd) {
   }
   bool has_using = static_cast<bool>(def["raw_default"]);
   CastRule rule = assignment_cast(old->type, target.type);
+  if (const TypeDef* td = catalog.type(target.type_schema, target.type_name);
+      td && td->kind == TypeDef::Kind::kDomain && rule == CastRule::kNone) {
+    rule = CastRule::kUnknown;  // a domain over the old type's family may accept it
+  }
   if (!has_using) {
     if (rule == CastRule::kNone) {
       return ExecContext::fails("42804",

@@ -71,6 +71,8 @@ bool datetime_cast(const std::string& from, const std::string& to) {
 CastRule scalar_cast(const std::string& from, const std::string& to) {
   Family f = family(from), t = family(to);
   if (t == Family::kString) return CastRule::kAssignment;  // I/O conversion to a string type
+  // I/O conversion from a string type is explicit only; text to regclass is the exception.
+  if (f == Family::kString) return to.rfind("reg", 0) == 0 ? CastRule::kUnknown : CastRule::kNone;
   if (f == Family::kUnmodelled || t == Family::kUnmodelled) return CastRule::kUnknown;
   if (from == to) return CastRule::kAssignment;
   bool fnum = f == Family::kInteger || f == Family::kNumeric;
@@ -79,7 +81,7 @@ CastRule scalar_cast(const std::string& from, const std::string& to) {
   if (f == Family::kDateTime && t == Family::kDateTime)
     return datetime_cast(from, to) ? CastRule::kAssignment : CastRule::kNone;
   if ((from == "json" && to == "jsonb") || (from == "jsonb" && to == "json"))
-    return CastRule::kUnknown;
+    return CastRule::kAssignment;
   return CastRule::kNone;
 }
 

@@ -106,9 +106,8 @@ StatementResult rename_column(ExecContext& ctx, Node n) {
   const Relation* rel = find_target(ctx, n, schema, out);
   if (!rel) return out;
   if (rel->kind == RelKind::kSequence) {
-    return ExecContext::fails("42809", "\"" + rel->name +
-                                           "\" is not a table, view, materialized view, composite "
-                                           "type, index, or foreign table");
+    return ExecContext::fails("42809", "cannot rename columns of relation \"" + rel->name + "\"",
+                              "This operation is not supported for sequences.");
   }
   std::string from(n.str("subname")), to(n.str("newname"));
   if (!rel->column(from)) {
