@@ -5,6 +5,9 @@
 
 #include "planner/exec/alter_table.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "planner/exec/common.h"
 #include "planner/exec/relation_lookup.h"
 
@@ -95,6 +98,34 @@ StatementResult not_a_table(const Relation& rel, NodeList cmds) {
                               " is not modelled");
 }
 
+/// PostgreSQL runs subcommands in passes (AlterTablePass in tablecmds.c):
+/// drops first, then type changes, new columns, column attributes, indexes,
+/// constraints, and the rest; in statement order within a pass.
+int pass_of(Node cmd) {
+  std::string_view st = cmd.str("subtype");
+  if (st == "AT_DropColumn" || st == "AT_DropConstraint" || st == "AT_DropNotNull" ||
+      st == "AT_DropIdentity")
+    return 0;
+  if (st == "AT_ColumnDefault") return cmd["def"] ? 8 : 0;
+  if (st == "AT_AlterColumnType") return 1;
+  if (st == "AT_AddColumn") return 4;
+  if (st == "AT_SetNotNull" || st == "AT_AddIdentity") return 5;
+  if (st == "AT_AddConstraint") {
+    std::string_view type = cmd["def"].body().str("contype");
+    bool index = type == "CONSTR_PRIMARY" || type == "CONSTR_UNIQUE" || type == "CONSTR_EXCLUSION";
+    return index ? 6 : 7;
+  }
+  return 9;
+}
+
+std::vector<Node> in_pass_order(NodeList cmds) {
+  std::vector<Node> out;
+  for (Node c : cmds) out.push_back(c.body());
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Node& a, const Node& b) { return pass_of(a) < pass_of(b); });
+  return out;
+}
+
 /// SET LOGGED and SET UNLOGGED may appear once per statement.
 bool persistence_twice(NodeList cmds, StatementResult& error) {
   int n = 0;
@@ -126,8 +157,8 @@ StatementResult alter_table(ExecContext& ctx) {
   StatementResult result;
   bool changed = false;
   std::string skip_notice;
-  for (Node c : n.list("cmds")) {
-    StatementResult r = dispatch(t, c.body());
+  for (Node c : in_pass_order(n.list("cmds"))) {
+    StatementResult r = dispatch(t, c);
     for (auto& notice : r.notices) {
       if (skip_notice.empty() && notice.size() >= 10 &&
           notice.compare(notice.size() - 10, 10, ", skipping") == 0)
