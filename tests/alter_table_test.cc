@@ -185,3 +185,25 @@ TEST_CASE("an unknown subcommand leaves nothing applied", "[alter]") {
 }
 
 }  // namespace migsim
+
+namespace migsim {
+
+TEST_CASE("partitions and roles known from the catalog", "[alter]") {
+  Sim s;
+  REQUIRE(s.run("CREATE TABLE parent (id int, at date)").outcome == Outcome::kApplies);
+  REQUIRE(s.run("CREATE TABLE part (id int, at date)").outcome == Outcome::kApplies);
+  s.catalog.relation_mut("public", "parent")->kind = RelKind::kPartitionedTable;
+  s.catalog.relation_mut("public", "part")->partition_parent = "public.parent";
+  s.catalog.relation_mut("public", "part")->owner = "app_owner";
+  s.catalog.journal.commit();
+  CHECK(s.run("ALTER TABLE parent ADD COLUMN x int").outcome == Outcome::kUnknown);
+  CHECK(s.run("ALTER TABLE part DROP COLUMN id").outcome == Outcome::kUnknown);
+  CHECK(s.run("ALTER TABLE parent RENAME COLUMN id TO ident").outcome == Outcome::kUnknown);
+  CHECK(s.run("ALTER TABLE parent DETACH PARTITION part").outcome == Outcome::kUnknown);
+  // app_owner owns a table, so the role exists.
+  CHECK(s.run("ALTER TABLE parent OWNER TO app_owner").outcome == Outcome::kApplies);
+  CHECK(s.catalog.relation("public", "parent")->owner == "app_owner");
+  CHECK(s.run("ALTER TABLE parent OWNER TO nobody").outcome == Outcome::kUnknown);
+}
+
+}  // namespace migsim

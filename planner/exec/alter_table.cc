@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "planner/exec/common.h"
+#include "planner/exec/dependents.h"
 #include "planner/exec/relation_lookup.h"
 
 namespace migsim {
@@ -20,8 +21,24 @@ StatementResult missing_column(const AlterTarget& t, const std::string& column) 
 
 namespace {
 
+/// Subcommands that recurse to partitions and inheritance children, or that
+/// PostgreSQL restricts on a partition or child (inherited columns and constraints).
+bool follows_inheritance(std::string_view subtype) {
+  return subtype != "AT_ChangeOwner" && subtype != "AT_SetRelOptions" &&
+         subtype != "AT_ResetRelOptions" && subtype != "AT_SetLogged" &&
+         subtype != "AT_SetUnLogged" && subtype != "AT_AttachPartition" &&
+         subtype != "AT_DetachPartition";
+}
+
 StatementResult dispatch(AlterTarget& t, Node cmd) {
   std::string_view subtype = cmd.str("subtype");
+  const Relation& rel = t.get();
+  if (follows_inheritance(subtype) && (!rel.partition_parent.empty() || !rel.inherits.empty() ||
+                                       !children_of(t.ctx.catalog, t.schema, t.name).empty())) {
+    return ExecContext::unknown("ALTER TABLE " + std::string(subtype) +
+                                " on a table with partitions, children or parents is not "
+                                "modelled");
+  }
   if (subtype == "AT_AddColumn") return at_add_column(t, cmd);
   if (subtype == "AT_DropColumn") return at_drop_column(t, cmd);
   if (subtype == "AT_AlterColumnType") return at_alter_column_type(t, cmd);

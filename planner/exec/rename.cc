@@ -50,6 +50,12 @@ bool kind_matches(std::string_view object_type, const Relation& rel, StatementRe
   return true;
 }
 
+/// A partition, an inheritance child, or a table with either.
+bool in_hierarchy(const Catalog& catalog, const Relation& rel) {
+  return !rel.partition_parent.empty() || !rel.inherits.empty() ||
+         !children_of(catalog, rel.schema, rel.name).empty();
+}
+
 bool has_row_type(RelKind k) {
   return k != RelKind::kIndex && k != RelKind::kPartitionedIndex && k != RelKind::kSequence;
 }
@@ -124,7 +130,7 @@ StatementResult rename_column(ExecContext& ctx, Node n) {
     return ExecContext::fails("42701",
                               "column name \"" + to + "\" conflicts with a system column name");
   }
-  if (!children_of(ctx.catalog, schema, rel->name).empty()) {
+  if (in_hierarchy(ctx.catalog, *rel)) {
     return ExecContext::unknown(
         "renaming a column of a table with partitions or children is not "
         "modelled");
@@ -144,6 +150,11 @@ StatementResult rename_constraint(ExecContext& ctx, Node n) {
   if (!c) {
     return ExecContext::fails(
         "42704", "constraint \"" + from + "\" for table \"" + rel->name + "\" does not exist");
+  }
+  if (in_hierarchy(ctx.catalog, *rel)) {
+    return ExecContext::unknown(
+        "renaming a constraint of a table with partitions, children or "
+        "parents is not modelled");
   }
   std::string table = rel->name;
   std::string index = c->index;

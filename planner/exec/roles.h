@@ -1,6 +1,7 @@
 #pragma once
 // Roles named in OWNER TO: the catalog models no roles, so only the roles
-// known to exist (the current user, pg_database_owner) resolve.
+// known to exist resolve: the current user, pg_database_owner, and any role
+// that owns an object of the catalog.
 
 #include <string>
 
