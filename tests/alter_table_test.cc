@@ -207,3 +207,21 @@ TEST_CASE("partitions and roles known from the catalog", "[alter]") {
 }
 
 }  // namespace migsim
+
+namespace migsim {
+
+TEST_CASE("generated columns depend on the columns they read", "[alter]") {
+  Sim s;
+  REQUIRE(s.run("CREATE TABLE m (a int, twice int GENERATED ALWAYS AS (a * 2) STORED)").outcome ==
+          Outcome::kApplies);
+  auto r = s.run("ALTER TABLE m DROP COLUMN a");
+  expect_fails(r, "2BP01", "cannot drop column a of table m because other objects depend on it");
+  CHECK(r.detail == "column twice of table m depends on column a of table m");
+  r = s.run("ALTER TABLE m DROP COLUMN a CASCADE");
+  CHECK(r.outcome == Outcome::kApplies);
+  REQUIRE(r.notices.size() == 1);
+  CHECK(r.notices[0] == "drop cascades to column twice of table m");
+  CHECK(s.catalog.relation("public", "m")->columns.empty());
+}
+
+}  // namespace migsim

@@ -58,7 +58,14 @@ StatementResult at_add_column(AlterTarget& t, Node cmd) {
   }
   ColumnBuild build;
   StatementResult error;
-  if (!build_column(ctx.catalog, def, build, error)) return error;
+  if (!build_column(ctx.catalog, def, build, error)) {
+    // build_column's messages end in "of table"; PostgreSQL names the table.
+    const std::string tail = " of table";
+    if (error.message.size() >= tail.size() &&
+        error.message.compare(error.message.size() - tail.size(), tail.size(), tail) == 0)
+      error.message += " \"" + t.name + "\"";
+    return error;
+  }
   if (!children_of(ctx.catalog, t.schema, t.name).empty()) {
     return ExecContext::unknown(
         "adding a column to a table with partitions or children is not "
@@ -108,6 +115,11 @@ StatementResult at_drop_column(AlterTarget& t, Node cmd) {
   // What blocks the drop unless CASCADE: views on the column, foreign keys of
   // other tables on a key that goes away.
   std::vector<const Relation*> views = dependent_views(catalog, t.schema, t.name, col);
+  // Generated columns depend on the columns their expression reads.
+  std::vector<std::string> generated;
+  for (const auto& c : table.columns)
+    if (c.name != col && !c.generated.empty() && mentions_identifier(c.generated, col))
+      generated.push_back(c.name);
   // Foreign keys depend on the columns they reference.
   std::vector<ForeignKeyRef> fks;
   for (const auto& [k, r] : catalog.relations.all()) {
@@ -119,7 +131,7 @@ StatementResult at_drop_column(AlterTarget& t, Node cmd) {
       fks.push_back({r.schema, r.name, c.name});
     }
   }
-  if ((!views.empty() || !fks.empty()) && !cascade) {
+  if ((!views.empty() || !fks.empty() || !generated.empty()) && !cascade) {
     std::string detail;
     auto line = [&](const std::string& text) {
       if (!detail.empty()) detail += '\n';
@@ -138,6 +150,9 @@ StatementResult at_drop_column(AlterTarget& t, Node cmd) {
           stack.push_back(child);
         }
       }
+    }
+    for (const auto& g : generated) {
+      line(column_description(t, g) + " depends on " + column_description(t, col));
     }
     for (const auto& fk : fks) {
       line("constraint " + fk.constraint + " on table " +
@@ -160,6 +175,7 @@ StatementResult at_drop_column(AlterTarget& t, Node cmd) {
     dropped.push_back("constraint " + fk.constraint + " on table " +
                       relation_display(catalog, fk.schema, fk.table));
   }
+  for (const auto& g : generated) dropped.push_back(column_description(t, g));
   for (const auto& c : own_constraints) drop_constraint_and_index(catalog, t.schema, t.name, c);
   for (const Relation* idx : catalog.indexes_of(t.schema, t.name)) {
     if (index_uses_column(*idx, col)) {
@@ -174,9 +190,10 @@ StatementResult at_drop_column(AlterTarget& t, Node cmd) {
       owned.push_back(s->name);
   for (const auto& s : owned) catalog.drop_relation(t.schema, s);
   Relation& m = t.mut();
-  m.columns.erase(std::remove_if(m.columns.begin(), m.columns.end(),
-                                 [&](const Column& c) { return c.name == col; }),
-                  m.columns.end());
+  m.columns.erase(
+      std::remove_if(m.columns.begin(), m.columns.end(),
+                     [&](const Column& c) { return c.name == col || contains(generated, c.name); }),
+      m.columns.end());
   if (dropped.size() == 1) {
     r.notices.push_back("drop cascades to " + dropped[0]);
   } else if (dropped.size() > 1) {
