@@ -47,6 +47,7 @@ StatementResult dispatch(AlterTarget& t, Node cmd) {
   if (subtype == "AT_DropNotNull") return at_set_not_null(t, cmd, false);
   if (subtype == "AT_AddIdentity") return at_add_identity(t, cmd);
   if (subtype == "AT_DropIdentity") return at_drop_identity(t, cmd);
+  if (subtype == "AT_SetIdentity") return at_set_identity(t, cmd);
   if (subtype == "AT_AddConstraint") return at_add_constraint(t, cmd);
   if (subtype == "AT_DropConstraint") return at_drop_constraint(t, cmd);
   if (subtype == "AT_ValidateConstraint") return at_validate_constraint(t, cmd);
@@ -126,7 +127,7 @@ int pass_of(Node cmd) {
   if (st == "AT_ColumnDefault") return cmd["def"] ? 8 : 0;
   if (st == "AT_AlterColumnType") return 1;
   if (st == "AT_AddColumn") return 4;
-  if (st == "AT_SetNotNull" || st == "AT_AddIdentity") return 5;
+  if (st == "AT_SetNotNull" || st == "AT_AddIdentity" || st == "AT_SetIdentity") return 5;
   if (st == "AT_AddConstraint") {
     std::string_view type = cmd["def"].body().str("contype");
     bool index = type == "CONSTR_PRIMARY" || type == "CONSTR_UNIQUE" || type == "CONSTR_EXCLUSION";

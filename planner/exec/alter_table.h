@@ -29,6 +29,7 @@ StatementResult at_set_not_null(AlterTarget& t, Node cmd, bool not_null);
 // Identity columns (alter_table_identity.cc)
 StatementResult at_add_identity(AlterTarget& t, Node cmd);
 StatementResult at_drop_identity(AlterTarget& t, Node cmd);
+StatementResult at_set_identity(AlterTarget& t, Node cmd);
 
 // Constraints (alter_table_constraints.cc)
 StatementResult at_add_constraint(AlterTarget& t, Node cmd);

@@ -57,3 +57,56 @@ StatementResult at_drop_identity(AlterTarget& t, Node cmd) {
 }
 
 }  // namespace migsim
+
+namespace migsim {
+
+StatementResult at_set_identity(AlterTarget& t, Node cmd) {
+  std::string col(cmd.str("name"));
+  const Column* c = t.get().column(col);
+  if (!c) return missing_column(t, col);
+  if (!c->identity) {
+    return ExecContext::fails(
+        "55000", "column \"" + col + "\" of relation \"" + t.name + "\" is not an identity column");
+  }
+  Catalog& catalog = t.ctx.catalog;
+  std::string seq_name;
+  for (const Relation* s : catalog.relations_in(t.schema))
+    if (s->kind == RelKind::kSequence && s->sequence.identity &&
+        s->sequence.owned_by_table == t.name && s->sequence.owned_by_column == col)
+      seq_name = s->name;
+  char identity = c->identity;
+  SequenceInfo seq;
+  if (const Relation* s = catalog.relation(t.schema, seq_name)) seq = s->sequence;
+  SequenceInfo before = seq;
+  for (Node item : cmd["def"].body().list("items")) {
+    Node d = item.body();
+    std::string_view opt = d.str("defname");
+    int64_t value = d["arg"].body().integer("ival");
+    if (opt == "generated") {
+      identity = static_cast<char>(value);
+    } else if (opt == "restart") {
+      // The sequence's current value is not part of the catalog model.
+    } else if (opt == "increment" && value != 0) {
+      seq.increment = value;
+    } else if (opt == "start") {
+      seq.start = value;
+    } else if (opt == "cache" && value > 0) {
+      seq.cache = value;
+    } else {
+      return ExecContext::unknown("identity option " + std::string(opt) + " is not modelled");
+    }
+  }
+  bool seq_changed =
+      seq.increment != before.increment || seq.start != before.start || seq.cache != before.cache;
+  if (identity == c->identity && !seq_changed) {
+    return ExecContext::no_op("the identity column is unchanged in the catalog");
+  }
+  if (seq_changed && seq_name.empty()) {
+    return ExecContext::unknown("the identity sequence of column \"" + col + "\" is not known");
+  }
+  t.mut().column(col)->identity = identity;
+  if (seq_changed) catalog.relation_mut(t.schema, seq_name)->sequence = seq;
+  return ExecContext::applies();
+}
+
+}  // namespace migsim
