@@ -116,7 +116,7 @@ bool add_foreign_key(ExecContext& ctx, Relation& table, const PendingConstraint&
     for (const auto& c : ref->constraints)
       if (c.kind == Constraint::Kind::kPrimaryKey) ref_cols = c.columns;
     if (ref_cols.empty()) {
-      error = ExecContext::fails("42830", "there is no primary key for referenced table \"" +
+      error = ExecContext::fails("42704", "there is no primary key for referenced table \"" +
                                               ref_name + "\"");
       return false;
     }

@@ -1,0 +1,48 @@
+#pragma once
+// ALTER TABLE: the table being altered and one function per subcommand family
+// (alter_table_columns.cc, alter_table_constraints.cc, alter_table_misc.cc).
+
+#include <string>
+
+#include "planner/engine/exec_context.h"
+
+namespace migsim {
+
+/// The table an ALTER TABLE statement works on, found once and re-fetched
+/// (journaled) by each subcommand that changes it.
+struct AlterTarget {
+  ExecContext& ctx;
+  std::string schema;
+  std::string name;
+
+  const Relation& get() const { return *ctx.catalog.relation(schema, name); }
+  Relation& mut() { return *ctx.catalog.relation_mut(schema, name); }
+};
+
+// Columns (alter_table_columns.cc)
+StatementResult at_add_column(AlterTarget& t, Node cmd);
+StatementResult at_drop_column(AlterTarget& t, Node cmd);
+StatementResult at_alter_column_type(AlterTarget& t, Node cmd);
+StatementResult at_column_default(AlterTarget& t, Node cmd);
+StatementResult at_set_not_null(AlterTarget& t, Node cmd, bool not_null);
+
+// Identity columns (alter_table_identity.cc)
+StatementResult at_add_identity(AlterTarget& t, Node cmd);
+StatementResult at_drop_identity(AlterTarget& t, Node cmd);
+StatementResult at_set_identity(AlterTarget& t, Node cmd);
+
+// Constraints (alter_table_constraints.cc)
+StatementResult at_add_constraint(AlterTarget& t, Node cmd);
+StatementResult at_drop_constraint(AlterTarget& t, Node cmd);
+StatementResult at_validate_constraint(AlterTarget& t, Node cmd);
+
+// Table-level settings (alter_table_misc.cc)
+StatementResult at_change_owner(AlterTarget& t, Node cmd);
+StatementResult at_set_options(AlterTarget& t, Node cmd, bool reset);
+StatementResult at_enable_trigger(AlterTarget& t, Node cmd, std::string_view subtype);
+StatementResult at_set_logged(AlterTarget& t, bool logged);
+
+/// `column "c" of relation "t" does not exist` (42703).
+StatementResult missing_column(const AlterTarget& t, const std::string& column);
+
+}  // namespace migsim

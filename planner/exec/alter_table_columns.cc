@@ -1,0 +1,361 @@
+// ALTER TABLE ... ADD COLUMN, DROP COLUMN, ALTER COLUMN TYPE, SET/DROP DEFAULT,
+// SET/DROP NOT NULL.
+
+#include <algorithm>
+
+#include "planner/exec/alter_table.h"
+#include "planner/exec/column_builder.h"
+#include "planner/exec/column_cast.h"
+#include "planner/exec/common.h"
+#include "planner/exec/dependents.h"
+#include "planner/exec/table_constraints.h"
+#include "planner/exec/type_resolver.h"
+#include "planner/expr/deparse.h"
+
+namespace migsim {
+
+namespace {
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+bool is_system_column(std::string_view name) {
+  return name == "tableoid" || name == "cmax" || name == "xmax" || name == "cmin" ||
+         name == "xmin" || name == "ctid";
+}
+
+/// "column c of table t", as getObjectDescription prints it.
+std::string column_description(const AlterTarget& t, const std::string& column) {
+  return "column " + column + " of table " + relation_display(t.ctx.catalog, t.schema, t.name);
+}
+
+/// True when an index of the table uses `column` as a key, an included column or in an expression.
+bool index_uses_column(const Relation& index, const std::string& column) {
+  for (const auto& k : index.index.keys)
+    if (k == column || mentions_identifier(k, column)) return true;
+  if (contains(index.index.include, column)) return true;
+  return mentions_identifier(index.index.predicate, column);
+}
+
+}  // namespace
+
+StatementResult at_add_column(AlterTarget& t, Node cmd) {
+  ExecContext& ctx = t.ctx;
+  Node def = cmd["def"].body();
+  std::string colname(def.str("colname"));
+  if (t.get().column(colname)) {
+    if (cmd.flag("missing_ok")) {
+      return ExecContext::skipped_with_notice("column \"" + colname + "\" of relation \"" + t.name +
+                                              "\" already exists, skipping");
+    }
+    return ExecContext::fails(
+        "42701", "column \"" + colname + "\" of relation \"" + t.name + "\" already exists");
+  }
+  if (is_system_column(colname)) {
+    return ExecContext::fails(
+        "42701", "column name \"" + colname + "\" conflicts with a system column name");
+  }
+  ColumnBuild build;
+  StatementResult error;
+  if (!build_column(ctx.catalog, def, build, error)) {
+    // build_column's messages end in "of table"; PostgreSQL names the table.
+    const std::string tail = " of table";
+    if (error.message.size() >= tail.size() &&
+        error.message.compare(error.message.size() - tail.size(), tail.size(), tail) == 0)
+      error.message += " \"" + t.name + "\"";
+    return error;
+  }
+  if (!children_of(ctx.catalog, t.schema, t.name).empty()) {
+    return ExecContext::unknown(
+        "adding a column to a table with partitions or children is not "
+        "modelled");
+  }
+  const Relation& current = t.get();
+  bool needs_value = build.column.not_null && build.column.default_expr.empty() && !build.serial &&
+                     !build.column.identity && build.column.generated.empty();
+  if (needs_value && current.row_estimate > 0) {
+    return ExecContext::fails(
+        "23502", "column \"" + colname + "\" of relation \"" + t.name + "\" contains null values");
+  }
+  Relation table = current;
+  std::vector<std::string> taken;
+  create_column_sequence(ctx.catalog, t.schema, t.name, build, taken);
+  table.columns.push_back(build.column);
+  std::vector<Relation> indexes;
+  if (!add_table_constraints(ctx, table, build.constraints, indexes, taken, error)) return error;
+  ctx.catalog.put_relation(std::move(table));
+  for (auto& idx : indexes) ctx.catalog.put_relation(std::move(idx));
+  return ExecContext::applies();
+}
+
+StatementResult at_drop_column(AlterTarget& t, Node cmd) {
+  ExecContext& ctx = t.ctx;
+  Catalog& catalog = ctx.catalog;
+  std::string col(cmd.str("name"));
+  bool cascade = cmd.str("behavior") == "DROP_CASCADE";
+  const Relation& table = t.get();
+  if (!table.column(col)) {
+    if (cmd.flag("missing_ok")) {
+      return ExecContext::skipped_with_notice("column \"" + col + "\" of relation \"" + t.name +
+                                              "\" does not exist, skipping");
+    }
+    return missing_column(t, col);
+  }
+  if (!children_of(catalog, t.schema, t.name).empty()) {
+    return ExecContext::unknown(
+        "dropping a column of a table with partitions or children is not "
+        "modelled");
+  }
+  // What goes with the column on its own (automatic dependencies): its
+  // constraints and their indexes, other indexes on it, sequences it owns.
+  std::vector<std::string> own_constraints;
+  for (const auto& c : table.constraints)
+    if (contains(c.columns, col)) own_constraints.push_back(c.name);
+  // What blocks the drop unless CASCADE: views on the column, foreign keys of
+  // other tables on a key that goes away.
+  std::vector<const Relation*> views = dependent_views(catalog, t.schema, t.name, col);
+  // Generated columns depend on the columns their expression reads.
+  std::vector<std::string> generated;
+  for (const auto& c : table.columns)
+    if (c.name != col && !c.generated.empty() && mentions_identifier(c.generated, col))
+      generated.push_back(c.name);
+  // Foreign keys depend on the columns they reference.
+  std::vector<ForeignKeyRef> fks;
+  for (const auto& [k, r] : catalog.relations.all()) {
+    for (const auto& c : r.constraints) {
+      if (c.kind != Constraint::Kind::kForeignKey || c.ref_schema != t.schema ||
+          c.ref_table != t.name || !contains(c.ref_columns, col))
+        continue;
+      if (r.schema == t.schema && r.name == t.name && contains(own_constraints, c.name)) continue;
+      fks.push_back({r.schema, r.name, c.name});
+    }
+  }
+  if ((!views.empty() || !fks.empty() || !generated.empty()) && !cascade) {
+    std::string detail;
+    auto line = [&](const std::string& text) {
+      if (!detail.empty()) detail += '\n';
+      detail += text;
+    };
+    for (const Relation* v : views) {
+      line(describe_relation(catalog, *v) + " depends on " + column_description(t, col));
+      // Views on that view go too, and PostgreSQL lists them.
+      std::vector<const Relation*> stack{v};
+      while (!stack.empty()) {
+        const Relation* parent = stack.back();
+        stack.pop_back();
+        for (const Relation* child : dependent_views(catalog, parent->schema, parent->name)) {
+          line(describe_relation(catalog, *child) + " depends on " +
+               describe_relation(catalog, *parent));
+          stack.push_back(child);
+        }
+      }
+    }
+    for (const auto& g : generated) {
+      line(column_description(t, g) + " depends on " + column_description(t, col));
+    }
+    for (const auto& fk : fks) {
+      line("constraint " + fk.constraint + " on table " +
+           relation_display(catalog, fk.schema, fk.table) + " depends on " +
+           column_description(t, col));
+    }
+    return ExecContext::fails(
+        "2BP01",
+        "cannot drop " + column_description(t, col) + " because other objects depend on it", detail,
+        "Use DROP ... CASCADE to drop the dependent objects too.");
+  }
+  StatementResult r;
+  std::vector<std::string> dropped;
+  for (const Relation* v : views) {
+    std::string s = v->schema, n = v->name;
+    drop_view_cascade(catalog, s, n, dropped);
+  }
+  for (const auto& fk : fks) {
+    drop_constraint_and_index(catalog, fk.schema, fk.table, fk.constraint);
+    dropped.push_back("constraint " + fk.constraint + " on table " +
+                      relation_display(catalog, fk.schema, fk.table));
+  }
+  for (const auto& g : generated) dropped.push_back(column_description(t, g));
+  for (const auto& c : own_constraints) drop_constraint_and_index(catalog, t.schema, t.name, c);
+  for (const Relation* idx : catalog.indexes_of(t.schema, t.name)) {
+    if (index_uses_column(*idx, col)) {
+      std::string n = idx->name;
+      catalog.drop_relation(t.schema, n);
+    }
+  }
+  std::vector<std::string> owned;
+  for (const Relation* s : catalog.relations_in(t.schema))
+    if (s->kind == RelKind::kSequence && s->sequence.owned_by_table == t.name &&
+        s->sequence.owned_by_column == col)
+      owned.push_back(s->name);
+  for (const auto& s : owned) catalog.drop_relation(t.schema, s);
+  Relation& m = t.mut();
+  m.columns.erase(
+      std::remove_if(m.columns.begin(), m.columns.end(),
+                     [&](const Column& c) { return c.name == col || contains(generated, c.name); }),
+      m.columns.end());
+  if (dropped.size() == 1) {
+    r.notices.push_back("drop cascades to " + dropped[0]);
+  } else if (dropped.size() > 1) {
+    r.notices.push_back("drop cascades to " + std::to_string(dropped.size()) + " other objects");
+  }
+  return r;
+}
+
+StatementResult at_alter_column_type(AlterTarget& t, Node cmd) {
+  ExecContext& ctx = t.ctx;
+  Catalog& catalog = ctx.catalog;
+  std::string col(cmd.str("name"));
+  Node def = cmd["def"].body();
+  const Relation& table = t.get();
+  const Column* old = table.column(col);
+  if (!old) return missing_column(t, col);
+  Column target = *old;
+  StatementResult error;
+  if (!resolve_type(catalog, def["typeName"], target, error)) return error;
+  if (Node coll = def["collClause"]) {
+    for (Node part : coll.list("collname")) target.collation = std::string(part.sval());
+  }
+  bool has_using = static_cast<bool>(def["raw_default"]);
+  CastRule rule = assignment_cast(old->type, target.type);
+  if (const TypeDef* td = catalog.type(target.type_schema, target.type_name);
+      td && td->kind == TypeDef::Kind::kDomain && rule == CastRule::kNone) {
+    rule = CastRule::kUnknown;  // a domain over the old type's family may accept it
+  }
+  if (!has_using) {
+    if (rule == CastRule::kNone) {
+      return ExecContext::fails("42804",
+                                "column \"" + col + "\" cannot be cast automatically to type " +
+                                    type_without_modifier(catalog, target),
+                                {},
+                                "You might need to specify \"USING " + quote_ident(col) +
+                                    "::" + type_for_cast(catalog, target) + "\".");
+    }
+    if (rule == CastRule::kUnknown) {
+      return ExecContext::unknown("whether " + old->type + " casts to " + target.type +
+                                  " automatically is not modelled");
+    }
+  }
+  if (!children_of(catalog, t.schema, t.name).empty()) {
+    return ExecContext::unknown(
+        "changing a column type on a table with partitions or children "
+        "is not modelled");
+  }
+  auto views = dependent_views(catalog, t.schema, t.name, col);
+  if (!views.empty()) {
+    return ExecContext::fails("0A000", "cannot alter type of a column used by a view or rule",
+                              "rule _RETURN on " + describe_relation(catalog, *views.front()) +
+                                  " depends on column \"" + col + "\"");
+  }
+  for (const auto& c : table.columns) {
+    if (c.name != col && !c.generated.empty() && mentions_identifier(c.generated, col)) {
+      return ExecContext::fails(
+          "0A000", "cannot alter type of a column used by a generated column",
+          "Column \"" + col + "\" is used by generated column \"" + c.name + "\".");
+    }
+  }
+  if (target.type == old->type && target.collation == old->collation) {
+    return ExecContext::no_op("column \"" + col + "\" already has type " + old->type);
+  }
+  bool same_family = same_comparison_family(old->type, target.type);
+  if (!old->default_expr.empty() && !same_family) {
+    if (rule == CastRule::kNone) {
+      return ExecContext::fails("42804", "default for column \"" + col +
+                                             "\" cannot be cast automatically to type " +
+                                             type_without_modifier(catalog, target));
+    }
+    if (rule == CastRule::kUnknown) {
+      return ExecContext::unknown("whether the default of column \"" + col + "\" casts to " +
+                                  target.type + " is not modelled");
+    }
+  }
+  if (old->identity && !same_family) {
+    return ExecContext::unknown(
+        "changing an identity column to a non-integer type is not "
+        "modelled");
+  }
+  if (!same_family) {
+    for (const auto& c : table.constraints) {
+      if (contains(c.columns, col) &&
+          (c.kind == Constraint::Kind::kCheck || c.kind == Constraint::Kind::kForeignKey ||
+           c.kind == Constraint::Kind::kExclusion)) {
+        return ExecContext::unknown("whether constraint \"" + c.name + "\" still holds for type " +
+                                    target.type + " is not modelled");
+      }
+    }
+    for (const auto& [k, r] : catalog.relations.all()) {
+      for (const auto& c : r.constraints) {
+        if (c.kind == Constraint::Kind::kForeignKey && c.ref_schema == t.schema &&
+            c.ref_table == t.name && contains(c.ref_columns, col)) {
+          return ExecContext::unknown("whether foreign key \"" + c.name +
+                                      "\" still works with "
+                                      "type " +
+                                      target.type + " is not modelled");
+        }
+      }
+    }
+    for (const Relation* idx : catalog.indexes_of(t.schema, t.name)) {
+      if (index_uses_column(*idx, col) && !has_btree_opclass(target.type)) {
+        return ExecContext::unknown("whether index \"" + idx->name + "\" can be rebuilt on type " +
+                                    target.type + " is not modelled");
+      }
+    }
+  }
+  Column* m = t.mut().column(col);
+  m->type = target.type;
+  m->type_schema = target.type_schema;
+  m->type_name = target.type_name;
+  m->collation = target.collation;
+  return ExecContext::applies();
+}
+
+StatementResult at_column_default(AlterTarget& t, Node cmd) {
+  std::string col(cmd.str("name"));
+  const Column* c = t.get().column(col);
+  if (!c) return missing_column(t, col);
+  Node def = cmd["def"];
+  std::string prefix = "column \"" + col + "\" of relation \"" + t.name + "\" is ";
+  if (c->identity) {
+    return ExecContext::fails(
+        "42601", prefix + "an identity column", {},
+        def ? "" : "Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.");
+  }
+  if (!c->generated.empty()) {
+    return ExecContext::fails(
+        "42601", prefix + "a generated column", {},
+        def ? "" : "Use ALTER TABLE ... ALTER COLUMN ... DROP EXPRESSION instead.");
+  }
+  std::string expr = def ? deparse_expr(def) : std::string();
+  // SET DEFAULT always writes a new pg_attrdef row, even for the same expression.
+  if (expr.empty() && c->default_expr.empty()) {
+    return ExecContext::no_op("column \"" + col + "\" has no default");
+  }
+  t.mut().column(col)->default_expr = expr;
+  return ExecContext::applies();
+}
+
+StatementResult at_set_not_null(AlterTarget& t, Node cmd, bool not_null) {
+  std::string col(cmd.str("name"));
+  const Relation& table = t.get();
+  const Column* c = table.column(col);
+  if (!c) return missing_column(t, col);
+  if (!not_null) {
+    for (const auto& con : table.constraints) {
+      if (con.kind == Constraint::Kind::kPrimaryKey && contains(con.columns, col)) {
+        return ExecContext::fails("42P16", "column \"" + col + "\" is in a primary key");
+      }
+    }
+    if (c->identity) {
+      return ExecContext::fails(
+          "42601", "column \"" + col + "\" of relation \"" + t.name + "\" is an identity column");
+    }
+  }
+  if (c->not_null == not_null) {
+    return ExecContext::no_op(std::string("column \"") + col + "\" already is " +
+                              (not_null ? "NOT NULL" : "nullable"));
+  }
+  t.mut().column(col)->not_null = not_null;
+  return ExecContext::applies();
+}
+
+}  // namespace migsim

@@ -1,0 +1,97 @@
+// ALTER TABLE ... ADD CONSTRAINT [NOT VALID], DROP CONSTRAINT [IF EXISTS]
+// [CASCADE], VALIDATE CONSTRAINT.
+
+#include "planner/exec/alter_table.h"
+#include "planner/exec/common.h"
+#include "planner/exec/dependents.h"
+#include "planner/exec/table_constraints.h"
+
+namespace migsim {
+
+namespace {
+std::string constraint_of(const AlterTarget& t, const std::string& name) {
+  return "constraint \"" + name + "\" of relation \"" + t.name + "\"";
+}
+}  // namespace
+
+StatementResult at_add_constraint(AlterTarget& t, Node cmd) {
+  ExecContext& ctx = t.ctx;
+  Node con = cmd["def"].body();
+  if (!con.str("indexname").empty()) {
+    return ExecContext::unknown("ADD CONSTRAINT ... USING INDEX is not modelled");
+  }
+  std::string name(con.str("conname"));
+  const Relation& current = t.get();
+  if (!name.empty() && current.constraint(name) && !ctx.catalog.relation(t.schema, name)) {
+    return ExecContext::fails(
+        "42710", "constraint \"" + name + "\" for relation \"" + t.name + "\" already exists");
+  }
+  Relation table = current;
+  std::vector<Relation> indexes;
+  std::vector<std::string> taken;
+  StatementResult error;
+  if (!add_table_constraints(ctx, table, {PendingConstraint{con, {}}}, indexes, taken, error))
+    return error;
+  ctx.catalog.put_relation(std::move(table));
+  for (auto& idx : indexes) ctx.catalog.put_relation(std::move(idx));
+  return ExecContext::applies();
+}
+
+StatementResult at_drop_constraint(AlterTarget& t, Node cmd) {
+  Catalog& catalog = t.ctx.catalog;
+  std::string name(cmd.str("name"));
+  bool cascade = cmd.str("behavior") == "DROP_CASCADE";
+  const Constraint* c = t.get().constraint(name);
+  if (!c) {
+    if (cmd.flag("missing_ok")) {
+      return ExecContext::skipped_with_notice(constraint_of(t, name) + " does not exist, skipping");
+    }
+    return ExecContext::fails("42704", constraint_of(t, name) + " does not exist");
+  }
+  std::vector<ForeignKeyRef> fks;
+  std::string index = c->index;
+  if (c->kind == Constraint::Kind::kPrimaryKey || c->kind == Constraint::Kind::kUnique)
+    fks = foreign_keys_on_key(catalog, t.schema, t.name, c->columns);
+  StatementResult r;
+  if (!fks.empty()) {
+    std::string detail;
+    for (const auto& fk : fks) {
+      if (!detail.empty()) detail += '\n';
+      detail += "constraint " + fk.constraint + " on table " +
+                relation_display(catalog, fk.schema, fk.table) + " depends on index " +
+                relation_display(catalog, t.schema, index);
+    }
+    if (!cascade) {
+      return ExecContext::fails("2BP01",
+                                "cannot drop constraint " + name + " on table " +
+                                    relation_display(catalog, t.schema, t.name) +
+                                    " because other objects depend on it",
+                                detail, "Use DROP ... CASCADE to drop the dependent objects too.");
+    }
+    for (const auto& fk : fks) {
+      drop_constraint_and_index(catalog, fk.schema, fk.table, fk.constraint);
+    }
+    r.notices.push_back(fks.size() == 1
+                            ? "drop cascades to constraint " + fks[0].constraint + " on table " +
+                                  relation_display(catalog, fks[0].schema, fks[0].table)
+                            : "drop cascades to " + std::to_string(fks.size()) + " other objects");
+  }
+  drop_constraint_and_index(catalog, t.schema, t.name, name);
+  return r;
+}
+
+StatementResult at_validate_constraint(AlterTarget& t, Node cmd) {
+  std::string name(cmd.str("name"));
+  const Constraint* c = t.get().constraint(name);
+  if (!c) return ExecContext::fails("42704", constraint_of(t, name) + " does not exist");
+  if (c->kind != Constraint::Kind::kForeignKey && c->kind != Constraint::Kind::kCheck) {
+    return ExecContext::fails("42809",
+                              constraint_of(t, name) + " is not a foreign key or check constraint");
+  }
+  if (c->validated) return ExecContext::no_op("constraint \"" + name + "\" is already valid");
+  for (auto& m : t.mut().constraints)
+    if (m.name == name) m.validated = true;
+  return ExecContext::applies();
+}
+
+}  // namespace migsim

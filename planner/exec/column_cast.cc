@@ -1,0 +1,143 @@
+#include "planner/exec/column_cast.h"
+
+#include <set>
+#include <utility>
+
+#include "planner/catalog/names.h"
+
+namespace migsim {
+
+namespace {
+
+/// The type name without "(...)" modifiers and without a trailing "[]".
+std::string base_of(std::string_view type, bool* is_array = nullptr) {
+  std::string t(type);
+  bool array = t.size() > 2 && t.compare(t.size() - 2, 2, "[]") == 0;
+  if (array) t.resize(t.size() - 2);
+  if (is_array) *is_array = array;
+  std::string out;
+  int depth = 0;
+  for (char c : t) {
+    if (c == '(') ++depth;
+    if (depth == 0) out.push_back(c);
+    if (c == ')') --depth;
+  }
+  return out;
+}
+
+enum class Family { kInteger, kNumeric, kString, kBool, kDateTime, kOther, kUnmodelled };
+
+Family family(const std::string& base) {
+  static const std::set<std::string> integers = {"smallint", "integer", "bigint"};
+  static const std::set<std::string> numerics = {"real", "double precision", "numeric"};
+  static const std::set<std::string> strings = {"text", "character varying", "character", "bpchar",
+                                                "name"};
+  static const std::set<std::string> datetimes = {"date",
+                                                  "time without time zone",
+                                                  "time with time zone",
+                                                  "timestamp without time zone",
+                                                  "timestamp with time zone",
+                                                  "interval"};
+  static const std::set<std::string> others = {"uuid", "json", "jsonb", "bytea"};
+  if (integers.count(base)) return Family::kInteger;
+  if (numerics.count(base)) return Family::kNumeric;
+  if (strings.count(base)) return Family::kString;
+  if (base == "boolean") return Family::kBool;
+  if (datetimes.count(base)) return Family::kDateTime;
+  if (others.count(base)) return Family::kOther;
+  return Family::kUnmodelled;
+}
+
+/// Date/time pairs with an implicit or assignment cast in pg_cast.
+bool datetime_cast(const std::string& from, const std::string& to) {
+  static const std::set<std::pair<std::string, std::string>> casts = {
+      {"date", "timestamp without time zone"},
+      {"date", "timestamp with time zone"},
+      {"timestamp without time zone", "date"},
+      {"timestamp without time zone", "timestamp with time zone"},
+      {"timestamp without time zone", "time without time zone"},
+      {"timestamp with time zone", "date"},
+      {"timestamp with time zone", "timestamp without time zone"},
+      {"timestamp with time zone", "time without time zone"},
+      {"timestamp with time zone", "time with time zone"},
+      {"time without time zone", "time with time zone"},
+      {"time without time zone", "interval"},
+      {"time with time zone", "time without time zone"},
+      {"interval", "time without time zone"},
+  };
+  return from == to || casts.count({from, to}) > 0;
+}
+
+CastRule scalar_cast(const std::string& from, const std::string& to) {
+  Family f = family(from), t = family(to);
+  if (t == Family::kString) return CastRule::kAssignment;  // I/O conversion to a string type
+  // I/O conversion from a string type is explicit only; text to regclass is the exception.
+  if (f == Family::kString) return to.rfind("reg", 0) == 0 ? CastRule::kUnknown : CastRule::kNone;
+  if (f == Family::kUnmodelled || t == Family::kUnmodelled) return CastRule::kUnknown;
+  if (from == to) return CastRule::kAssignment;
+  bool fnum = f == Family::kInteger || f == Family::kNumeric;
+  bool tnum = t == Family::kInteger || t == Family::kNumeric;
+  if (fnum && tnum) return CastRule::kAssignment;
+  if (f == Family::kDateTime && t == Family::kDateTime)
+    return datetime_cast(from, to) ? CastRule::kAssignment : CastRule::kNone;
+  if ((from == "json" && to == "jsonb") || (from == "jsonb" && to == "json"))
+    return CastRule::kAssignment;
+  return CastRule::kNone;
+}
+
+}  // namespace
+
+CastRule assignment_cast(std::string_view from, std::string_view to) {
+  bool from_array = false, to_array = false;
+  std::string f = base_of(from, &from_array), t = base_of(to, &to_array);
+  if (!to_array && family(t) == Family::kString) return CastRule::kAssignment;
+  if (from_array && to_array) return scalar_cast(f, t);
+  if (from_array != to_array) {
+    return family(f) == Family::kUnmodelled || family(t) == Family::kUnmodelled ? CastRule::kUnknown
+                                                                                : CastRule::kNone;
+  }
+  return scalar_cast(f, t);
+}
+
+bool same_comparison_family(std::string_view a, std::string_view b) {
+  bool aa = false, ba = false;
+  std::string x = base_of(a, &aa), y = base_of(b, &ba);
+  if (aa != ba) return false;
+  Family fx = family(x), fy = family(y);
+  if (x == y) return true;
+  return fx == fy && (fx == Family::kInteger || fx == Family::kString);
+}
+
+bool has_btree_opclass(std::string_view type) {
+  bool array = false;
+  std::string base = base_of(type, &array);
+  Family f = family(base);
+  if (f == Family::kUnmodelled) return false;
+  return base != "json";
+}
+
+namespace {
+std::string user_type_name(const Catalog& catalog, const Column& column) {
+  return catalog.schema_visible(column.type_schema)
+             ? quote_ident(column.type_name)
+             : quote_qualified(column.type_schema, column.type_name);
+}
+bool ends_with_array(const std::string& t) {
+  return t.size() > 2 && t.compare(t.size() - 2, 2, "[]") == 0;
+}
+}  // namespace
+
+std::string type_without_modifier(const Catalog& catalog, const Column& column) {
+  bool array = ends_with_array(column.type);
+  if (!column.type_schema.empty()) return user_type_name(catalog, column) + (array ? "[]" : "");
+  std::string base = base_of(column.type);
+  return base + (array ? "[]" : "");
+}
+
+std::string type_for_cast(const Catalog& catalog, const Column& column) {
+  if (!column.type_schema.empty())
+    return user_type_name(catalog, column) + (ends_with_array(column.type) ? "[]" : "");
+  return column.type;
+}
+
+}  // namespace migsim

@@ -1,0 +1,30 @@
+#pragma once
+// Which column types convert to which without a USING clause (pg_cast
+// assignment casts and I/O conversion to string types), for ALTER COLUMN TYPE.
+
+#include <string>
+#include <string_view>
+
+#include "planner/catalog/catalog.h"
+
+namespace migsim {
+
+enum class CastRule { kAssignment, kNone, kUnknown };
+
+/// Whether a value of type `from` converts to `to` in assignment context
+/// (both in Column::type form). kUnknown for types this table does not cover.
+CastRule assignment_cast(std::string_view from, std::string_view to);
+
+/// True when both types are integers, or both strings: keys, defaults and
+/// constraints on the column keep working unchanged.
+bool same_comparison_family(std::string_view a, std::string_view b);
+
+/// True when the type has a default btree operator class (an index can be rebuilt on it).
+bool has_btree_opclass(std::string_view type);
+
+/// format_type_be(): the type without its modifier ("character varying").
+std::string type_without_modifier(const Catalog& catalog, const Column& column);
+/// format_type_with_typemod(): the type as a cast would name it ("character varying(10)").
+std::string type_for_cast(const Catalog& catalog, const Column& column);
+
+}  // namespace migsim
