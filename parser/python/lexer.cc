@@ -142,9 +142,14 @@ class Lexer {
   }
 
  private:
+  /// The offset after the line break at `p` (\n, \r\n or \r).
   size_t skip_newline(size_t p) const {
-    if (p < s_.size() && s_[p] == '\r') ++p;
-    if (p < s_.size() && s_[p] == '\n' && (p == 0 || s_[p - 1] != '\n')) ++p;
+    if (p < s_.size() && s_[p] == '\r') {
+      ++p;
+      if (p < s_.size() && s_[p] == '\n') ++p;
+    } else if (p < s_.size() && s_[p] == '\n') {
+      ++p;
+    }
     return p;
   }
 

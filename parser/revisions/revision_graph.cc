@@ -34,8 +34,8 @@ void RevisionGraph::add_problem(std::string rule, GraphProblem::Severity severit
   }
   if (!involved.empty()) {
     const Revision& first = revisions_[involved.front()];
-    p.location = first.location;
-    if (p.location.file.empty()) p.location.file = first.path;
+    p.file = first.path;
+    p.line = first.location.line;
   }
   problems_.push_back(std::move(p));
 }

@@ -22,7 +22,8 @@ struct GraphProblem {
   std::string message;
   std::vector<std::string> revisions;  ///< the revisions involved
   std::vector<std::string> files;      ///< their files, in the same order
-  Location location;                   ///< where to look first
+  std::string file;                    ///< where to look first
+  uint32_t line = 0;
 };
 
 class RevisionGraph {
