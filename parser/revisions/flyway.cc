@@ -1,0 +1,108 @@
+// Flyway: V<version>__<description>.sql (versions compared numerically part
+// by part, `1.2` = `1_2`, trailing zero parts ignored) followed by the
+// repeatable R__<description>.sql in description order. Undo (U) scripts are
+// not part of an upgrade. Flyway scans locations recursively, and so do we.
+
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+
+#include "parser/revisions/readers.h"
+
+namespace migsim::revisions {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Found {
+  std::string path;
+  std::string version;  ///< normalised: "1.2"
+  std::string description;
+  bool repeatable = false;
+};
+
+/// "01_2.0" -> "1.2": parts without leading zeros, trailing zero parts dropped.
+std::string normalise_version(const std::string& raw) {
+  std::vector<std::string> parts;
+  std::string part;
+  for (size_t i = 0; i <= raw.size(); ++i) {
+    if (i == raw.size() || raw[i] == '.' || raw[i] == '_') {
+      size_t nz = part.find_first_not_of('0');
+      parts.push_back(nz == std::string::npos ? "0" : part.substr(nz));
+      part.clear();
+    } else {
+      part += raw[i];
+    }
+  }
+  while (parts.size() > 1 && parts.back() == "0") parts.pop_back();
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? "." : "") + parts[i];
+  return out;
+}
+
+bool collect(const std::string& dir, std::vector<Found>& found, InputError& error) {
+  static const std::regex versioned(R"(^V(\d+(?:[._]\d+)*)__(.+)\.sql$)");
+  static const std::regex repeatable(R"(^R__(.+)\.sql$)");
+  static const std::regex undo(R"(^U\d+(?:[._]\d+)*__.+\.sql$)");
+  std::vector<DirEntry> entries;
+  if (!list_dir(dir, entries, error)) return false;
+  for (const DirEntry& e : entries) {
+    if (e.is_dir) {
+      if (!collect(e.path, found, error)) return false;
+      continue;
+    }
+    if (e.name.size() < 4 || e.name.compare(e.name.size() - 4, 4, ".sql") != 0) continue;
+    std::smatch m;
+    auto describe = [](std::string d) {
+      std::replace(d.begin(), d.end(), '_', ' ');
+      return d;
+    };
+    if (std::regex_match(e.name, m, versioned)) {
+      found.push_back({e.path, normalise_version(m[1]), describe(m[2]), false});
+    } else if (std::regex_match(e.name, m, repeatable)) {
+      found.push_back({e.path, "", describe(m[1]), true});
+    } else if (!std::regex_match(e.name, undo)) {
+      error = {e.path, 0, 0,
+               "not a Flyway migration name (V<version>__<description>.sql or "
+               "R__<description>.sql)"};
+      return false;
+    }
+  }
+  return true;
+}
+
+int compare_versions(const std::string& a, const std::string& b) {
+  // Normalised versions are dot-separated digit runs: natural order is numeric order.
+  return natural_compare(a, b);
+}
+
+}  // namespace
+
+bool read_flyway(const std::string& dir, std::vector<Revision>& out, InputError& error) {
+  std::vector<Found> found;
+  if (!collect(dir, found, error)) return false;
+  std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+    if (a.repeatable != b.repeatable) return !a.repeatable;
+    if (a.repeatable) return a.description < b.description;
+    return compare_versions(a.version, b.version) < 0;
+  });
+  for (const Found& f : found) {
+    auto source = read_source_file(f.path, error);
+    if (!source) return false;
+    Revision rev;
+    rev.id = f.repeatable ? "R__" + f.description : f.version;
+    rev.message = f.description;
+    rev.path = f.path;
+    rev.format = SourceFormat::kFlyway;
+    rev.repeatable = f.repeatable;
+    rev.location = source->locate(0);
+    if (!parse_sql_body(source, 0, static_cast<uint32_t>(source->text().size()), rev, error))
+      return false;
+    out.push_back(std::move(rev));
+  }
+  chain_linearly(out);
+  return true;
+}
+
+}  // namespace migsim::revisions

@@ -1,0 +1,53 @@
+// golang-migrate: <version>_<title>.up.sql, versions compared as numbers
+// (the tool stores them as bigint); .down.sql files are not part of an upgrade.
+
+#include <algorithm>
+#include <regex>
+
+#include "parser/revisions/readers.h"
+
+namespace migsim::revisions {
+
+bool read_golang_migrate(const std::string& dir, std::vector<Revision>& out, InputError& error) {
+  static const std::regex name(R"(^(\d+)_(.*)\.(up|down)\.sql$)");
+  std::vector<DirEntry> entries;
+  if (!list_dir(dir, entries, error)) return false;
+  struct Found {
+    std::string id, title, path;
+  };
+  std::vector<Found> found;
+  for (const DirEntry& e : entries) {
+    if (e.is_dir || e.name.size() < 4 || e.name.compare(e.name.size() - 4, 4, ".sql") != 0)
+      continue;
+    std::smatch m;
+    if (!std::regex_match(e.name, m, name)) {
+      error = {e.path, 0, 0,
+               "not a golang-migrate migration name (<version>_<title>.up.sql or .down.sql)"};
+      return false;
+    }
+    if (m[3] == "down") continue;
+    std::string version = m[1];
+    size_t nz = version.find_first_not_of('0');
+    found.push_back({nz == std::string::npos ? "0" : version.substr(nz), m[2], e.path});
+  }
+  std::stable_sort(found.begin(), found.end(),
+                   [](const Found& a, const Found& b) { return natural_compare(a.id, b.id) < 0; });
+  for (const Found& f : found) {
+    auto source = read_source_file(f.path, error);
+    if (!source) return false;
+    Revision rev;
+    rev.id = f.id;
+    rev.message = f.title;
+    std::replace(rev.message.begin(), rev.message.end(), '_', ' ');
+    rev.path = f.path;
+    rev.format = SourceFormat::kGolangMigrate;
+    rev.location = source->locate(0);
+    if (!parse_sql_body(source, 0, static_cast<uint32_t>(source->text().size()), rev, error))
+      return false;
+    out.push_back(std::move(rev));
+  }
+  chain_linearly(out);
+  return true;
+}
+
+}  // namespace migsim::revisions

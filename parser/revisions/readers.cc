@@ -1,0 +1,83 @@
+#include "parser/revisions/readers.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include "parser/sql_parser.h"
+
+namespace migsim::revisions {
+
+namespace fs = std::filesystem;
+
+bool list_dir(const std::string& dir, std::vector<DirEntry>& out, InputError& error) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    error = {dir, 0, 0, "cannot read directory: " + ec.message()};
+    return false;
+  }
+  for (const auto& entry : it) {
+    std::string name = entry.path().filename().string();
+    if (name.empty() || name[0] == '.') continue;
+    std::error_code type_ec;
+    out.push_back({name, entry.path().string(), entry.is_directory(type_ec)});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  return true;
+}
+
+bool parse_sql_body(std::shared_ptr<const SourceFile> source, uint32_t begin, uint32_t end,
+                    Revision& rev, InputError& error) {
+  std::string_view text = source->text();
+  rev.body = BodyKind::kSql;
+  rev.body_begin = begin;
+  rev.body_end = end;
+  rev.source = source;
+  return SqlParser::parse(source, text.substr(begin, end - begin), begin, rev.script, error);
+}
+
+int natural_compare(std::string_view a, std::string_view b) {
+  size_t i = 0, j = 0;
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  while (i < a.size() && j < b.size()) {
+    if (is_digit(a[i]) && is_digit(b[j])) {
+      size_t i0 = i, j0 = j;
+      while (i0 < a.size() && a[i0] == '0') ++i0;
+      while (j0 < b.size() && b[j0] == '0') ++j0;
+      size_t i1 = i0, j1 = j0;
+      while (i1 < a.size() && is_digit(a[i1])) ++i1;
+      while (j1 < b.size() && is_digit(b[j1])) ++j1;
+      // More significant digits is larger; equal lengths compare digit by digit.
+      if (i1 - i0 != j1 - j0) return (i1 - i0) < (j1 - j0) ? -1 : 1;
+      if (int c = a.substr(i0, i1 - i0).compare(b.substr(j0, j1 - j0)); c != 0) return c;
+      i = i1;
+      j = j1;
+    } else {
+      if (a[i] != b[j])
+        return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]) ? -1 : 1;
+      ++i;
+      ++j;
+    }
+  }
+  if (i < a.size()) return 1;
+  if (j < b.size()) return -1;
+  return a.compare(b) < 0 ? -1 : a.compare(b) > 0 ? 1 : 0;
+}
+
+std::string digits_of(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') out += c;
+  }
+  return out;
+}
+
+void chain_linearly(std::vector<Revision>& revisions) {
+  for (size_t i = 1; i < revisions.size(); ++i) {
+    revisions[i].down_revisions = {revisions[i - 1].id};
+  }
+}
+
+}  // namespace migsim::revisions

@@ -1,0 +1,148 @@
+// Source format names, detection from a path, and the dispatch to the readers.
+
+#include <array>
+#include <filesystem>
+#include <regex>
+#include <utility>
+
+#include "parser/revisions/readers.h"
+
+namespace migsim {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::array<std::pair<SourceFormat, std::string_view>, 7> kNames = {{
+    {SourceFormat::kAlembic, "alembic"},
+    {SourceFormat::kAlembicOfflineSql, "alembic-sql"},
+    {SourceFormat::kFlyway, "flyway"},
+    {SourceFormat::kGolangMigrate, "golang-migrate"},
+    {SourceFormat::kDbmate, "dbmate"},
+    {SourceFormat::kDiesel, "diesel"},
+    {SourceFormat::kSqlFiles, "sql"},
+}};
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool has_line_starting(const std::string& text, const std::regex& re) {
+  return std::regex_search(text, re);
+}
+
+}  // namespace
+
+std::string_view source_format_name(SourceFormat format) {
+  for (const auto& [f, name] : kNames)
+    if (f == format) return name;
+  return "?";
+}
+
+std::optional<SourceFormat> parse_source_format(std::string_view name) {
+  for (const auto& [f, n] : kNames)
+    if (n == name) return f;
+  return std::nullopt;
+}
+
+std::string source_format_names() {
+  std::string out;
+  for (const auto& [f, name] : kNames) out += (out.empty() ? "" : ", ") + std::string(name);
+  return out;
+}
+
+std::optional<SourceFormat> detect_source_format(const std::string& path, InputError& error) {
+  static const std::regex alembic_marker(R"((^|\n)-- Running (upgrade|downgrade) )");
+  static const std::regex dbmate_marker(R"((^|\n)--[ \t]*migrate:up)");
+  std::error_code ec;
+  auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    error = {path, 0, 0, "no such file or directory"};
+    return std::nullopt;
+  }
+  if (!fs::is_directory(status)) {
+    if (ends_with(path, ".py")) {
+      error = {path, 0, 0,
+               "an Alembic history is a directory: give its versions/ directory, not one script"};
+      return std::nullopt;
+    }
+    auto source = read_source_file(path, error);
+    if (!source) return std::nullopt;
+    if (has_line_starting(source->text(), alembic_marker)) return SourceFormat::kAlembicOfflineSql;
+    return SourceFormat::kSqlFiles;
+  }
+  if (fs::is_directory(fs::path(path) / "versions") && fs::exists(fs::path(path) / "env.py"))
+    return SourceFormat::kAlembic;
+  std::vector<revisions::DirEntry> entries;
+  if (!revisions::list_dir(path, entries, error)) return std::nullopt;
+  static const std::regex flyway(R"(^(V\d+(?:[._]\d+)*|R)__.+\.sql$)");
+  static const std::regex golang(R"(^\d+_.*\.(up|down)\.sql$)");
+  int py = 0, diesel = 0, fly = 0, go = 0, sql = 0, dbmate = 0;
+  for (const auto& e : entries) {
+    if (e.is_dir) {
+      if (fs::exists(fs::path(e.path) / "up.sql")) ++diesel;
+      continue;
+    }
+    if (ends_with(e.name, ".py") && e.name.rfind("__init__", 0) != 0) ++py;
+    if (!ends_with(e.name, ".sql")) continue;
+    ++sql;
+    if (std::regex_match(e.name, flyway)) ++fly;
+    if (std::regex_match(e.name, golang)) ++go;
+    InputError ignored;
+    if (auto source = read_source_file(e.path, ignored);
+        source && has_line_starting(source->text(), dbmate_marker))
+      ++dbmate;
+  }
+  if (py > 0) return SourceFormat::kAlembic;
+  if (diesel > 0 && sql == 0) return SourceFormat::kDiesel;
+  if (fly > 0) return SourceFormat::kFlyway;
+  if (go > 0) return SourceFormat::kGolangMigrate;
+  if (dbmate > 0) return SourceFormat::kDbmate;
+  if (sql > 0) return SourceFormat::kSqlFiles;
+  error = {path, 0, 0,
+           "cannot tell the migration source format of this directory (no *.py, *.sql or "
+           "<version>_<name>/up.sql); pass --source-format (" +
+               source_format_names() + ")"};
+  return std::nullopt;
+}
+
+bool read_revisions(const std::string& path, SourceFormat format, const ReadOptions& options,
+                    std::vector<Revision>& out, InputError& error) {
+  out.clear();
+  bool need_dir = format != SourceFormat::kAlembicOfflineSql && format != SourceFormat::kSqlFiles;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    error = {path, 0, 0, "no such file or directory"};
+    return false;
+  }
+  if (need_dir && !fs::is_directory(path, ec)) {
+    error = {path, 0, 0,
+             std::string("a ") + std::string(source_format_name(format)) +
+                 " history is a directory, not a file"};
+    return false;
+  }
+  if (format == SourceFormat::kAlembicOfflineSql && fs::is_directory(path, ec)) {
+    error = {path, 0, 0, "Alembic offline SQL is one file (alembic upgrade A:B --sql > FILE)"};
+    return false;
+  }
+  switch (format) {
+    case SourceFormat::kAlembic:
+      return revisions::read_alembic_scripts(path, out, error);
+    case SourceFormat::kAlembicOfflineSql:
+      return revisions::read_alembic_offline(path, options, out, error);
+    case SourceFormat::kFlyway:
+      return revisions::read_flyway(path, out, error);
+    case SourceFormat::kGolangMigrate:
+      return revisions::read_golang_migrate(path, out, error);
+    case SourceFormat::kDbmate:
+      return revisions::read_dbmate(path, out, error);
+    case SourceFormat::kDiesel:
+      return revisions::read_diesel(path, out, error);
+    case SourceFormat::kSqlFiles:
+      return revisions::read_sql_files(path, out, error);
+  }
+  return false;
+}
+
+}  // namespace migsim

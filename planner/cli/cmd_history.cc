@@ -1,0 +1,197 @@
+// migsim history [--migrations PATH] [--source-format F] [--config FILE] [--format text|json]
+//
+// Prints the revision graph in the order the revisions apply, with heads,
+// bases and merges marked, and the graph's problems. Exit 2 when the graph
+// has no usable order (a duplicate id, a cycle) or the input cannot be read;
+// 1 when it has other errors (a missing down revision or dependency); else 0.
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <sstream>
+
+#include "parser/revisions/revision_graph.h"
+#include "planner/cli/commands.h"
+#include "planner/cli/output.h"
+#include "planner/config/config.h"
+#include "planner/report/json_out.h"
+
+namespace migsim {
+namespace {
+
+struct HistoryOptions {
+  std::string migrations;
+  std::string source_format;
+  std::string config;
+  std::string format = "text";
+  std::string output;
+};
+
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) out += (i ? std::string(sep) : "") + items[i];
+  return out;
+}
+
+std::string_view severity_name(GraphProblem::Severity s) {
+  return s == GraphProblem::Severity::kError ? "error" : "warning";
+}
+
+std::vector<std::string> marks(const RevisionGraph& g, const Revision& r) {
+  std::vector<std::string> out;
+  if (r.down_revisions.empty()) out.push_back("base");
+  if (g.is_head(r.id)) out.push_back("head");
+  if (r.down_revisions.size() > 1) out.push_back("merge");
+  if (g.children(r.id).size() > 1) out.push_back("branchpoint");
+  if (r.repeatable) out.push_back("repeatable");
+  if (!r.transactional) out.push_back("no transaction");
+  return out;
+}
+
+std::string history_text(const RevisionGraph& g, const std::string& path, SourceFormat format) {
+  std::ostringstream out;
+  out << "history: " << path << " (" << source_format_name(format) << "), " << g.revisions().size()
+      << " revision" << (g.revisions().size() == 1 ? "" : "s")
+      << "; heads: " << (g.heads().empty() ? "none" : join(g.heads(), ", ")) << "\n\n";
+  for (const Revision& r : g.revisions()) {
+    out << (r.down_revisions.empty() ? "<base>" : join(r.down_revisions, ", ")) << " -> " << r.id;
+    auto m = marks(g, r);
+    if (!m.empty()) out << " (" << join(m, ") (") << ")";
+    if (!r.branch_labels.empty()) out << " [" << join(r.branch_labels, ", ") << "]";
+    if (!r.message.empty()) out << ", " << r.message;
+    out << "\n";
+    out << "    " << r.path;
+    if (r.location.line > 0) out << ":" << r.location.line;
+    if (!r.create_date.empty()) out << "  created " << r.create_date;
+    if (!r.depends_on.empty()) out << "  depends on " << join(r.depends_on, ", ");
+    out << "\n";
+  }
+  if (!g.problems().empty()) {
+    out << "\nproblems:\n";
+    for (const GraphProblem& p : g.problems()) {
+      out << "  " << severity_name(p.severity) << " " << p.rule << ": " << p.message << "\n";
+    }
+  }
+  return out.str();
+}
+
+std::string history_json(const RevisionGraph& g, const std::string& path, SourceFormat format) {
+  std::string text;
+  JsonOut j(text, true);
+  j.begin_object();
+  j.key("source").begin_object();
+  j.key("path").value(path);
+  j.key("format").value(source_format_name(format));
+  j.end_object();
+  auto list = [&](std::string_view key, const std::vector<std::string>& items) {
+    j.key(key).begin_array();
+    for (const auto& s : items) j.value(s);
+    j.end_array();
+  };
+  list("heads", g.heads());
+  list("bases", g.bases());
+  list("merges", g.merges());
+  j.key("branch_labels").begin_object();
+  for (const auto& [label, id] : g.branch_labels()) j.key(label).value(id);
+  j.end_object();
+  j.key("revisions").begin_array();
+  for (const Revision& r : g.revisions()) {
+    j.begin_object();
+    j.key("id").value(r.id);
+    list("down_revisions", r.down_revisions);
+    list("branch_labels", r.branch_labels);
+    list("depends_on", r.depends_on);
+    j.key("message").string_or_null(r.message);
+    j.key("create_date").string_or_null(r.create_date);
+    j.key("file").value(r.path);
+    j.key("line").value(static_cast<int64_t>(r.location.line));
+    j.key("head").value(g.is_head(r.id));
+    j.key("merge").value(r.down_revisions.size() > 1);
+    j.key("transactional").value(r.transactional);
+    if (r.format == SourceFormat::kFlyway) j.key("repeatable").value(r.repeatable);
+    if (r.body == BodyKind::kSql) {
+      j.key("body").value("sql");
+      j.key("statements").value(static_cast<int64_t>(r.script.statements.size()));
+      j.key("bookkeeping_statements").value(static_cast<int64_t>(r.bookkeeping.size()));
+    } else {
+      j.key("body").value("unknown");
+      j.key("reason").value(r.unread_reason);
+    }
+    j.end_object();
+  }
+  j.end_array();
+  j.key("problems").begin_array();
+  for (const GraphProblem& p : g.problems()) {
+    j.begin_object();
+    j.key("rule").value(p.rule);
+    j.key("severity").value(severity_name(p.severity));
+    j.key("message").value(p.message);
+    list("revisions", p.revisions);
+    list("files", p.files);
+    j.key("file").string_or_null(p.file);
+    j.key("line").value(static_cast<int64_t>(p.line));
+    j.end_object();
+  }
+  j.end_array();
+  j.end_object();
+  text += "\n";
+  return text;
+}
+
+int run_history(const HistoryOptions& o) {
+  Config config;
+  InputError error;
+  std::string config_path = o.config;
+  if (config_path.empty() && std::filesystem::exists("migsim.toml")) config_path = "migsim.toml";
+  if (!config_path.empty() && !load_config(config_path, config, error))
+    return report_input_error(error);
+
+  std::string path = o.migrations.empty() ? config.migrations : o.migrations;
+  if (path.empty()) {
+    return report_input_error(
+        {"migsim", 0, 0, "no migrations: pass --migrations PATH or set migrations in migsim.toml"});
+  }
+  std::optional<SourceFormat> format =
+      o.source_format.empty() ? config.source_format : parse_source_format(o.source_format);
+  if (!format) format = detect_source_format(path, error);
+  if (!format) return report_input_error(error);
+
+  ReadOptions read_options;
+  read_options.version_table = config.alembic.version_table;
+  std::vector<Revision> revisions;
+  if (!read_revisions(path, *format, read_options, revisions, error))
+    return report_input_error(error);
+  RevisionGraph graph(std::move(revisions));
+
+  std::string text =
+      o.format == "json" ? history_json(graph, path, *format) : history_text(graph, path, *format);
+  if (!write_output(o.output, text, error)) return report_input_error(error);
+  if (graph.broken()) {
+    for (const GraphProblem& p : graph.problems()) {
+      if (p.rule != "duplicate-revision" && p.rule != "revision-cycle") continue;
+      report_input_error({p.file.empty() ? path : p.file, p.line, 0, p.message});
+    }
+    return 2;
+  }
+  return graph.has_errors() ? 1 : 0;
+}
+
+void setup(CLI::App& app, std::function<int()>& action) {
+  static HistoryOptions o;
+  auto* cmd = app.add_subcommand(
+      "history", "Print the migration history as a graph: order, heads, merges and problems");
+  cmd->add_option("--migrations", o.migrations,
+                  "an Alembic versions/ directory, an offline .sql file, or a SQL directory");
+  cmd->add_option("--source-format", o.source_format, "override the detected source format")
+      ->check(CLI::IsMember(
+          {"alembic", "alembic-sql", "flyway", "golang-migrate", "dbmate", "diesel", "sql"}));
+  cmd->add_option("--config", o.config, "migsim.toml to read (default: ./migsim.toml if present)");
+  cmd->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
+  cmd->callback([&action] { action = [] { return run_history(o); }; });
+}
+
+CommandRegistrar reg(20, setup);
+
+}  // namespace
+}  // namespace migsim
