@@ -91,7 +91,7 @@ bool read_flyway(const std::string& dir, std::vector<Revision>& out, InputError&
     auto source = read_source_file(f.path, error);
     if (!source) return false;
     Revision rev;
-    rev.id = f.repeatable ? "R__" + f.description : f.version;
+    rev.id = f.repeatable ? fs::path(f.path).stem().string() : f.version;
     rev.message = f.description;
     rev.path = f.path;
     rev.format = SourceFormat::kFlyway;

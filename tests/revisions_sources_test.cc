@@ -1,0 +1,118 @@
+// Plain SQL histories: Flyway, golang-migrate, dbmate, Diesel and a directory
+// of SQL files, read from fixtures/sources/<format>.
+
+#include <catch2/catch.hpp>
+
+#include "parser/revisions/readers.h"
+#include "parser/revisions/revision_graph.h"
+
+namespace migsim {
+namespace {
+
+std::string fixture(const std::string& relative) {
+  return std::string(MIGSIM_SOURCE_DIR) + "/fixtures/sources/" + relative;
+}
+
+std::vector<Revision> read(const std::string& relative, SourceFormat format) {
+  std::vector<Revision> out;
+  InputError error;
+  bool ok = read_revisions(fixture(relative), format, ReadOptions{}, out, error);
+  INFO(error.to_string());
+  REQUIRE(ok);
+  return out;
+}
+
+std::vector<std::string> ids(const std::vector<Revision>& revs) {
+  std::vector<std::string> out;
+  for (const Revision& r : revs) out.push_back(r.id);
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST_CASE("flyway: versions compared part by part, repeatables last", "[revisions]") {
+  auto revs = read("flyway", SourceFormat::kFlyway);
+  CHECK(ids(revs) == V{"1", "1.1", "2", "10", "R__user_names_view"});
+  CHECK(revs[1].message == "add email");
+  CHECK(revs[1].down_revisions == V{"1"});
+  CHECK(revs[3].path.ends_with("sub/V10__index_reports.sql"));
+  CHECK(revs[4].repeatable);
+  CHECK_FALSE(revs[3].repeatable);
+  REQUIRE(revs[3].script.statements.size() == 1);
+  CHECK(revs[3].script.statements[0].kind == "IndexStmt");
+  CHECK(revs[3].script.statements[0].location.line == 2);
+  RevisionGraph g(std::move(revs));
+  CHECK(g.problems().empty());
+  CHECK(g.heads() == V{"R__user_names_view"});
+}
+
+TEST_CASE("golang-migrate: up files in numeric order, down files ignored", "[revisions]") {
+  auto revs = read("golang-migrate", SourceFormat::kGolangMigrate);
+  CHECK(ids(revs) == V{"1", "2", "10"});
+  CHECK(revs[1].message == "add email");
+  REQUIRE(revs[1].script.statements.size() == 4);
+  CHECK(revs[1].script.statements[0].kind == "TransactionStmt");
+  CHECK(revs[1].script.statements[2].location.line == 3);
+  CHECK(revs[2].down_revisions == V{"2"});
+}
+
+TEST_CASE("dbmate: up sections only, transaction:false", "[revisions]") {
+  auto revs = read("dbmate", SourceFormat::kDbmate);
+  CHECK(ids(revs) == V{"20230101120000", "20230102090000", "20230103000000"});
+  CHECK(revs[0].transactional);
+  CHECK_FALSE(revs[1].transactional);
+  CHECK(revs[2].transactional);
+  REQUIRE(revs[1].script.statements.size() == 1);
+  CHECK(revs[1].script.statements[0].kind == "IndexStmt");
+  CHECK(revs[1].script.statements[0].location.line == 2);
+  REQUIRE(revs[2].script.statements.size() == 2);  // the down section is not read
+  CHECK(revs[2].script.statements[1].location.line == 3);
+  CHECK(revs[1].location.line == 1);
+}
+
+TEST_CASE("diesel: versions sort by their digits, metadata.toml", "[revisions]") {
+  auto revs = read("diesel", SourceFormat::kDiesel);
+  CHECK(ids(revs) == V{"00000000000000", "20170831123456", "20170901000000", "20170902000000"});
+  CHECK(revs[1].message == "create users");
+  CHECK(revs[1].path.ends_with("2017-08-31-123456_create_users/up.sql"));
+  CHECK(revs[0].transactional);
+  CHECK_FALSE(revs[2].transactional);
+  CHECK(revs[3].transactional);
+  CHECK(revs[0].script.statements[0].kind == "CreateFunctionStmt");
+}
+
+TEST_CASE("plain SQL files in natural order", "[revisions]") {
+  auto revs = read("sql", SourceFormat::kSqlFiles);
+  CHECK(ids(revs) == V{"1_schema", "2_users", "10_reports"});
+  CHECK(revs[2].down_revisions == V{"2_users"});
+  revs = read("sql/2_users.sql", SourceFormat::kSqlFiles);
+  CHECK(ids(revs) == V{"2_users"});
+}
+
+TEST_CASE("natural order and digits", "[revisions]") {
+  using revisions::digits_of;
+  using revisions::natural_compare;
+  CHECK(natural_compare("2_a", "10_a") < 0);
+  CHECK(natural_compare("V1_10", "V1_9") > 0);
+  CHECK(natural_compare("a", "a") == 0);
+  CHECK(natural_compare("01", "1") != 0);  // equal numbers, still a total order
+  CHECK(natural_compare("abc", "abd") < 0);
+  CHECK(digits_of("2017-08-31-123456") == "20170831123456");
+}
+
+TEST_CASE("reading the wrong format says what is wrong", "[revisions]") {
+  std::vector<Revision> out;
+  InputError error;
+  CHECK_FALSE(read_revisions(fixture("sql"), SourceFormat::kFlyway, ReadOptions{}, out, error));
+  CHECK_THAT(error.message, Catch::Contains("not a Flyway migration name"));
+  CHECK_FALSE(
+      read_revisions(fixture("sql"), SourceFormat::kAlembicOfflineSql, ReadOptions{}, out, error));
+  CHECK_FALSE(read_revisions(fixture("flyway/V2__create_reports.sql"),
+                             SourceFormat::kAlembicOfflineSql, ReadOptions{}, out, error));
+  CHECK_THAT(error.message, Catch::Contains("-- Running upgrade"));
+  CHECK_FALSE(read_revisions(fixture("sql"), SourceFormat::kDbmate, ReadOptions{}, out, error));
+  CHECK_THAT(error.message, Catch::Contains("-- migrate:up"));
+}
+
+}  // namespace
+}  // namespace migsim
