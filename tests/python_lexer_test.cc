@@ -1,6 +1,10 @@
 // The Python tokenizer against what CPython 3.11's tokenizer says for the same text.
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <map>
 
 #include "parser/python/lexer.h"
 #include "parser/python/literal.h"
@@ -259,6 +263,86 @@ TEST_CASE("python lexer: a real Alembic revision script", "[python]") {
   CHECK(indents == 2);
   CHECK(dedents == 2);
   CHECK(s.comments.size() == 1);
+}
+
+}  // namespace
+}  // namespace migsim::python
+
+namespace migsim::python {
+namespace {
+
+/// Our tokens in tests/python/tokenize_dump.py's form (columns in characters).
+std::vector<std::string> dump(const SourceFile& file, const TokenStream& s) {
+  std::vector<std::string> out;
+  for (const Token& t : s.tokens) {
+    std::string kind(token_kind_name(t.kind));
+    if (t.kind == TokenKind::kNewline || t.kind == TokenKind::kIndent ||
+        t.kind == TokenKind::kDedent || t.kind == TokenKind::kEndMarker) {
+      out.push_back(kind);
+      continue;
+    }
+    uint32_t line_start = t.offset - (t.column - 1);
+    uint32_t chars = 0;
+    for (uint32_t i = line_start; i < t.offset; ++i)
+      chars += (static_cast<unsigned char>(file.text()[i]) & 0xC0) != 0x80;
+    std::string_view text = t.text.substr(0, t.text.find_first_of("\r\n"));
+    out.push_back(kind + " " + std::to_string(t.line) + ":" + std::to_string(chars) + " " +
+                  std::string(text));
+  }
+  return out;
+}
+
+TEST_CASE("python lexer agrees with CPython's tokenize on real Python sources", "[python]") {
+  // Alembic's own sources and this repository's revision scripts.
+  std::vector<std::string> files;
+  for (const char* dir :
+       {"/usr/lib/python3/dist-packages/alembic", MIGSIM_SOURCE_DIR "/fixtures"}) {
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+      std::string p = it->path().string();
+      if (p.ends_with(".py") && p.find("alembic_broken") == std::string::npos) files.push_back(p);
+    }
+  }
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() > 20);
+  std::string cmd = "/usr/bin/python3 " MIGSIM_SOURCE_DIR "/tests/python/tokenize_dump.py";
+  for (const auto& f : files) cmd += " '" + f + "'";
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p);
+  std::map<std::string, std::vector<std::string>> expected;
+  std::string current, line;
+  char buf[8192];
+  while (fgets(buf, sizeof buf, p)) {
+    line = buf;
+    if (!line.empty() && line.back() == '\n') line.pop_back();
+    if (line.rfind("FILE ", 0) == 0) {
+      current = line.substr(5);
+      expected[current];
+    } else {
+      expected[current].push_back(line);
+    }
+  }
+  REQUIRE(pclose(p) == 0);
+  REQUIRE(expected.size() == files.size());
+  for (const auto& f : files) {
+    INFO(f);
+    InputError error;
+    auto source = read_source_file(f, error);
+    REQUIRE(source);
+    TokenStream s;
+    INFO(error.to_string());
+    REQUIRE(tokenize(*source, s, error));
+    auto ours = dump(*source, s);
+    const auto& theirs = expected[f];
+    size_t i = 0;
+    while (i < ours.size() && i < theirs.size() && ours[i] == theirs[i]) ++i;
+    INFO("first difference at token " << i << ": ours '" << (i < ours.size() ? ours[i] : "")
+                                      << "', CPython '" << (i < theirs.size() ? theirs[i] : "")
+                                      << "'");
+    CHECK(ours.size() == theirs.size());
+    CHECK(i == ours.size());
+  }
 }
 
 }  // namespace
