@@ -1,7 +1,10 @@
 // Plain SQL histories: Flyway, golang-migrate, dbmate, Diesel and a directory
 // of SQL files, read from fixtures/sources/<format>.
 
+#include <unistd.h>
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 
 #include "parser/revisions/readers.h"
 #include "parser/revisions/revision_graph.h"
@@ -32,12 +35,14 @@ using V = std::vector<std::string>;
 
 TEST_CASE("flyway: versions compared part by part, repeatables last", "[revisions]") {
   auto revs = read("flyway", SourceFormat::kFlyway);
-  CHECK(ids(revs) == V{"1", "1.1", "2", "10", "R__user_names_view"});
+  CHECK(ids(revs) == V{"1", "1.1", "2", "10", "11", "R__user_names_view"});
   CHECK(revs[1].message == "add email");
   CHECK(revs[1].down_revisions == V{"1"});
   CHECK(revs[3].path.ends_with("sub/V10__index_reports.sql"));
-  CHECK(revs[4].repeatable);
+  CHECK(revs[5].repeatable);
   CHECK_FALSE(revs[3].repeatable);
+  CHECK(revs[3].transactional);
+  CHECK_FALSE(revs[4].transactional);  // V11__...sql.conf: executeInTransaction=false
   REQUIRE(revs[3].script.statements.size() == 1);
   CHECK(revs[3].script.statements[0].kind == "IndexStmt");
   CHECK(revs[3].script.statements[0].location.line == 2);
@@ -112,6 +117,75 @@ TEST_CASE("reading the wrong format says what is wrong", "[revisions]") {
   CHECK_THAT(error.message, Catch::Contains("-- Running upgrade"));
   CHECK_FALSE(read_revisions(fixture("sql"), SourceFormat::kDbmate, ReadOptions{}, out, error));
   CHECK_THAT(error.message, Catch::Contains("-- migrate:up"));
+}
+
+}  // namespace
+}  // namespace migsim
+
+namespace migsim {
+namespace {
+
+/// A throwaway directory of files, removed at the end of the test.
+struct TempDir {
+  std::filesystem::path path;
+  explicit TempDir(const std::string& name)
+      : path(std::filesystem::temp_directory_path() / (name + "_" + std::to_string(::getpid()))) {
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+  }
+  ~TempDir() { std::filesystem::remove_all(path); }
+  void write(const std::string& name, const std::string& text) const {
+    std::ofstream(path / name) << text;
+  }
+};
+
+TEST_CASE("flyway: 1 and 1.0 are the same version", "[revisions]") {
+  TempDir dir("migsim_flyway_dup");
+  dir.write("V1__a.sql", "SELECT 1;\n");
+  dir.write("V1.0__b.sql", "SELECT 2;\n");
+  std::vector<Revision> revs;
+  InputError error;
+  REQUIRE(read_revisions(dir.path.string(), SourceFormat::kFlyway, ReadOptions{}, revs, error));
+  RevisionGraph g(std::move(revs));
+  CHECK(g.broken());
+  REQUIRE(!g.problems().empty());
+  CHECK(g.problems()[0].rule == "duplicate-revision");
+  CHECK(g.problems()[0].revisions == std::vector<std::string>{"1", "1"});
+}
+
+TEST_CASE("dbmate: a migration without an up block", "[revisions]") {
+  TempDir dir("migsim_dbmate_noup");
+  dir.write("20240101000000_x.sql", "-- migrate:down\nDROP TABLE x;\n");
+  std::vector<Revision> revs;
+  InputError error;
+  CHECK_FALSE(read_revisions(dir.path.string(), SourceFormat::kDbmate, ReadOptions{}, revs, error));
+  CHECK(error.message ==
+        "dbmate requires each migration to define an up block with '-- migrate:up'");
+}
+
+TEST_CASE("diesel: a bad metadata.toml names its line", "[revisions]") {
+  TempDir dir("migsim_diesel_meta");
+  std::filesystem::create_directories(dir.path / "2020-01-01-000000_x");
+  dir.write("2020-01-01-000000_x/up.sql", "SELECT 1;\n");
+  dir.write("2020-01-01-000000_x/metadata.toml", "\nrun_in_transaction = \"no\"\n");
+  std::vector<Revision> revs;
+  InputError error;
+  CHECK_FALSE(read_revisions(dir.path.string(), SourceFormat::kDiesel, ReadOptions{}, revs, error));
+  CHECK(error.line == 2);
+  CHECK(error.message == "run_in_transaction must be true or false");
+}
+
+TEST_CASE("sql bodies: a syntax error is reported in the file", "[revisions]") {
+  TempDir dir("migsim_sql_bad");
+  dir.write("1_ok.sql", "SELECT 1;\n");
+  dir.write("2_bad.sql", "SELECT 1;\nCREATE TABLE (;\n");
+  std::vector<Revision> revs;
+  InputError error;
+  CHECK_FALSE(
+      read_revisions(dir.path.string(), SourceFormat::kSqlFiles, ReadOptions{}, revs, error));
+  CHECK(error.file.ends_with("2_bad.sql"));
+  CHECK(error.line == 2);
+  CHECK(error.message == "syntax error at or near \"(\"");
 }
 
 }  // namespace
