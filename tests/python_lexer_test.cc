@@ -179,12 +179,12 @@ TEST_CASE("python lexer: indentation", "[python]") {
   CHECK(r.stream.comments.size() == 2);
   CHECK(r.stream.comments[1].line == 5);
   // Tabs count to the next multiple of 8; dedents at the end of the file.
-  r = lex("if a:\n\tb = 1\n        c = 2");
+  r = lex("if a:\n\tb = 1\n\tif c:\n\t\td");
   INFO(r.error.to_string());
   REQUIRE(r.ok);
   CHECK(shape(r.stream) == V{"NAME:if", "NAME:a", "OP::", "NEWLINE", "INDENT", "NAME:b",
-                             "OP:=", "NUMBER:1", "NEWLINE", "NAME:c", "OP:=", "NUMBER:2", "NEWLINE",
-                             "DEDENT", "ENDMARKER"});
+                             "OP:=", "NUMBER:1", "NEWLINE", "NAME:if", "NAME:c", "OP::", "NEWLINE",
+                             "INDENT", "NAME:d", "NEWLINE", "DEDENT", "DEDENT", "ENDMARKER"});
   // CRLF line ends.
   r = lex("if a:\r\n    b\r\n");
   REQUIRE(r.ok);
@@ -231,6 +231,8 @@ TEST_CASE("python lexer: syntax errors in CPython's words, with the place", "[py
       {"x = b'\xC3\xA9'\n", 1, 5, "bytes can only contain ASCII literal characters"},
       {"x = 1 \\ y\n", 1, 8, "unexpected character after line continuation character"},
       {"x = $\n", 1, 5, "invalid syntax"},
+      {"if a:\n\tb = 1\n        c = 2", 3, 1, "inconsistent use of tabs and spaces in indentation"},
+      {"if a:\n  \tb = 1\n\tc = 2\n", 3, 1, "inconsistent use of tabs and spaces in indentation"},
   };
   for (const Bad& bad : cases) {
     INFO(bad.text);

@@ -196,15 +196,20 @@ class Lexer {
   /// Measures the indentation of a new physical line and emits INDENT/DEDENT
   /// when it starts a logical line. Blank and comment-only lines change nothing.
   bool start_line() {
-    uint32_t col = 0;
+    // Like CPython, measure with tabs to multiples of 8 and again with tabs
+    // as 1 column: indentation that compares differently is ambiguous.
+    uint32_t col = 0, altcol = 0;
+    pos_before_indent_ = pos_;
     size_t p = pos_;
     for (; p < s_.size(); ++p) {
       if (s_[p] == ' ') {
         ++col;
+        ++altcol;
       } else if (s_[p] == '\t') {
         col = (col / 8 + 1) * 8;
+        ++altcol;
       } else if (s_[p] == '\f') {
-        col = 0;
+        col = altcol = 0;
       } else {
         break;
       }
@@ -222,19 +227,28 @@ class Lexer {
       return true;
     }
     at_line_start_ = false;
+    size_t line_begin = pos_before_indent_;
+    auto tab_error = [&] {
+      return fail(line_begin, "inconsistent use of tabs and spaces in indentation");
+    };
     if (col > indents_.back()) {
+      if (altcol <= alt_indents_.back()) return tab_error();
       if (!expect_indent_) return fail(p, "unexpected indent");
       indents_.push_back(col);
+      alt_indents_.push_back(altcol);
       emit(TokenKind::kIndent, p, p);
     } else {
+      if (col == indents_.back() && altcol != alt_indents_.back()) return tab_error();
       if (expect_indent_) return fail(p, expected_block_message());
       while (col < indents_.back()) {
         indents_.pop_back();
+        alt_indents_.pop_back();
         emit(TokenKind::kDedent, p, p);
       }
       if (col != indents_.back()) {
         return fail(p, "unindent does not match any outer indentation level");
       }
+      if (altcol != alt_indents_.back()) return tab_error();
     }
     expect_indent_ = false;
     return true;
@@ -564,7 +578,9 @@ class Lexer {
   InputError& error_;
   size_t pos_ = 0;
   std::vector<uint32_t> indents_{0};
-  std::vector<size_t> brackets_;  ///< offsets of the open brackets
+  std::vector<uint32_t> alt_indents_{0};  ///< the same with tabs as one column
+  size_t pos_before_indent_ = 0;          ///< start of the line being measured
+  std::vector<size_t> brackets_;          ///< offsets of the open brackets
   bool at_line_start_ = true;
   bool line_has_tokens_ = false;
   bool expect_indent_ = false;
