@@ -52,7 +52,9 @@ std::string history_text(const RevisionGraph& g, const std::string& path, Source
   std::ostringstream out;
   out << "history: " << path << " (" << source_format_name(format) << "), " << g.revisions().size()
       << " revision" << (g.revisions().size() == 1 ? "" : "s")
-      << "; heads: " << (g.heads().empty() ? "none" : join(g.heads(), ", ")) << "\n\n";
+      << "; heads: " << (g.heads().empty() ? "none" : join(g.heads(), ", "));
+  if (!g.starts_from().empty()) out << "; upgrades from: " << join(g.starts_from(), ", ");
+  out << "\n\n";
   for (const Revision& r : g.revisions()) {
     out << (r.down_revisions.empty() ? "<base>" : join(r.down_revisions, ", ")) << " -> " << r.id;
     auto m = marks(g, r);
@@ -92,6 +94,7 @@ std::string history_json(const RevisionGraph& g, const std::string& path, Source
   list("heads", g.heads());
   list("bases", g.bases());
   list("merges", g.merges());
+  list("starts_from", g.starts_from());
   j.key("branch_labels").begin_object();
   for (const auto& [label, id] : g.branch_labels()) j.key(label).value(id);
   j.end_object();
