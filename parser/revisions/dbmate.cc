@@ -9,30 +9,6 @@
 
 namespace migsim::revisions {
 
-namespace {
-
-struct Directive {
-  uint32_t line_begin = 0;
-  uint32_t next_line = 0;  ///< offset just after the directive line
-  std::string options;
-};
-
-/// Finds `-- migrate:<what>` at the start of a line, as dbmate's parser does.
-bool find_directive(const std::string& text, const std::string& what, Directive& out) {
-  std::regex re("(^|\\n)--[ \\t]*migrate:" + what + "([^\\r\\n]*)");
-  std::smatch m;
-  if (!std::regex_search(text, m, re)) return false;
-  out.line_begin = static_cast<uint32_t>(m.position(0) + m[1].length());
-  size_t end = static_cast<size_t>(m.position(0) + m.length(0));
-  if (end < text.size() && text[end] == '\r') ++end;
-  if (end < text.size() && text[end] == '\n') ++end;
-  out.next_line = static_cast<uint32_t>(end);
-  out.options = m[2];
-  return true;
-}
-
-}  // namespace
-
 bool read_dbmate(const std::string& dir, std::vector<Revision>& out, InputError& error) {
   static const std::regex name(R"(^(\d+)_?(.*)\.sql$)");
   std::vector<DirEntry> entries;
@@ -48,14 +24,14 @@ bool read_dbmate(const std::string& dir, std::vector<Revision>& out, InputError&
     auto source = read_source_file(e.path, error);
     if (!source) return false;
     const std::string& text = source->text();
-    Directive up, down;
-    if (!find_directive(text, "up", up)) {
+    LineDirective up, down;
+    if (!find_line_directive(text, "migrate:up", up)) {
       error = {e.path, 0, 0,
                "dbmate requires each migration to define an up block with '-- migrate:up'"};
       return false;
     }
     uint32_t end = static_cast<uint32_t>(text.size());
-    if (find_directive(text, "down", down) && down.line_begin > up.line_begin)
+    if (find_line_directive(text, "migrate:down", down) && down.line_begin > up.line_begin)
       end = down.line_begin;
     Revision rev;
     rev.id = m[1];
@@ -64,8 +40,11 @@ bool read_dbmate(const std::string& dir, std::vector<Revision>& out, InputError&
     rev.path = e.path;
     rev.format = SourceFormat::kDbmate;
     rev.location = source->locate(up.line_begin);
-    static const std::regex no_tx(R"((^|\s)transaction:false(\s|$))");
-    rev.transactional = !std::regex_search(up.options, no_tx);
+    // Options are blank-separated words after the directive.
+    std::string options = " " + up.rest + " ";
+    for (char& c : options)
+      if (c == '\t') c = ' ';
+    rev.transactional = options.find(" transaction:false ") == std::string::npos;
     if (!parse_sql_body(source, up.next_line, std::max(end, up.next_line), rev, error))
       return false;
     out.push_back(std::move(rev));
