@@ -161,6 +161,30 @@ TEST_CASE("dbmate: a migration without an up block", "[revisions]") {
   CHECK_FALSE(read_revisions(dir.path.string(), SourceFormat::kDbmate, ReadOptions{}, revs, error));
   CHECK(error.message ==
         "dbmate requires each migration to define an up block with '-- migrate:up'");
+
+  // dbmate 2's other checks, in its words.
+  TempDir more("migsim_dbmate_rules");
+  more.write("1_x.sql", "-- migrate:up\nCREATE TABLE x ();\n");
+  CHECK_FALSE(
+      read_revisions(more.path.string(), SourceFormat::kDbmate, ReadOptions{}, revs, error));
+  CHECK(error.message ==
+        "dbmate requires each migration to define a down block with '-- migrate:down'");
+  more.write("1_x.sql", "-- migrate:down\nDROP TABLE x;\n-- migrate:up\nCREATE TABLE x ();\n");
+  CHECK_FALSE(
+      read_revisions(more.path.string(), SourceFormat::kDbmate, ReadOptions{}, revs, error));
+  CHECK(error.message == "dbmate requires '-- migrate:up' to appear before '-- migrate:down'");
+  more.write(
+      "1_x.sql",
+      "-- a comment\n\nCREATE TYPE t AS ENUM ();\n-- migrate:up\nSELECT 1;\n-- migrate:down\n");
+  CHECK_FALSE(
+      read_revisions(more.path.string(), SourceFormat::kDbmate, ReadOptions{}, revs, error));
+  CHECK(error.line == 3);
+  CHECK(error.message == "dbmate does not support statements preceding the '-- migrate:up' block");
+  // `-- migrate:upgrade` is not a directive.
+  more.write("1_x.sql", "-- migrate:upgrade\n-- migrate:up\nSELECT 1;\n-- migrate:down\n");
+  revs.clear();
+  REQUIRE(read_revisions(more.path.string(), SourceFormat::kDbmate, ReadOptions{}, revs, error));
+  CHECK(revs[0].location.line == 2);
 }
 
 TEST_CASE("diesel: a bad metadata.toml names its line", "[revisions]") {

@@ -1,6 +1,6 @@
 // dbmate: <version>_<name>.sql files holding a `-- migrate:up` section (with
-// options such as `transaction:false`) and an optional `-- migrate:down` one.
-// Only the up section is an upgrade.
+// options such as `transaction:false`) followed by a `-- migrate:down` one,
+// checked as dbmate 2 checks them. Only the up section is an upgrade.
 
 #include <algorithm>
 #include <regex>
@@ -30,9 +30,33 @@ bool read_dbmate(const std::string& dir, std::vector<Revision>& out, InputError&
                "dbmate requires each migration to define an up block with '-- migrate:up'"};
       return false;
     }
-    uint32_t end = static_cast<uint32_t>(text.size());
-    if (find_line_directive(text, "migrate:down", down) && down.line_begin > up.line_begin)
-      end = down.line_begin;
+    if (!find_line_directive(text, "migrate:down", down)) {
+      error = {e.path, 0, 0,
+               "dbmate requires each migration to define a down block with '-- migrate:down'"};
+      return false;
+    }
+    if (down.line_begin < up.line_begin) {
+      Location at = source->locate(down.line_begin);
+      error = {e.path, at.line, 1,
+               "dbmate requires '-- migrate:up' to appear before '-- migrate:down'"};
+      return false;
+    }
+    // Only blank and comment lines may precede the up block.
+    std::string_view before = std::string_view(text).substr(0, up.line_begin);
+    for (size_t pos = 0; pos < before.size();) {
+      size_t nl = before.find('\n', pos);
+      std::string_view line = before.substr(pos, nl == std::string_view::npos ? nl : nl - pos);
+      size_t k = line.find_first_not_of(" \t\r\f\v");
+      if (k != std::string_view::npos && line.substr(k, 2) != "--") {
+        Location at = source->locate(static_cast<uint32_t>(pos));
+        error = {e.path, at.line, 1,
+                 "dbmate does not support statements preceding the '-- migrate:up' block"};
+        return false;
+      }
+      if (nl == std::string_view::npos) break;
+      pos = nl + 1;
+    }
+    uint32_t end = down.line_begin;
     Revision rev;
     rev.id = m[1];
     rev.message = m[2];

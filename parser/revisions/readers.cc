@@ -83,7 +83,9 @@ bool find_line_directive(std::string_view text, std::string_view word, LineDirec
     if (line.substr(0, 2) == "--") {
       size_t k = 2;
       while (k < line.size() && (line[k] == ' ' || line[k] == '\t')) ++k;
-      if (line.substr(k, word.size()) == word) {
+      std::string_view after = line.substr(std::min(line.size(), k + word.size()));
+      if (line.substr(k, word.size()) == word &&
+          (after.empty() || after[0] == ' ' || after[0] == '\t' || after[0] == '\r')) {
         out.line_begin = static_cast<uint32_t>(pos);
         out.next_line = static_cast<uint32_t>(nl == std::string_view::npos ? text.size() : nl + 1);
         std::string_view rest = line.substr(k + word.size());
