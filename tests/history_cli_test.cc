@@ -4,6 +4,7 @@
 #include <unistd.h>
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 namespace {
@@ -88,6 +89,32 @@ TEST_CASE("history: migrations and format from migsim.toml", "[cli]") {
   r = migsim("history --source-format flyway --migrations " + dir + "/sql");
   CHECK(r.status == 2);
   CHECK_THAT(r.out, Catch::Contains("not a Flyway migration name"));
+}
+
+}  // namespace
+
+namespace {
+
+TEST_CASE("history: ./migsim.toml by default, paths relative to it", "[cli]") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("migsim_history_cwd_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "db" / "versions");
+  fs::copy(fixture("sources/alembic_typed"), dir / "db" / "versions");
+  std::ofstream(dir / "migsim.toml") << "migrations = \"db/versions\"\n";
+  // Run from the directory holding migsim.toml.
+  std::string cmd = "cd '" + dir.string() + "' && " + MIGSIM_BINARY + " history";
+  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
+  REQUIRE(p);
+  std::string out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  int status = pclose(p);
+  INFO(out);
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK_THAT(out, Catch::Contains("history: db/versions (alembic), 4 revisions"));
+  fs::remove_all(dir);
 }
 
 }  // namespace
