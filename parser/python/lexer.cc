@@ -159,6 +159,24 @@ class Lexer {
     return false;
   }
 
+  /// CPython's words for a block header followed by no indented block.
+  std::string expected_block_message() const {
+    std::string message = "expected an indented block";
+    if (block_opener_ >= out_.tokens.size()) return message;
+    const Token& first = out_.tokens[block_opener_];
+    size_t k = block_opener_;
+    if (first.is_name("async") && k + 1 < out_.tokens.size()) ++k;
+    const Token& t = out_.tokens[k];
+    std::string line = std::to_string(first.line);
+    if (t.is_name("def")) return message + " after function definition on line " + line;
+    if (t.is_name("class")) return message + " after class definition on line " + line;
+    for (const char* kw : {"if", "elif", "else", "for", "while", "try", "except", "finally", "with",
+                           "match", "case"}) {
+      if (t.is_name(kw)) return message + " after '" + kw + "' statement on line " + line;
+    }
+    return message;
+  }
+
   Token& emit(TokenKind kind, size_t begin, size_t end) {
     Token t;
     t.kind = kind;
@@ -178,15 +196,20 @@ class Lexer {
   /// Measures the indentation of a new physical line and emits INDENT/DEDENT
   /// when it starts a logical line. Blank and comment-only lines change nothing.
   bool start_line() {
-    uint32_t col = 0;
+    // Like CPython, measure with tabs to multiples of 8 and again with tabs
+    // as 1 column: indentation that compares differently is ambiguous.
+    uint32_t col = 0, altcol = 0;
+    pos_before_indent_ = pos_;
     size_t p = pos_;
     for (; p < s_.size(); ++p) {
       if (s_[p] == ' ') {
         ++col;
+        ++altcol;
       } else if (s_[p] == '\t') {
         col = (col / 8 + 1) * 8;
+        ++altcol;
       } else if (s_[p] == '\f') {
-        col = 0;
+        col = altcol = 0;
       } else {
         break;
       }
@@ -204,19 +227,28 @@ class Lexer {
       return true;
     }
     at_line_start_ = false;
+    size_t line_begin = pos_before_indent_;
+    auto tab_error = [&] {
+      return fail(line_begin, "inconsistent use of tabs and spaces in indentation");
+    };
     if (col > indents_.back()) {
+      if (altcol <= alt_indents_.back()) return tab_error();
       if (!expect_indent_) return fail(p, "unexpected indent");
       indents_.push_back(col);
+      alt_indents_.push_back(altcol);
       emit(TokenKind::kIndent, p, p);
     } else {
-      if (expect_indent_) return fail(p, "expected an indented block");
+      if (col == indents_.back() && altcol != alt_indents_.back()) return tab_error();
+      if (expect_indent_) return fail(p, expected_block_message());
       while (col < indents_.back()) {
         indents_.pop_back();
+        alt_indents_.pop_back();
         emit(TokenKind::kDedent, p, p);
       }
       if (col != indents_.back()) {
         return fail(p, "unindent does not match any outer indentation level");
       }
+      if (altcol != alt_indents_.back()) return tab_error();
     }
     expect_indent_ = false;
     return true;
@@ -241,6 +273,7 @@ class Lexer {
   void end_logical_line(size_t begin, size_t end) {
     // A logical line that ends with ':' outside brackets opens a block.
     expect_indent_ = !out_.tokens.empty() && out_.tokens.back().is_op(":");
+    if (expect_indent_) block_opener_ = line_first_token_;
     emit(TokenKind::kNewline, begin, end);
     line_has_tokens_ = false;
   }
@@ -258,7 +291,8 @@ class Lexer {
     return true;
   }
 
-  /// Digits with single underscores between them; false on a misplaced '_'.
+  /// Digits with single underscores between them; false on a misplaced '_'
+  /// (left at pos_, where CPython points).
   bool digits(bool (*ok)(char)) {
     while (pos_ < s_.size()) {
       if (ok(s_[pos_])) {
@@ -276,9 +310,10 @@ class Lexer {
 
   bool number() {
     size_t begin = pos_;
-    auto invalid = [&](const char* what) {
-      return fail(begin, std::string("invalid ") + what + " literal");
+    auto invalid_at = [&](size_t at, const char* what) {
+      return fail(at, std::string("invalid ") + what + " literal");
     };
+    auto invalid = [&](const char* what) { return invalid_at(begin, what); };
     if (s_[pos_] == '0' && pos_ + 1 < s_.size() &&
         std::string_view("xXoObB").find(s_[pos_ + 1]) != std::string_view::npos) {
       char base = static_cast<char>(s_[pos_ + 1] | 0x20);
@@ -289,19 +324,21 @@ class Lexer {
                                        : +[](char c) { return c == '0' || c == '1'; };
       const char* what = base == 'x' ? "hexadecimal" : base == 'o' ? "octal" : "binary";
       size_t digits_begin = pos_;
-      if (!digits(ok) || pos_ == digits_begin) return invalid(what);
+      if (!digits(ok)) return invalid_at(pos_, what);
+      if (pos_ == digits_begin) return invalid_at(begin + 1, what);
       if (pos_ < s_.size() && is_ident_char(static_cast<unsigned char>(s_[pos_])))
         return invalid(what);
       emit(TokenKind::kNumber, begin, pos_);
       return true;
     }
     bool is_float = false;
-    if (!digits(is_digit)) return invalid("decimal");
+    if (!digits(is_digit)) return invalid_at(pos_, "decimal");
     size_t int_end = pos_;
     if (pos_ < s_.size() && s_[pos_] == '.') {
       is_float = true;
       ++pos_;
-      if (pos_ < s_.size() && is_digit(s_[pos_]) && !digits(is_digit)) return invalid("decimal");
+      if (pos_ < s_.size() && is_digit(s_[pos_]) && !digits(is_digit))
+        return invalid_at(pos_, "decimal");
     }
     if (pos_ < s_.size() && (s_[pos_] == 'e' || s_[pos_] == 'E')) {
       size_t p = pos_ + 1;
@@ -309,7 +346,7 @@ class Lexer {
       if (p < s_.size() && is_digit(s_[p])) {
         is_float = true;
         pos_ = p;
-        if (!digits(is_digit)) return invalid("decimal");
+        if (!digits(is_digit)) return invalid_at(pos_, "decimal");
       } else {
         return invalid("decimal");
       }
@@ -348,7 +385,9 @@ class Lexer {
     std::string value;
     while (true) {
       if (pos_ >= s_.size()) {
-        uint32_t last_line = src_.locate(static_cast<uint32_t>(s_.size())).line;
+        // CPython names the line of the file's last character.
+        uint32_t last_line =
+            src_.locate(static_cast<uint32_t>(s_.empty() ? 0 : s_.size() - 1)).line;
         return fail(begin, std::string(t.triple ? "unterminated triple-quoted string literal"
                                                 : "unterminated string literal") +
                                " (detected at line " + std::to_string(last_line) + ")");
@@ -521,9 +560,12 @@ class Lexer {
       return fail(open_at, std::string("'") + s_[open_at] + "' was never closed");
     }
     if (line_has_tokens_) end_logical_line(s_.size(), s_.size());
-    if (expect_indent_) return fail(s_.size(), "expected an indented block");
+    if (expect_indent_) {
+      size_t at = !s_.empty() && s_.back() == '\n' ? s_.size() - 1 : s_.size();
+      return fail(at, expected_block_message());
+    }
     while (indents_.size() > 1) {
-      indents_.pop_back();
+      indents_.pop_back();  // at the end of the file
       emit(TokenKind::kDedent, s_.size(), s_.size());
     }
     emit(TokenKind::kEndMarker, s_.size(), s_.size());
@@ -536,11 +578,15 @@ class Lexer {
   InputError& error_;
   size_t pos_ = 0;
   std::vector<uint32_t> indents_{0};
-  std::vector<size_t> brackets_;  ///< offsets of the open brackets
+  std::vector<uint32_t> alt_indents_{0};  ///< the same with tabs as one column
+  size_t pos_before_indent_ = 0;          ///< start of the line being measured
+  std::vector<size_t> brackets_;          ///< offsets of the open brackets
   bool at_line_start_ = true;
   bool line_has_tokens_ = false;
   bool expect_indent_ = false;
   bool current_bytes_ = false;
+  size_t line_first_token_ = 0;  ///< index of the current logical line's first token
+  size_t block_opener_ = 0;      ///< first token of the line that ended with ':'
 };
 
 }  // namespace

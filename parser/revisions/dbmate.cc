@@ -1,6 +1,6 @@
 // dbmate: <version>_<name>.sql files holding a `-- migrate:up` section (with
-// options such as `transaction:false`) and an optional `-- migrate:down` one.
-// Only the up section is an upgrade.
+// options such as `transaction:false`) followed by a `-- migrate:down` one,
+// checked as dbmate 2 checks them. Only the up section is an upgrade.
 
 #include <algorithm>
 #include <regex>
@@ -8,30 +8,6 @@
 #include "parser/revisions/readers.h"
 
 namespace migsim::revisions {
-
-namespace {
-
-struct Directive {
-  uint32_t line_begin = 0;
-  uint32_t next_line = 0;  ///< offset just after the directive line
-  std::string options;
-};
-
-/// Finds `-- migrate:<what>` at the start of a line, as dbmate's parser does.
-bool find_directive(const std::string& text, const std::string& what, Directive& out) {
-  std::regex re("(^|\\n)--[ \\t]*migrate:" + what + "([^\\r\\n]*)");
-  std::smatch m;
-  if (!std::regex_search(text, m, re)) return false;
-  out.line_begin = static_cast<uint32_t>(m.position(0) + m[1].length());
-  size_t end = static_cast<size_t>(m.position(0) + m.length(0));
-  if (end < text.size() && text[end] == '\r') ++end;
-  if (end < text.size() && text[end] == '\n') ++end;
-  out.next_line = static_cast<uint32_t>(end);
-  out.options = m[2];
-  return true;
-}
-
-}  // namespace
 
 bool read_dbmate(const std::string& dir, std::vector<Revision>& out, InputError& error) {
   static const std::regex name(R"(^(\d+)_?(.*)\.sql$)");
@@ -48,15 +24,39 @@ bool read_dbmate(const std::string& dir, std::vector<Revision>& out, InputError&
     auto source = read_source_file(e.path, error);
     if (!source) return false;
     const std::string& text = source->text();
-    Directive up, down;
-    if (!find_directive(text, "up", up)) {
+    LineDirective up, down;
+    if (!find_line_directive(text, "migrate:up", up)) {
       error = {e.path, 0, 0,
                "dbmate requires each migration to define an up block with '-- migrate:up'"};
       return false;
     }
-    uint32_t end = static_cast<uint32_t>(text.size());
-    if (find_directive(text, "down", down) && down.line_begin > up.line_begin)
-      end = down.line_begin;
+    if (!find_line_directive(text, "migrate:down", down)) {
+      error = {e.path, 0, 0,
+               "dbmate requires each migration to define a down block with '-- migrate:down'"};
+      return false;
+    }
+    if (down.line_begin < up.line_begin) {
+      Location at = source->locate(down.line_begin);
+      error = {e.path, at.line, 1,
+               "dbmate requires '-- migrate:up' to appear before '-- migrate:down'"};
+      return false;
+    }
+    // Only blank and comment lines may precede the up block.
+    std::string_view before = std::string_view(text).substr(0, up.line_begin);
+    for (size_t pos = 0; pos < before.size();) {
+      size_t nl = before.find('\n', pos);
+      std::string_view line = before.substr(pos, nl == std::string_view::npos ? nl : nl - pos);
+      size_t k = line.find_first_not_of(" \t\r\f\v");
+      if (k != std::string_view::npos && line.substr(k, 2) != "--") {
+        Location at = source->locate(static_cast<uint32_t>(pos));
+        error = {e.path, at.line, 1,
+                 "dbmate does not support statements preceding the '-- migrate:up' block"};
+        return false;
+      }
+      if (nl == std::string_view::npos) break;
+      pos = nl + 1;
+    }
+    uint32_t end = down.line_begin;
     Revision rev;
     rev.id = m[1];
     rev.message = m[2];
@@ -64,8 +64,11 @@ bool read_dbmate(const std::string& dir, std::vector<Revision>& out, InputError&
     rev.path = e.path;
     rev.format = SourceFormat::kDbmate;
     rev.location = source->locate(up.line_begin);
-    static const std::regex no_tx(R"((^|\s)transaction:false(\s|$))");
-    rev.transactional = !std::regex_search(up.options, no_tx);
+    // Options are blank-separated words after the directive.
+    std::string options = " " + up.rest + " ";
+    for (char& c : options)
+      if (c == '\t') c = ' ';
+    rev.transactional = options.find(" transaction:false ") == std::string::npos;
     if (!parse_sql_body(source, up.next_line, std::max(end, up.next_line), rev, error))
       return false;
     out.push_back(std::move(rev));

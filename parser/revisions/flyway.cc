@@ -2,6 +2,8 @@
 // by part, `1.2` = `1_2`, trailing zero parts ignored) followed by the
 // repeatable R__<description>.sql in description order. Undo (U) scripts are
 // not part of an upgrade. Flyway scans locations recursively, and so do we.
+// A script config file beside a script (<script>.conf, since Flyway 6.1) with
+// `executeInTransaction=false` runs that script outside a transaction.
 
 #include <algorithm>
 #include <filesystem>
@@ -72,6 +74,39 @@ bool collect(const std::string& dir, std::vector<Found>& found, InputError& erro
   return true;
 }
 
+/// Reads <script>.conf when present: Java-properties lines `key=value`.
+bool read_script_config(const std::string& script, Revision& rev, InputError& error) {
+  std::string path = script + ".conf";
+  if (!fs::exists(path)) return true;
+  auto source = read_source_file(path, error);
+  if (!source) return false;
+  const std::string& text = source->text();
+  size_t pos = 0;
+  uint32_t line = 0;
+  auto trim = [](std::string s) {
+    size_t b = s.find_first_not_of(" \t\r");
+    size_t e = s.find_last_not_of(" \t\r");
+    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+  };
+  while (pos < text.size()) {
+    ++line;
+    size_t nl = text.find('\n', pos);
+    std::string l = trim(text.substr(pos, nl == std::string::npos ? nl : nl - pos));
+    pos = nl == std::string::npos ? text.size() : nl + 1;
+    if (l.empty() || l[0] == '#' || l[0] == '!') continue;
+    size_t eq = l.find_first_of("=:");
+    std::string key = trim(l.substr(0, eq));
+    std::string value = eq == std::string::npos ? "" : trim(l.substr(eq + 1));
+    if (key != "executeInTransaction") continue;
+    if (value != "true" && value != "false") {
+      error = {path, line, 0, "executeInTransaction must be true or false"};
+      return false;
+    }
+    rev.transactional = value == "true";
+  }
+  return true;
+}
+
 int compare_versions(const std::string& a, const std::string& b) {
   // Normalised versions are dot-separated digit runs: natural order is numeric order.
   return natural_compare(a, b);
@@ -91,12 +126,13 @@ bool read_flyway(const std::string& dir, std::vector<Revision>& out, InputError&
     auto source = read_source_file(f.path, error);
     if (!source) return false;
     Revision rev;
-    rev.id = f.repeatable ? "R__" + f.description : f.version;
+    rev.id = f.repeatable ? fs::path(f.path).stem().string() : f.version;
     rev.message = f.description;
     rev.path = f.path;
     rev.format = SourceFormat::kFlyway;
     rev.repeatable = f.repeatable;
     rev.location = source->locate(0);
+    if (!read_script_config(f.path, rev, error)) return false;
     if (!parse_sql_body(source, 0, static_cast<uint32_t>(source->text().size()), rev, error))
       return false;
     out.push_back(std::move(rev));

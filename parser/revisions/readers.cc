@@ -74,6 +74,40 @@ std::string digits_of(std::string_view s) {
   return out;
 }
 
+bool find_line_directive(std::string_view text, std::string_view word, LineDirective& out) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    size_t end = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view line = text.substr(pos, end - pos);
+    if (line.substr(0, 2) == "--") {
+      size_t k = 2;
+      while (k < line.size() && (line[k] == ' ' || line[k] == '\t')) ++k;
+      std::string_view after = line.substr(std::min(line.size(), k + word.size()));
+      if (line.substr(k, word.size()) == word &&
+          (after.empty() || after[0] == ' ' || after[0] == '\t' || after[0] == '\r')) {
+        out.line_begin = static_cast<uint32_t>(pos);
+        out.next_line = static_cast<uint32_t>(nl == std::string_view::npos ? text.size() : nl + 1);
+        std::string_view rest = line.substr(k + word.size());
+        if (!rest.empty() && rest.back() == '\r') rest.remove_suffix(1);
+        out.rest = std::string(rest);
+        return true;
+      }
+    }
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+  }
+  return false;
+}
+
+bool has_line_starting_with(std::string_view text, std::string_view prefix) {
+  if (text.substr(0, prefix.size()) == prefix) return true;
+  for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', nl + 1)) {
+    if (text.substr(nl + 1, prefix.size()) == prefix) return true;
+  }
+  return false;
+}
+
 void chain_linearly(std::vector<Revision>& revisions) {
   for (size_t i = 1; i < revisions.size(); ++i) {
     revisions[i].down_revisions = {revisions[i - 1].id};

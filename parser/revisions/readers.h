@@ -38,6 +38,18 @@ int natural_compare(std::string_view a, std::string_view b);
 /// The digits of `s` only ("2017-08-31-1234" -> "201708311234").
 std::string digits_of(std::string_view s);
 
+/// A comment directive at the start of a line: `--`, optional blanks, then
+/// `word` (e.g. "migrate:up"). Scans line by line (no regex over whole files).
+struct LineDirective {
+  uint32_t line_begin = 0;
+  uint32_t next_line = 0;  ///< offset just after the directive's line
+  std::string rest;        ///< what follows `word` on its line
+};
+bool find_line_directive(std::string_view text, std::string_view word, LineDirective& out);
+
+/// True when a line of `text` starts with `prefix`.
+bool has_line_starting_with(std::string_view text, std::string_view prefix);
+
 /// Makes each revision the down revision of the next (histories that are a list).
 void chain_linearly(std::vector<Revision>& revisions);
 

@@ -90,6 +90,12 @@ void RevisionGraph::check_edges() {
     const Revision& r = revisions_[i];
     for (const std::string& down : r.down_revisions) {
       if (by_id_.count(down)) continue;
+      if (r.format == SourceFormat::kAlembicOfflineSql) {
+        // An offline range A:B begins after A: its revisions revise A.
+        if (std::find(starts_from_.begin(), starts_from_.end(), down) == starts_from_.end())
+          starts_from_.push_back(down);
+        continue;
+      }
       add_problem("missing-down-revision", GraphProblem::Severity::kError,
                   "revision " + r.id + " (" + r.path + ") revises " + down +
                       ", which is not in this history",

@@ -45,6 +45,9 @@ class RevisionGraph {
   const std::vector<std::string>& merges() const { return merges_; }
   /// Revisions with more than one child: where branches split.
   const std::vector<std::string>& branch_points() const { return branch_points_; }
+  /// Revisions outside an Alembic offline SQL range that its first revisions
+  /// revise: where `alembic upgrade A:B --sql` started (A), not missing ones.
+  const std::vector<std::string>& starts_from() const { return starts_from_; }
   /// Branch label -> the revision that declares it.
   const std::map<std::string, std::string>& branch_labels() const { return labels_; }
   /// The revisions whose down_revisions name `id`.
@@ -79,7 +82,7 @@ class RevisionGraph {
 
   std::vector<Revision> revisions_;
   std::unordered_map<std::string, size_t> by_id_;
-  std::vector<std::string> heads_, bases_, merges_, branch_points_;
+  std::vector<std::string> heads_, bases_, merges_, branch_points_, starts_from_;
   std::map<std::string, std::string> labels_;
   std::vector<GraphProblem> problems_;
   bool broken_ = false;

@@ -28,10 +28,6 @@ bool ends_with(std::string_view s, std::string_view suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-bool has_line_starting(const std::string& text, const std::regex& re) {
-  return std::regex_search(text, re);
-}
-
 }  // namespace
 
 std::string_view source_format_name(SourceFormat format) {
@@ -53,8 +49,6 @@ std::string source_format_names() {
 }
 
 std::optional<SourceFormat> detect_source_format(const std::string& path, InputError& error) {
-  static const std::regex alembic_marker(R"((^|\n)-- Running (upgrade|downgrade) )");
-  static const std::regex dbmate_marker(R"((^|\n)--[ \t]*migrate:up)");
   std::error_code ec;
   auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
@@ -69,7 +63,9 @@ std::optional<SourceFormat> detect_source_format(const std::string& path, InputE
     }
     auto source = read_source_file(path, error);
     if (!source) return std::nullopt;
-    if (has_line_starting(source->text(), alembic_marker)) return SourceFormat::kAlembicOfflineSql;
+    if (revisions::has_line_starting_with(source->text(), "-- Running upgrade ") ||
+        revisions::has_line_starting_with(source->text(), "-- Running downgrade "))
+      return SourceFormat::kAlembicOfflineSql;
     return SourceFormat::kSqlFiles;
   }
   if (fs::is_directory(fs::path(path) / "versions") && fs::exists(fs::path(path) / "env.py"))
@@ -90,8 +86,9 @@ std::optional<SourceFormat> detect_source_format(const std::string& path, InputE
     if (std::regex_match(e.name, flyway)) ++fly;
     if (std::regex_match(e.name, golang)) ++go;
     InputError ignored;
+    revisions::LineDirective directive;
     if (auto source = read_source_file(e.path, ignored);
-        source && has_line_starting(source->text(), dbmate_marker))
+        source && revisions::find_line_directive(source->text(), "migrate:up", directive))
       ++dbmate;
   }
   if (py > 0) return SourceFormat::kAlembic;

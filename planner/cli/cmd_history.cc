@@ -1,8 +1,8 @@
 // migsim history [--migrations PATH] [--source-format F] [--config FILE] [--format text|json]
 //
 // Prints the revision graph in the order the revisions apply, with heads,
-// bases and merges marked, and the graph's problems. Exit 2 when the graph
-// has no usable order (a duplicate id, a cycle) or the input cannot be read;
+// bases and merges marked, and the graph's problems. Exit 2, with no output,
+// when the graph has no usable order (a duplicate id, a cycle) or the input cannot be read;
 // 1 when it has other errors (a missing down revision or dependency); else 0.
 
 #include <CLI/CLI.hpp>
@@ -52,7 +52,9 @@ std::string history_text(const RevisionGraph& g, const std::string& path, Source
   std::ostringstream out;
   out << "history: " << path << " (" << source_format_name(format) << "), " << g.revisions().size()
       << " revision" << (g.revisions().size() == 1 ? "" : "s")
-      << "; heads: " << (g.heads().empty() ? "none" : join(g.heads(), ", ")) << "\n\n";
+      << "; heads: " << (g.heads().empty() ? "none" : join(g.heads(), ", "));
+  if (!g.starts_from().empty()) out << "; upgrades from: " << join(g.starts_from(), ", ");
+  out << "\n\n";
   for (const Revision& r : g.revisions()) {
     out << (r.down_revisions.empty() ? "<base>" : join(r.down_revisions, ", ")) << " -> " << r.id;
     auto m = marks(g, r);
@@ -79,6 +81,7 @@ std::string history_json(const RevisionGraph& g, const std::string& path, Source
   std::string text;
   JsonOut j(text, true);
   j.begin_object();
+  j.key("format").value(static_cast<int64_t>(1));
   j.key("source").begin_object();
   j.key("path").value(path);
   j.key("format").value(source_format_name(format));
@@ -91,6 +94,7 @@ std::string history_json(const RevisionGraph& g, const std::string& path, Source
   list("heads", g.heads());
   list("bases", g.bases());
   list("merges", g.merges());
+  list("starts_from", g.starts_from());
   j.key("branch_labels").begin_object();
   for (const auto& [label, id] : g.branch_labels()) j.key(label).value(id);
   j.end_object();
@@ -101,7 +105,7 @@ std::string history_json(const RevisionGraph& g, const std::string& path, Source
     list("down_revisions", r.down_revisions);
     list("branch_labels", r.branch_labels);
     list("depends_on", r.depends_on);
-    j.key("message").string_or_null(r.message);
+    j.key("name").string_or_null(r.message);
     j.key("create_date").string_or_null(r.create_date);
     j.key("file").value(r.path);
     j.key("line").value(static_cast<int64_t>(r.location.line));
@@ -125,6 +129,7 @@ std::string history_json(const RevisionGraph& g, const std::string& path, Source
     j.begin_object();
     j.key("rule").value(p.rule);
     j.key("severity").value(severity_name(p.severity));
+    j.key("revision").string_or_null(p.revisions.empty() ? "" : p.revisions.front());
     j.key("message").value(p.message);
     list("revisions", p.revisions);
     list("files", p.files);
@@ -163,9 +168,7 @@ int run_history(const HistoryOptions& o) {
     return report_input_error(error);
   RevisionGraph graph(std::move(revisions));
 
-  std::string text =
-      o.format == "json" ? history_json(graph, path, *format) : history_text(graph, path, *format);
-  if (!write_output(o.output, text, error)) return report_input_error(error);
+  // A graph with no usable order is bad input: one message per problem, no output.
   if (graph.broken()) {
     for (const GraphProblem& p : graph.problems()) {
       if (p.rule != "duplicate-revision" && p.rule != "revision-cycle") continue;
@@ -173,6 +176,9 @@ int run_history(const HistoryOptions& o) {
     }
     return 2;
   }
+  std::string text =
+      o.format == "json" ? history_json(graph, path, *format) : history_text(graph, path, *format);
+  if (!write_output(o.output, text, error)) return report_input_error(error);
   return graph.has_errors() ? 1 : 0;
 }
 

@@ -1,0 +1,216 @@
+// Plain SQL histories: Flyway, golang-migrate, dbmate, Diesel and a directory
+// of SQL files, read from fixtures/sources/<format>.
+
+#include <unistd.h>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "parser/revisions/readers.h"
+#include "parser/revisions/revision_graph.h"
+
+namespace migsim {
+namespace {
+
+std::string fixture(const std::string& relative) {
+  return std::string(MIGSIM_SOURCE_DIR) + "/fixtures/sources/" + relative;
+}
+
+std::vector<Revision> read(const std::string& relative, SourceFormat format) {
+  std::vector<Revision> out;
+  InputError error;
+  bool ok = read_revisions(fixture(relative), format, ReadOptions{}, out, error);
+  INFO(error.to_string());
+  REQUIRE(ok);
+  return out;
+}
+
+std::vector<std::string> ids(const std::vector<Revision>& revs) {
+  std::vector<std::string> out;
+  for (const Revision& r : revs) out.push_back(r.id);
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST_CASE("flyway: versions compared part by part, repeatables last", "[revisions]") {
+  auto revs = read("flyway", SourceFormat::kFlyway);
+  CHECK(ids(revs) == V{"1", "1.1", "2", "10", "11", "R__user_names_view"});
+  CHECK(revs[1].message == "add email");
+  CHECK(revs[1].down_revisions == V{"1"});
+  CHECK(revs[3].path.ends_with("sub/V10__index_reports.sql"));
+  CHECK(revs[5].repeatable);
+  CHECK_FALSE(revs[3].repeatable);
+  CHECK(revs[3].transactional);
+  CHECK_FALSE(revs[4].transactional);  // V11__...sql.conf: executeInTransaction=false
+  REQUIRE(revs[3].script.statements.size() == 1);
+  CHECK(revs[3].script.statements[0].kind == "IndexStmt");
+  CHECK(revs[3].script.statements[0].location.line == 2);
+  RevisionGraph g(std::move(revs));
+  CHECK(g.problems().empty());
+  CHECK(g.heads() == V{"R__user_names_view"});
+}
+
+TEST_CASE("golang-migrate: up files in numeric order, down files ignored", "[revisions]") {
+  auto revs = read("golang-migrate", SourceFormat::kGolangMigrate);
+  CHECK(ids(revs) == V{"1", "2", "10"});
+  CHECK(revs[1].message == "add email");
+  REQUIRE(revs[1].script.statements.size() == 4);
+  CHECK(revs[1].script.statements[0].kind == "TransactionStmt");
+  CHECK(revs[1].script.statements[2].location.line == 3);
+  CHECK(revs[2].down_revisions == V{"2"});
+}
+
+TEST_CASE("dbmate: up sections only, transaction:false", "[revisions]") {
+  auto revs = read("dbmate", SourceFormat::kDbmate);
+  CHECK(ids(revs) == V{"20230101120000", "20230102090000", "20230103000000"});
+  CHECK(revs[0].transactional);
+  CHECK_FALSE(revs[1].transactional);
+  CHECK(revs[2].transactional);
+  REQUIRE(revs[1].script.statements.size() == 1);
+  CHECK(revs[1].script.statements[0].kind == "IndexStmt");
+  CHECK(revs[1].script.statements[0].location.line == 2);
+  REQUIRE(revs[2].script.statements.size() == 2);  // the down section is not read
+  CHECK(revs[2].script.statements[1].location.line == 3);
+  CHECK(revs[1].location.line == 1);
+}
+
+TEST_CASE("diesel: versions sort by their digits, metadata.toml", "[revisions]") {
+  auto revs = read("diesel", SourceFormat::kDiesel);
+  CHECK(ids(revs) == V{"00000000000000", "20170831123456", "20170901000000", "20170902000000"});
+  CHECK(revs[1].message == "create users");
+  CHECK(revs[1].path.ends_with("2017-08-31-123456_create_users/up.sql"));
+  CHECK(revs[0].transactional);
+  CHECK_FALSE(revs[2].transactional);
+  CHECK(revs[3].transactional);
+  CHECK(revs[0].script.statements[0].kind == "CreateFunctionStmt");
+}
+
+TEST_CASE("plain SQL files in natural order", "[revisions]") {
+  auto revs = read("sql", SourceFormat::kSqlFiles);
+  CHECK(ids(revs) == V{"1_schema", "2_users", "10_reports"});
+  CHECK(revs[2].down_revisions == V{"2_users"});
+  revs = read("sql/2_users.sql", SourceFormat::kSqlFiles);
+  CHECK(ids(revs) == V{"2_users"});
+}
+
+TEST_CASE("natural order and digits", "[revisions]") {
+  using revisions::digits_of;
+  using revisions::natural_compare;
+  CHECK(natural_compare("2_a", "10_a") < 0);
+  CHECK(natural_compare("V1_10", "V1_9") > 0);
+  CHECK(natural_compare("a", "a") == 0);
+  CHECK(natural_compare("01", "1") != 0);  // equal numbers, still a total order
+  CHECK(natural_compare("abc", "abd") < 0);
+  CHECK(digits_of("2017-08-31-123456") == "20170831123456");
+}
+
+TEST_CASE("reading the wrong format says what is wrong", "[revisions]") {
+  std::vector<Revision> out;
+  InputError error;
+  CHECK_FALSE(read_revisions(fixture("sql"), SourceFormat::kFlyway, ReadOptions{}, out, error));
+  CHECK_THAT(error.message, Catch::Contains("not a Flyway migration name"));
+  CHECK_FALSE(
+      read_revisions(fixture("sql"), SourceFormat::kAlembicOfflineSql, ReadOptions{}, out, error));
+  CHECK_FALSE(read_revisions(fixture("flyway/V2__create_reports.sql"),
+                             SourceFormat::kAlembicOfflineSql, ReadOptions{}, out, error));
+  CHECK_THAT(error.message, Catch::Contains("-- Running upgrade"));
+  CHECK_FALSE(read_revisions(fixture("sql"), SourceFormat::kDbmate, ReadOptions{}, out, error));
+  CHECK_THAT(error.message, Catch::Contains("-- migrate:up"));
+}
+
+}  // namespace
+}  // namespace migsim
+
+namespace migsim {
+namespace {
+
+/// A throwaway directory of files, removed at the end of the test.
+struct TempDir {
+  std::filesystem::path path;
+  explicit TempDir(const std::string& name)
+      : path(std::filesystem::temp_directory_path() / (name + "_" + std::to_string(::getpid()))) {
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+  }
+  ~TempDir() { std::filesystem::remove_all(path); }
+  void write(const std::string& name, const std::string& text) const {
+    std::ofstream(path / name) << text;
+  }
+};
+
+TEST_CASE("flyway: 1 and 1.0 are the same version", "[revisions]") {
+  TempDir dir("migsim_flyway_dup");
+  dir.write("V1__a.sql", "SELECT 1;\n");
+  dir.write("V1.0__b.sql", "SELECT 2;\n");
+  std::vector<Revision> revs;
+  InputError error;
+  REQUIRE(read_revisions(dir.path.string(), SourceFormat::kFlyway, ReadOptions{}, revs, error));
+  RevisionGraph g(std::move(revs));
+  CHECK(g.broken());
+  REQUIRE(!g.problems().empty());
+  CHECK(g.problems()[0].rule == "duplicate-revision");
+  CHECK(g.problems()[0].revisions == std::vector<std::string>{"1", "1"});
+}
+
+TEST_CASE("dbmate: a migration without an up block", "[revisions]") {
+  TempDir dir("migsim_dbmate_noup");
+  dir.write("20240101000000_x.sql", "-- migrate:down\nDROP TABLE x;\n");
+  std::vector<Revision> revs;
+  InputError error;
+  CHECK_FALSE(read_revisions(dir.path.string(), SourceFormat::kDbmate, ReadOptions{}, revs, error));
+  CHECK(error.message ==
+        "dbmate requires each migration to define an up block with '-- migrate:up'");
+
+  // dbmate 2's other checks, in its words.
+  TempDir more("migsim_dbmate_rules");
+  more.write("1_x.sql", "-- migrate:up\nCREATE TABLE x ();\n");
+  CHECK_FALSE(
+      read_revisions(more.path.string(), SourceFormat::kDbmate, ReadOptions{}, revs, error));
+  CHECK(error.message ==
+        "dbmate requires each migration to define a down block with '-- migrate:down'");
+  more.write("1_x.sql", "-- migrate:down\nDROP TABLE x;\n-- migrate:up\nCREATE TABLE x ();\n");
+  CHECK_FALSE(
+      read_revisions(more.path.string(), SourceFormat::kDbmate, ReadOptions{}, revs, error));
+  CHECK(error.message == "dbmate requires '-- migrate:up' to appear before '-- migrate:down'");
+  more.write(
+      "1_x.sql",
+      "-- a comment\n\nCREATE TYPE t AS ENUM ();\n-- migrate:up\nSELECT 1;\n-- migrate:down\n");
+  CHECK_FALSE(
+      read_revisions(more.path.string(), SourceFormat::kDbmate, ReadOptions{}, revs, error));
+  CHECK(error.line == 3);
+  CHECK(error.message == "dbmate does not support statements preceding the '-- migrate:up' block");
+  // `-- migrate:upgrade` is not a directive.
+  more.write("1_x.sql", "-- migrate:upgrade\n-- migrate:up\nSELECT 1;\n-- migrate:down\n");
+  revs.clear();
+  REQUIRE(read_revisions(more.path.string(), SourceFormat::kDbmate, ReadOptions{}, revs, error));
+  CHECK(revs[0].location.line == 2);
+}
+
+TEST_CASE("diesel: a bad metadata.toml names its line", "[revisions]") {
+  TempDir dir("migsim_diesel_meta");
+  std::filesystem::create_directories(dir.path / "2020-01-01-000000_x");
+  dir.write("2020-01-01-000000_x/up.sql", "SELECT 1;\n");
+  dir.write("2020-01-01-000000_x/metadata.toml", "\nrun_in_transaction = \"no\"\n");
+  std::vector<Revision> revs;
+  InputError error;
+  CHECK_FALSE(read_revisions(dir.path.string(), SourceFormat::kDiesel, ReadOptions{}, revs, error));
+  CHECK(error.line == 2);
+  CHECK(error.message == "run_in_transaction must be true or false");
+}
+
+TEST_CASE("sql bodies: a syntax error is reported in the file", "[revisions]") {
+  TempDir dir("migsim_sql_bad");
+  dir.write("1_ok.sql", "SELECT 1;\n");
+  dir.write("2_bad.sql", "SELECT 1;\nCREATE TABLE (;\n");
+  std::vector<Revision> revs;
+  InputError error;
+  CHECK_FALSE(
+      read_revisions(dir.path.string(), SourceFormat::kSqlFiles, ReadOptions{}, revs, error));
+  CHECK(error.file.ends_with("2_bad.sql"));
+  CHECK(error.line == 2);
+  CHECK(error.message == "syntax error at or near \"(\"");
+}
+
+}  // namespace
+}  // namespace migsim
