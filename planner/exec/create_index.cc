@@ -1,0 +1,216 @@
+// CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON table
+//   [USING method] (column | (expression), ...) [INCLUDE (...)] [WHERE ...]
+
+#include "planner/exec/create_index.h"
+
+#include <algorithm>
+#include <set>
+
+#include "planner/exec/common.h"
+#include "planner/exec/name_chooser.h"
+#include "planner/exec/relation_lookup.h"
+#include "planner/expr/deparse.h"
+
+namespace migsim {
+
+std::vector<std::string> choose_index_column_names(const std::vector<std::string>& preliminary) {
+  std::vector<std::string> out;
+  for (const auto& orig : preliminary) {
+    std::string cur = orig;
+    for (int i = 1; std::find(out.begin(), out.end(), cur) != out.end(); ++i) {
+      std::string suffix = std::to_string(i);
+      cur = make_object_name(orig, "", "");
+      if (cur.size() + suffix.size() > 63) cur.resize(63 - suffix.size());
+      cur += suffix;
+    }
+    out.push_back(cur);
+  }
+  return out;
+}
+
+std::vector<std::string> index_column_names(const Relation& table, const Relation& index) {
+  if (!index.index.column_names.empty()) return index.index.column_names;
+  std::vector<std::string> pre;
+  for (const auto& k : index.index.keys) pre.push_back(table.column(k) ? k : "expr");
+  for (const auto& k : index.index.include) pre.push_back(k);
+  return choose_index_column_names(pre);
+}
+
+Relation clone_index_for(const Catalog& catalog, Relation& table, const Relation& index,
+                         const Relation& source_table, std::vector<std::string>& taken) {
+  Relation copy = index;
+  copy.schema = table.schema;
+  copy.owner = table.owner;
+  copy.comment.clear();
+  copy.kind =
+      table.kind == RelKind::kPartitionedTable ? RelKind::kPartitionedIndex : RelKind::kIndex;
+  copy.index.table = table.name;
+  copy.index.column_names = index_column_names(source_table, index);
+  const Constraint* con =
+      index.index.constraint.empty() ? nullptr : source_table.constraint(index.index.constraint);
+  std::string label = index.index.primary ? "pkey" : (con ? "key" : "idx");
+  std::string addition = index.index.primary ? "" : index_name_addition(copy.index.column_names);
+  copy.name = choose_relation_name(catalog, table.schema, table.name, addition, label, taken);
+  taken.push_back(copy.name);
+  copy.index.constraint.clear();
+  if (con) {
+    Constraint c = *con;
+    c.name = copy.name;
+    c.index = copy.name;
+    c.comment.clear();
+    table.constraints.push_back(c);
+    copy.index.constraint = copy.name;
+  }
+  return copy;
+}
+
+namespace {
+
+bool known_method(const Catalog& catalog, const std::string& m) {
+  static const std::set<std::string> builtin = {"btree", "hash", "gist", "gin", "spgist", "brin"};
+  if (builtin.count(m)) return true;
+  if (m == "bloom") return catalog.extensions.find("bloom") != nullptr;
+  return false;
+}
+
+StatementResult create_index(ExecContext& ctx) {
+  Node n = ctx.stmt.node;
+  bool concurrent = n.flag("concurrent");
+  if (concurrent && ctx.in_transaction_block()) {
+    return ExecContext::fails("25001",
+                              "CREATE INDEX CONCURRENTLY cannot run inside a transaction block");
+  }
+  Target tt;
+  StatementResult error;
+  const Relation* table = find_relation(ctx, n["relation"], tt, error);
+  if (!table) return error;
+  if (table->kind != RelKind::kTable && table->kind != RelKind::kPartitionedTable &&
+      table->kind != RelKind::kMaterializedView) {
+    return ExecContext::fails("42809", "cannot create index on relation \"" + tt.name + "\"");
+  }
+  if (concurrent && table->kind == RelKind::kPartitionedTable) {
+    return ExecContext::fails(
+        "0A000", "cannot create index on partitioned table \"" + tt.name + "\" concurrently");
+  }
+  std::string method(n.str("accessMethod"));
+  if (method.empty()) method = "btree";
+  if (!known_method(ctx.catalog, method)) {
+    if (!ctx.catalog.extensions.all().empty()) {
+      return ExecContext::unknown("access method \"" + method +
+                                  "\" may come from an extension, which is not modelled");
+    }
+    return ExecContext::fails("42704", "access method \"" + method + "\" does not exist");
+  }
+  bool unique = n.flag("unique");
+  if (unique && method != "btree") {
+    return ExecContext::fails("0A000",
+                              "access method \"" + method + "\" does not support unique indexes");
+  }
+
+  // Parse analysis first: expression and predicate columns, then key columns.
+  auto check_refs = [&](Node expr) {
+    std::vector<std::string> refs;
+    collect_column_refs(expr, refs);
+    for (const auto& r : refs) {
+      if (!table->column(r)) {
+        error = ExecContext::fails("42703", "column \"" + r + "\" does not exist");
+        return false;
+      }
+    }
+    return true;
+  };
+  for (Node p : n.list("indexParams"))
+    if (Node e = p.body()["expr"]; e && !check_refs(e)) return error;
+  if (Node w = n["whereClause"]; w && !check_refs(w)) return error;
+
+  IndexInfo info;
+  info.method = method;
+  info.unique = unique;
+  std::vector<std::string> preliminary;
+  for (Node p : n.list("indexParams")) {
+    Node e = p.body();
+    std::string name(e.str("name"));
+    if (!name.empty()) {
+      if (!table->column(name)) {
+        return ExecContext::fails("42703", "column \"" + name + "\" does not exist");
+      }
+      info.keys.push_back(name);
+      preliminary.push_back(name);
+    } else {
+      Node expr = e["expr"];
+      // A parenthesised plain column is a simple column key.
+      if (expr.kind() == "ColumnRef") {
+        std::string col = figure_colname(expr);
+        info.keys.push_back(col);
+        preliminary.push_back(col);
+        continue;
+      }
+      info.keys.push_back(deparse_expr(expr));
+      std::string figured = figure_colname(expr);
+      preliminary.push_back(figured.empty() ? "expr" : figured);
+    }
+  }
+  for (Node p : n.list("indexIncludingParams")) {
+    std::string name(p.body().str("name"));
+    if (name.empty()) {
+      return ExecContext::fails("0A000", "expressions are not supported in included columns");
+    }
+    if (!table->column(name)) {
+      return ExecContext::fails("42703", "column \"" + name + "\" does not exist");
+    }
+    info.include.push_back(name);
+    preliminary.push_back(name);
+  }
+  if (Node w = n["whereClause"]) info.predicate = deparse_expr(w);
+  info.table = tt.name;
+  info.column_names = choose_index_column_names(preliminary);
+
+  std::string name(n.str("idxname"));
+  if (name.empty()) {
+    name = choose_relation_name(ctx.catalog, tt.schema, tt.name,
+                                index_name_addition(info.column_names), "idx");
+  } else if (ctx.catalog.relation(tt.schema, name)) {
+    if (n.flag("if_not_exists")) {
+      return ExecContext::skipped_with_notice("relation \"" + name + "\" already exists, skipping");
+    }
+    return ExecContext::fails("42P07", "relation \"" + name + "\" already exists");
+  }
+  Relation index;
+  index.schema = tt.schema;
+  index.name = name;
+  index.kind =
+      table->kind == RelKind::kPartitionedTable ? RelKind::kPartitionedIndex : RelKind::kIndex;
+  index.owner = table->owner;
+  index.index = std::move(info);
+  for (Node opt : n.list("options")) {
+    Node d = opt.body();
+    Node arg = d["arg"];
+    index.options[std::string(d.str("defname"))] =
+        arg ? (arg.kind() == "Integer" ? std::to_string(arg.body().integer("ival"))
+                                       : std::string(arg.body().str("sval")))
+            : "true";
+  }
+  StatementResult r;
+  r.touched.push_back(touched_name("index", index.schema, index.name));
+  ctx.catalog.put_relation(std::move(index));
+  // Indexes on a partitioned table cascade to its partitions.
+  if (table->kind == RelKind::kPartitionedTable) {
+    std::string parent_key = tt.schema + "." + tt.name;
+    std::vector<std::string> taken;
+    const Relation* created = ctx.catalog.relation(tt.schema, name);
+    Relation proto = *created;
+    for (const auto& k : ctx.catalog.relations.sorted_keys()) {
+      const Relation* part = ctx.catalog.relations.find(k);
+      if (!part || part->partition_parent != parent_key) continue;
+      Relation child = *part;
+      Relation copy = clone_index_for(ctx.catalog, child, proto, *table, taken);
+      ctx.catalog.put_relation(std::move(copy));
+    }
+  }
+  return r;
+}
+
+HandlerRegistrar reg("IndexStmt", create_index);
+
+}  // namespace
+}  // namespace migsim
