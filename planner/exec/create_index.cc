@@ -202,6 +202,16 @@ StatementResult create_index(ExecContext& ctx) {
     for (const auto& k : ctx.catalog.relations.sorted_keys()) {
       const Relation* part = ctx.catalog.relations.find(k);
       if (!part || part->partition_parent != parent_key) continue;
+      // PostgreSQL attaches an equivalent index the partition already has.
+      bool attached = false;
+      for (const Relation* own : ctx.catalog.indexes_of(part->schema, part->name)) {
+        const IndexInfo& a = own->index;
+        const IndexInfo& b = proto.index;
+        if (a.keys == b.keys && a.include == b.include && a.method == b.method &&
+            a.predicate == b.predicate && a.unique == b.unique && a.constraint.empty())
+          attached = true;
+      }
+      if (attached) continue;
       Relation child = *part;
       Relation copy = clone_index_for(ctx.catalog, child, proto, *table, taken);
       ctx.catalog.put_relation(std::move(copy));

@@ -109,8 +109,7 @@ class Analyzer {
     if (parts.size() == 2) {
       const RangeEntry* e = entry(parts[0]);
       if (!e) {
-        error_ =
-            ExecContext::fails("42P01", "missing FROM-clause entry for table \"" + parts[0] + "\"");
+        missing_entry(parts[0]);
         return false;
       }
       if (!e->rel->column(parts[1])) {
@@ -167,8 +166,7 @@ class Analyzer {
           std::string q(fields.at(0).sval());
           const RangeEntry* e = entry(q);
           if (!e) {
-            error_ =
-                ExecContext::fails("42P01", "missing FROM-clause entry for table \"" + q + "\"");
+            missing_entry(q);
             return false;
           }
           which.push_back(e);
@@ -201,6 +199,18 @@ class Analyzer {
   }
 
  private:
+  /// A qualifier that names no FROM item; a relation hidden behind an alias gets its own message.
+  void missing_entry(const std::string& q) {
+    for (const auto& e : entries_) {
+      if (e.rel->name == q) {
+        error_ = ExecContext::fails(
+            "42P01", "invalid reference to FROM-clause entry for table \"" + q + "\"");
+        return;
+      }
+    }
+    error_ = ExecContext::fails("42P01", "missing FROM-clause entry for table \"" + q + "\"");
+  }
+
   const RangeEntry* entry(const std::string& refname) const {
     for (const auto& e : entries_)
       if (e.refname == refname) return &e;
@@ -266,7 +276,9 @@ class Analyzer {
     if (kind == "FuncCall") {
       NodeList names = n.list("funcname");
       std::string name(names.at(names.size() - 1).sval());
-      if (name == "count" || name == "row_number" || name == "rank" || name == "dense_rank")
+      if (name == "length")
+        col.type = "integer";
+      else if (name == "count" || name == "row_number" || name == "rank" || name == "dense_rank")
         col.type = "bigint";
       else if (name == "now")
         col.type = "timestamp with time zone";
