@@ -84,6 +84,9 @@ StatementResult create_index(ExecContext& ctx) {
   StatementResult error;
   const Relation* table = find_relation(ctx, n["relation"], tt, error);
   if (!table) return error;
+  if (table->kind == RelKind::kForeignTable) {
+    return ExecContext::fails("42809", "cannot create index on foreign table \"" + tt.name + "\"");
+  }
   if (table->kind != RelKind::kTable && table->kind != RelKind::kPartitionedTable &&
       table->kind != RelKind::kMaterializedView) {
     return ExecContext::fails("42809", "cannot create index on relation \"" + tt.name + "\"");
@@ -165,6 +168,29 @@ StatementResult create_index(ExecContext& ctx) {
   info.table = tt.name;
   info.column_names = choose_index_column_names(preliminary);
 
+  if (unique && table->kind == RelKind::kPartitionedTable) {
+    // partition_key is "STRATEGY (k1, k2)": simple columns, or expressions in parentheses.
+    const std::string& pk = table->partition_key;
+    size_t open = pk.find('(');
+    std::string inner = open == std::string::npos ? "" : pk.substr(open + 1, pk.size() - open - 2);
+    size_t pos = 0;
+    while (pos <= inner.size()) {
+      size_t comma = inner.find(", ", pos);
+      std::string key =
+          inner.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+      if (key.find('(') != std::string::npos) {
+        return ExecContext::fails("0A000",
+                                  "unsupported UNIQUE constraint with partition key definition");
+      }
+      if (std::find(info.keys.begin(), info.keys.end(), key) == info.keys.end()) {
+        return ExecContext::fails(
+            "0A000",
+            "unique constraint on partitioned table must include all partitioning columns");
+      }
+      if (comma == std::string::npos) break;
+      pos = comma + 2;
+    }
+  }
   std::string name(n.str("idxname"));
   if (name.empty()) {
     name = choose_relation_name(ctx.catalog, tt.schema, tt.name,
@@ -194,7 +220,7 @@ StatementResult create_index(ExecContext& ctx) {
   r.touched.push_back(touched_name("index", index.schema, index.name));
   ctx.catalog.put_relation(std::move(index));
   // Indexes on a partitioned table cascade to its partitions.
-  if (table->kind == RelKind::kPartitionedTable) {
+  if (table->kind == RelKind::kPartitionedTable && n["relation"].flag("inh")) {
     std::string parent_key = tt.schema + "." + tt.name;
     std::vector<std::string> taken;
     const Relation* created = ctx.catalog.relation(tt.schema, name);

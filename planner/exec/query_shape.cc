@@ -7,6 +7,7 @@
 #include "planner/exec/common.h"
 #include "planner/exec/relation_lookup.h"
 #include "planner/exec/type_resolver.h"
+#include "planner/expr/deparse.h"
 
 namespace migsim {
 
@@ -293,6 +294,36 @@ class Analyzer {
   std::vector<RangeEntry> entries_;
 };
 
+bool is_aggregate(Node call) {
+  static const std::set<std::string> aggregates = {"count",   "sum",        "min",       "max",
+                                                   "avg",     "string_agg", "array_agg", "bool_and",
+                                                   "bool_or", "jsonb_agg",  "json_agg"};
+  NodeList names = call.list("funcname");
+  return !call["over"] && names.size() == 1 && aggregates.count(std::string(names.at(0).sval()));
+}
+
+/// Column names referenced outside aggregate calls.
+void refs_outside_aggregates(Node e, std::vector<std::string>& out, bool& has_aggregate) {
+  if (!e) return;
+  simdjson::dom::element el = e.element();
+  if (el.is_array()) {
+    for (auto child : simdjson::dom::array(el))
+      refs_outside_aggregates(Node(child), out, has_aggregate);
+    return;
+  }
+  if (!el.is_object()) return;
+  if (e.kind() == "FuncCall" && is_aggregate(e.body())) {
+    has_aggregate = true;
+    return;
+  }
+  if (e.kind() == "ColumnRef") {
+    collect_column_refs(e, out);
+    return;
+  }
+  for (auto field : simdjson::dom::object(el))
+    refs_outside_aggregates(Node(field.value), out, has_aggregate);
+}
+
 }  // namespace
 
 bool analyze_select(ExecContext& ctx, Node select, QueryShape& out, StatementResult& error) {
@@ -310,22 +341,55 @@ bool analyze_select(ExecContext& ctx, Node select, QueryShape& out, StatementRes
   for (Node rt : select.list("targetList"))
     if (!a.target(rt)) return false;
   if (!a.expr(select["whereClause"])) return false;
-  if (!a.expr(select["groupClause"])) return false;
+  // GROUP BY and ORDER BY may also name output columns (SQL92 style).
+  auto output_name = [&](Node e) {
+    if (e.kind() != "ColumnRef" || e.body().list("fields").size() != 1) return false;
+    std::string col = figure_colname(e);
+    return std::any_of(out.columns.begin(), out.columns.end(),
+                       [&](const Column& c) { return c.name == col; });
+  };
+  for (Node g : select.list("groupClause")) {
+    if (output_name(g)) continue;
+    if (!a.expr(g)) return false;
+  }
   if (!a.expr(select["havingClause"])) return false;
-  if (!select.list("sortClause").empty() || !select.list("windowClause").empty() ||
-      !select.list("distinctClause").empty()) {
-    // ORDER BY may name output columns, which the walk above does not resolve.
-    for (Node s : select.list("sortClause")) {
-      Node e = s.body()["node"];
-      if (e.kind() == "ColumnRef") {
-        std::string col = figure_colname(e);
-        bool output = std::any_of(out.columns.begin(), out.columns.end(),
-                                  [&](const Column& c) { return c.name == col; });
-        if (output && e.body().list("fields").size() == 1) continue;
+  for (Node s : select.list("sortClause")) {
+    Node e = s.body()["node"];
+    if (output_name(e)) continue;
+    if (!a.expr(e)) return false;
+  }
+  if (!a.expr(select["windowClause"])) return false;
+  if (!a.expr(select["distinctClause"])) return false;
+  // A grouped query may only return grouped columns outside aggregates, unless a
+  // key makes them functionally dependent: the latter is not modelled.
+  std::vector<std::string> outside;
+  bool has_aggregate = false;
+  for (Node rt : select.list("targetList"))
+    refs_outside_aggregates(rt.body()["val"], outside, has_aggregate);
+  if (has_aggregate || !select.list("groupClause").empty() || select["havingClause"]) {
+    std::vector<std::string> grouped;
+    for (Node g : select.list("groupClause")) {
+      if (g.kind() == "ColumnRef") {
+        collect_column_refs(g, grouped);
+        std::string name = figure_colname(g);
+        for (Node rt : select.list("targetList"))
+          if (rt.body().str("name") == name) collect_column_refs(rt.body()["val"], grouped);
       }
-      if (!a.expr(e)) return false;
+      if (g.kind() == "A_Const") {
+        size_t i = static_cast<size_t>(g.ival());
+        if (i >= 1 && i <= select.list("targetList").size()) {
+          collect_column_refs(select.list("targetList").at(i - 1).body()["val"], grouped);
+        }
+      }
     }
-    if (!a.expr(select["windowClause"])) return false;
+    for (const auto& r : outside) {
+      if (std::find(grouped.begin(), grouped.end(), r) == grouped.end()) {
+        error = ExecContext::unknown("column \"" + r +
+                                     "\" is neither grouped nor aggregated: whether a key makes it "
+                                     "functionally dependent is not modelled");
+        return false;
+      }
+    }
   }
   return true;
 }
