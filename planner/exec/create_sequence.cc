@@ -11,12 +11,10 @@ StatementResult create_sequence(ExecContext& ctx) {
   Target target;
   StatementResult error;
   if (!target_for_create(ctx, n["sequence"], target, error)) return error;
-  if (ctx.catalog.relation(target.schema, target.name)) {
-    if (n.flag("if_not_exists")) {
-      return ExecContext::skipped_with_notice("relation \"" + target.name +
-                                              "\" already exists, skipping");
-    }
-    return ExecContext::fails("42P07", "relation \"" + target.name + "\" already exists");
+  bool exists = ctx.catalog.relation(target.schema, target.name) != nullptr;
+  if (exists && n.flag("if_not_exists")) {
+    return ExecContext::skipped_with_notice("relation \"" + target.name +
+                                            "\" already exists, skipping");
   }
   Relation seq;
   seq.schema = target.schema;
@@ -28,6 +26,10 @@ StatementResult create_sequence(ExecContext& ctx) {
   if (!apply_sequence_options(ctx.catalog, ctx.stmt, n.list("options"), true, seq.sequence,
                               owned_by, error))
     return error;
+  // The options are checked before the name clash shows.
+  if (exists) {
+    return ExecContext::fails("42P07", "relation \"" + target.name + "\" already exists");
+  }
   if (owned_by && !apply_owned_by(ctx, owned_by, seq.schema, seq.sequence, error)) return error;
   StatementResult r;
   r.touched.push_back(touched_name("sequence", seq.schema, seq.name));

@@ -177,17 +177,12 @@ StatementResult create_table(ExecContext& ctx) {
     return ExecContext::unknown("temporary tables are not modelled");
   }
   if (!target_for_create(ctx, rv, target, error)) return error;
-  if (ctx.catalog.relation(target.schema, target.name)) {
-    if (n.flag("if_not_exists")) {
-      return ExecContext::skipped_with_notice("relation \"" + target.name +
-                                              "\" already exists, skipping");
-    }
-    return ExecContext::fails("42P07", "relation \"" + target.name + "\" already exists");
-  }
-  if (ctx.catalog.type(target.schema, target.name)) {
-    return ExecContext::fails("42710", "type \"" + target.name + "\" already exists", {},
-                              "A relation has an associated type of the same name, so you "
-                              "must use a name that doesn't conflict with any existing type.");
+  // IF NOT EXISTS is settled first (transformCreateStmt); without it, the name
+  // clash surfaces only after columns, LIKE, parents and key columns are checked.
+  bool exists = ctx.catalog.relation(target.schema, target.name) != nullptr;
+  if (exists && n.flag("if_not_exists")) {
+    return ExecContext::skipped_with_notice("relation \"" + target.name +
+                                            "\" already exists, skipping");
   }
   if (n["ofTypename"]) return ExecContext::unknown("CREATE TABLE OF type is not modelled");
   Node partbound = n["partbound"];
@@ -323,6 +318,26 @@ StatementResult create_table(ExecContext& ctx) {
   if (!conflicting_defaults.empty()) {
     return ExecContext::fails("42611", "column \"" + conflicting_defaults.front() +
                                            "\" inherits conflicting default values");
+  }
+
+  // Key columns are checked in parse analysis, before the table is created.
+  for (const auto& p : pending) {
+    std::string_view type = p.node.str("contype");
+    if (type != "CONSTR_PRIMARY" && type != "CONSTR_UNIQUE") continue;
+    for (Node k : p.node.list("keys")) {
+      std::string col(k.sval());
+      if (!table.column(col)) {
+        return ExecContext::fails("42703", "column \"" + col + "\" named in key does not exist");
+      }
+    }
+  }
+  if (exists) {
+    return ExecContext::fails("42P07", "relation \"" + target.name + "\" already exists");
+  }
+  if (ctx.catalog.type(target.schema, target.name)) {
+    return ExecContext::fails("42710", "type \"" + target.name + "\" already exists", {},
+                              "A relation has an associated type of the same name, so you "
+                              "must use a name that doesn't conflict with any existing type.");
   }
 
   std::string partition_bound_text;

@@ -18,6 +18,13 @@ StatementResult create_table_as(ExecContext& ctx) {
   Target target;
   StatementResult error;
   if (!target_for_create(ctx, rv, target, error)) return error;
+  Node query = n["query"];
+  if (query.kind() != "SelectStmt") {
+    return ExecContext::unknown("CREATE ... AS " + std::string(query.kind()) + " is not modelled");
+  }
+  QueryShape shape;
+  if (!analyze_select(ctx, query.body(), shape, error)) return error;
+  // Parse analysis of the query comes before the name clash.
   if (ctx.catalog.relation(target.schema, target.name)) {
     if (n.flag("if_not_exists")) {
       return ExecContext::skipped_with_notice("relation \"" + target.name +
@@ -25,12 +32,6 @@ StatementResult create_table_as(ExecContext& ctx) {
     }
     return ExecContext::fails("42P07", "relation \"" + target.name + "\" already exists");
   }
-  Node query = n["query"];
-  if (query.kind() != "SelectStmt") {
-    return ExecContext::unknown("CREATE ... AS " + std::string(query.kind()) + " is not modelled");
-  }
-  QueryShape shape;
-  if (!analyze_select(ctx, query.body(), shape, error)) return error;
   NodeList names = into.list("colNames");
   if (names.size() > shape.columns.size()) {
     return ExecContext::fails("42601", "too many column names were specified");
