@@ -282,7 +282,9 @@ StatementResult create_table(ExecContext& ctx) {
       table.columns.push_back(copy);
     }
     for (const auto& con : p.rel->constraints) {
-      if (con.kind != Constraint::Kind::kCheck || con.no_inherit) continue;
+      // CHECK constraints are inherited; a partition also gets its parent's foreign keys.
+      bool fk_to_partition = partbound && con.kind == Constraint::Kind::kForeignKey;
+      if (!fk_to_partition && (con.kind != Constraint::Kind::kCheck || con.no_inherit)) continue;
       if (table.constraint(con.name)) continue;
       Constraint copy = con;
       copy.comment.clear();
