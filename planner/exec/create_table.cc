@@ -137,17 +137,8 @@ bool resolve_parents(ExecContext& ctx, Node n, bool partition_of, std::vector<Pa
         return false;
       }
     }
-    if (partition_of) {
-      if (p.rel->kind == RelKind::kTable) {
-        error = ExecContext::fails("42P17", "\"" + name + "\" is not partitioned");
-        return false;
-      }
-      if (p.rel->kind != RelKind::kPartitionedTable) {
-        error = ExecContext::fails(
-            "42809", "inherited relation \"" + name + "\" is not a table or foreign table");
-        return false;
-      }
-    } else {
+    // A partition's parent is checked once the name is known to be free.
+    if (!partition_of) {
       if (p.rel->kind == RelKind::kPartitionedTable) {
         error =
             ExecContext::fails("42809", "cannot inherit from partitioned table \"" + name + "\"");
@@ -208,12 +199,6 @@ StatementResult create_table(ExecContext& ctx) {
     } else if (kind == "ColumnDef") {
       ColumnBuild b;
       if (!build_column(ctx.catalog, elt.body(), b, error)) return error;
-      for (const auto& o : builds) {
-        if (o.column.name == b.column.name) {
-          return ExecContext::fails("42701",
-                                    "column \"" + b.column.name + "\" specified more than once");
-        }
-      }
       builds.push_back(std::move(b));
     } else if (kind == "Constraint") {
       pending.push_back({elt.body(), {}});
@@ -225,12 +210,6 @@ StatementResult create_table(ExecContext& ctx) {
       int64_t options = like.integer("options");
       likes.push_back({src, options});
       for (const auto& c : src->columns) {
-        for (const auto& o : builds) {
-          if (o.column.name == c.name) {
-            return ExecContext::fails("42701",
-                                      "column \"" + c.name + "\" specified more than once");
-          }
-        }
         ColumnBuild b;
         b.column.name = c.name;
         b.column.type = c.type;
@@ -254,6 +233,15 @@ StatementResult create_table(ExecContext& ctx) {
 
   std::vector<Parent> parents;
   if (!resolve_parents(ctx, n, static_cast<bool>(partbound), parents, error)) return error;
+  // MergeAttributes: local column names must be unique (after the parents are opened).
+  for (size_t i = 0; i < builds.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      if (builds[i].column.name == builds[j].column.name) {
+        return ExecContext::fails(
+            "42701", "column \"" + builds[i].column.name + "\" specified more than once");
+      }
+    }
+  }
 
   // Inherited columns first (MergeAttributes), then the local ones.
   std::vector<std::string> conflicting_defaults;
@@ -345,6 +333,12 @@ StatementResult create_table(ExecContext& ctx) {
   std::string partition_bound_text;
   if (partbound) {
     const Parent& parent = parents.front();
+    if (parent.rel->kind == RelKind::kTable) {
+      return ExecContext::fails("42P17", "\"" + parent.name.name + "\" is not partitioned");
+    }
+    if (parent.rel->kind != RelKind::kPartitionedTable) {
+      return ExecContext::fails("42809", "\"" + parent.name.name + "\" is not partitioned");
+    }
     if (!partition_bound(ctx, parent, partbound, partition_bound_text, error)) return error;
     for (Node def : partition_column_options) {
       std::string name(def.str("colname"));
