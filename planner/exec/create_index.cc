@@ -73,6 +73,53 @@ bool known_method(const Catalog& catalog, const std::string& m) {
   return false;
 }
 
+/// Built-in operator classes of PostgreSQL 15 (pg_opclass), by access method.
+bool known_opclass(const std::string& method, const std::string& name) {
+  static const std::set<std::string> types = {
+      "int2",        "int4",      "int8",    "float4",   "float8",  "numeric", "text",
+      "varchar",     "bpchar",    "bool",    "date",     "time",    "timetz",  "timestamp",
+      "timestamptz", "interval",  "uuid",    "bytea",    "oid",     "name",    "char",
+      "inet",        "cidr",      "macaddr", "macaddr8", "money",   "jsonb",   "tsvector",
+      "tsquery",     "bit",       "varbit",  "enum",     "array",   "record",  "range",
+      "multirange",  "oidvector", "pg_lsn",  "xid8",     "integer", "float",   "record_image",
+      "aclitem",     "xid",       "cid",     "tid",      "network"};
+  auto typed = [&](std::string_view suffix) {
+    if (name.size() <= suffix.size() ||
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+      return false;
+    return types.count(name.substr(0, name.size() - suffix.size())) != 0;
+  };
+  if (method == "btree") {
+    return typed("_ops") || name == "text_pattern_ops" || name == "varchar_pattern_ops" ||
+           name == "bpchar_pattern_ops";
+  }
+  if (method == "hash") {
+    return typed("_ops") || name == "text_pattern_ops" || name == "varchar_pattern_ops" ||
+           name == "bpchar_pattern_ops";
+  }
+  if (method == "gin") {
+    return name == "jsonb_ops" || name == "jsonb_path_ops" || name == "array_ops" ||
+           name == "tsvector_ops";
+  }
+  if (method == "gist") {
+    static const std::set<std::string> gist = {"tsvector_ops",   "tsquery_ops", "range_ops",
+                                               "multirange_ops", "inet_ops",    "point_ops",
+                                               "box_ops",        "poly_ops",    "circle_ops"};
+    return gist.count(name) != 0;
+  }
+  if (method == "spgist") {
+    static const std::set<std::string> spgist = {"quad_point_ops", "kd_point_ops", "text_ops",
+                                                 "range_ops",      "inet_ops",     "box_ops",
+                                                 "poly_ops"};
+    return spgist.count(name) != 0;
+  }
+  if (method == "brin") {
+    return typed("_minmax_ops") || typed("_minmax_multi_ops") || typed("_bloom_ops") ||
+           typed("_inclusion_ops") || name == "box_inclusion_ops";
+  }
+  return false;
+}
+
 StatementResult create_index(ExecContext& ctx) {
   Node n = ctx.stmt.node;
   bool concurrent = n.flag("concurrent");
@@ -125,6 +172,22 @@ StatementResult create_index(ExecContext& ctx) {
   for (Node p : n.list("indexParams"))
     if (Node e = p.body()["expr"]; e && !check_refs(e)) return error;
   if (Node w = n["whereClause"]; w && !check_refs(w)) return error;
+
+  for (Node p : n.list("indexParams")) {
+    NodeList opclass = p.body().list("opclass");
+    if (opclass.empty()) continue;
+    std::string name(opclass.at(opclass.size() - 1).sval());
+    if (opclass.size() > 1 || !ctx.catalog.extensions.all().empty()) {
+      if (!known_opclass(method, name)) {
+        return ExecContext::unknown("operator class " + name +
+                                    " may come from an extension or schema, which is not modelled");
+      }
+    } else if (!known_opclass(method, name)) {
+      return ExecContext::fails(
+          "42704",
+          "operator class \"" + name + "\" does not exist for access method \"" + method + "\"");
+    }
+  }
 
   IndexInfo info;
   info.method = method;
