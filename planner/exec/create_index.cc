@@ -173,26 +173,26 @@ StatementResult create_index(ExecContext& ctx) {
     if (Node e = p.body()["expr"]; e && !check_refs(e)) return error;
   if (Node w = n["whereClause"]; w && !check_refs(w)) return error;
 
-  for (Node p : n.list("indexParams")) {
-    NodeList opclass = p.body().list("opclass");
-    if (opclass.empty()) continue;
-    std::string name(opclass.at(opclass.size() - 1).sval());
-    if (opclass.size() > 1 || !ctx.catalog.extensions.all().empty()) {
-      if (!known_opclass(method, name)) {
-        return ExecContext::unknown("operator class " + name +
-                                    " may come from an extension or schema, which is not modelled");
-      }
-    } else if (!known_opclass(method, name)) {
-      return ExecContext::fails(
-          "42704",
-          "operator class \"" + name + "\" does not exist for access method \"" + method + "\"");
-    }
-  }
-
   IndexInfo info;
   info.method = method;
   info.unique = unique;
   std::vector<std::string> preliminary;
+  // Each key: its column, then its operator class (ComputeIndexAttrs).
+  auto check_opclass = [&](Node e) {
+    NodeList opclass = e.list("opclass");
+    if (opclass.empty()) return true;
+    std::string oc(opclass.at(opclass.size() - 1).sval());
+    if (known_opclass(method, oc)) return true;
+    if (opclass.size() > 1 || !ctx.catalog.extensions.all().empty()) {
+      error = ExecContext::unknown("operator class " + oc +
+                                   " may come from an extension or schema, which is not modelled");
+    } else {
+      error =
+          ExecContext::fails("42704", "operator class \"" + oc +
+                                          "\" does not exist for access method \"" + method + "\"");
+    }
+    return false;
+  };
   for (Node p : n.list("indexParams")) {
     Node e = p.body();
     std::string name(e.str("name"));
@@ -200,9 +200,11 @@ StatementResult create_index(ExecContext& ctx) {
       if (!table->column(name)) {
         return ExecContext::fails("42703", "column \"" + name + "\" does not exist");
       }
+      if (!check_opclass(e)) return error;
       info.keys.push_back(name);
       preliminary.push_back(name);
     } else {
+      if (!check_opclass(e)) return error;
       Node expr = e["expr"];
       // A parenthesised plain column is a simple column key.
       if (expr.kind() == "ColumnRef") {
