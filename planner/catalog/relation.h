@@ -37,6 +37,9 @@ struct IndexInfo {
   bool unique = false;
   bool primary = false;
   std::string constraint;          ///< the constraint that owns it, if any
+  /// The index's own column names (pg_attribute of the index: "a", "lower",
+  /// "expr"), keys then INCLUDE columns; empty when not known.
+  std::vector<std::string> column_names;
 };
 
 struct SequenceInfo {
@@ -88,6 +91,7 @@ struct Relation {
   std::string partition_parent;      ///< partitions: "schema.table" of the parent
   std::string partition_bound;       ///< partitions: FOR VALUES ...
   std::vector<std::string> inherits; ///< "schema.table" of INHERITS parents
+  bool populated = true;             ///< materialized views: false after WITH NO DATA
 
   // What only a live database knows; -1 when the snapshot does not say.
   int64_t row_estimate = -1;

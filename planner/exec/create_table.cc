@@ -1,62 +1,408 @@
-// CREATE [UNLOGGED] TABLE [IF NOT EXISTS] name (columns, constraints)
+// CREATE [UNLOGGED] TABLE [IF NOT EXISTS] name (columns, constraints, LIKE ...)
+//   [INHERITS (parents)] [PARTITION BY ...]
+// CREATE TABLE name PARTITION OF parent [(column options)] FOR VALUES ... | DEFAULT
+
+#include <algorithm>
 
 #include "planner/exec/column_builder.h"
 #include "planner/exec/common.h"
+#include "planner/exec/create_index.h"
+#include "planner/exec/relation_lookup.h"
 #include "planner/exec/table_constraints.h"
+#include "planner/expr/deparse.h"
 
 namespace migsim {
 namespace {
+
+// CREATE_TABLE_LIKE_* bits of src/include/nodes/parsenodes.h.
+constexpr int64_t kLikeComments = 1 << 0;
+constexpr int64_t kLikeConstraints = 1 << 2;
+constexpr int64_t kLikeDefaults = 1 << 3;
+constexpr int64_t kLikeGenerated = 1 << 4;
+constexpr int64_t kLikeIdentity = 1 << 5;
+constexpr int64_t kLikeIndexes = 1 << 6;
+
+struct LikeSource {
+  const Relation* rel;
+  int64_t options;
+};
+
+struct Parent {
+  Target name;
+  const Relation* rel;
+};
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string datum_text(Node d) {
+  if (d.kind() == "ColumnRef") {
+    std::string word = figure_colname(d);
+    if (word == "minvalue" || word == "maxvalue") return upper(word);
+  }
+  return deparse_expr(d);
+}
+
+std::string datum_list(NodeList list) {
+  std::string out;
+  for (Node d : list) {
+    if (!out.empty()) out += ", ";
+    out += datum_text(d);
+  }
+  return out;
+}
+
+/// The strategy word of a partitioned table ("RANGE", "LIST", "HASH").
+std::string strategy_of(const Relation& parent) {
+  return parent.partition_key.substr(0, parent.partition_key.find(' '));
+}
+
+size_t key_count(const Relation& parent) {
+  // Count top-level commas of "STRATEGY (a, b)".
+  size_t depth = 0, count = 1;
+  for (char c : parent.partition_key) {
+    if (c == '(') ++depth;
+    if (c == ')') --depth;
+    if (c == ',' && depth == 1) ++count;
+  }
+  return count;
+}
+
+/// Checks FOR VALUES against the parent's strategy and renders it as pg_get_expr() does.
+bool partition_bound(ExecContext& ctx, const Parent& parent, Node bound, std::string& text,
+                     StatementResult& error) {
+  std::string strategy = strategy_of(*parent.rel);
+  std::string word = strategy == "RANGE" ? "range" : strategy == "LIST" ? "list" : "hash";
+  if (bound.flag("is_default")) {
+    if (strategy == "HASH") {
+      error =
+          ExecContext::fails("42P16", "a hash-partitioned table may not have a default partition");
+      return false;
+    }
+    std::string parent_key = parent.name.schema + "." + parent.name.name;
+    for (const auto& [k, r] : ctx.catalog.relations.all()) {
+      if (r.partition_parent == parent_key && r.partition_bound == "DEFAULT") {
+        error = ExecContext::fails(
+            "42P17", "partition \"" + std::string(ctx.stmt.node["relation"].str("relname")) +
+                         "\" conflicts with existing default partition \"" + r.name + "\"");
+        return false;
+      }
+    }
+    text = "DEFAULT";
+    return true;
+  }
+  std::string_view s = bound.str("strategy");
+  std::string expected = strategy == "RANGE" ? "r" : strategy == "LIST" ? "l" : "h";
+  if (s != expected) {
+    error = ExecContext::fails("42P16", "invalid bound specification for a " + word + " partition");
+    return false;
+  }
+  if (s == "r") {
+    size_t keys = key_count(*parent.rel);
+    if (bound.list("lowerdatums").size() != keys) {
+      error = ExecContext::fails("42P16",
+                                 "FROM must specify exactly one value per partitioning column");
+      return false;
+    }
+    if (bound.list("upperdatums").size() != keys) {
+      error =
+          ExecContext::fails("42P16", "TO must specify exactly one value per partitioning column");
+      return false;
+    }
+    text = "FOR VALUES FROM (" + datum_list(bound.list("lowerdatums")) + ") TO (" +
+           datum_list(bound.list("upperdatums")) + ")";
+  } else if (s == "l") {
+    text = "FOR VALUES IN (" + datum_list(bound.list("listdatums")) + ")";
+  } else {
+    text = "FOR VALUES WITH (modulus " + std::to_string(bound.integer("modulus")) + ", remainder " +
+           std::to_string(bound.integer("remainder")) + ")";
+  }
+  return true;
+}
+
+bool resolve_parents(ExecContext& ctx, Node n, bool partition_of, std::vector<Parent>& parents,
+                     StatementResult& error) {
+  for (Node rv : n.list("inhRelations")) {
+    Parent p;
+    p.rel = find_relation(ctx, rv.body(), p.name, error);
+    if (!p.rel) return false;
+    std::string name = p.name.name;
+    for (const auto& q : parents) {
+      if (q.rel == p.rel) {
+        error = ExecContext::fails(
+            "42P07", "relation \"" + name + "\" would be inherited from more than once");
+        return false;
+      }
+    }
+    // A partition's parent is checked once the name is known to be free.
+    if (!partition_of) {
+      if (p.rel->kind == RelKind::kPartitionedTable) {
+        error =
+            ExecContext::fails("42809", "cannot inherit from partitioned table \"" + name + "\"");
+        return false;
+      }
+      if (p.rel->kind != RelKind::kTable && p.rel->kind != RelKind::kForeignTable) {
+        error = ExecContext::fails(
+            "42809", "inherited relation \"" + name + "\" is not a table or foreign table");
+        return false;
+      }
+      if (!p.rel->partition_parent.empty()) {
+        error = ExecContext::fails("42809", "cannot inherit from partition \"" + name + "\"");
+        return false;
+      }
+    }
+    parents.push_back(p);
+  }
+  return true;
+}
 
 StatementResult create_table(ExecContext& ctx) {
   Node n = ctx.stmt.node;
   Node rv = n["relation"];
   Target target;
   StatementResult error;
+  if (rv.str("relpersistence") == "t") {
+    return ExecContext::unknown("temporary tables are not modelled");
+  }
   if (!target_for_create(ctx, rv, target, error)) return error;
-  if (ctx.catalog.relation(target.schema, target.name)) {
-    if (n.flag("if_not_exists")) {
-      return ExecContext::skipped_with_notice("relation \"" + target.name +
-                                              "\" already exists, skipping");
-    }
-    return ExecContext::fails("42P07", "relation \"" + target.name + "\" already exists");
-  }
-  if (ctx.catalog.type(target.schema, target.name)) {
-    return ExecContext::fails("42710", "type \"" + target.name + "\" already exists",
-                              {}, "A relation has an associated type of the same name, so you "
-                                  "must use a name that doesn't conflict with any existing type.");
-  }
-  if (n["partbound"] || n["partspec"] || !n.list("inhRelations").empty()) {
-    return ExecContext::unknown("partitioned and inherited tables are not modelled yet");
+  // IF NOT EXISTS is settled first (transformCreateStmt); without it, the name
+  // clash surfaces only after columns, LIKE, parents and key columns are checked.
+  bool exists = ctx.catalog.relation(target.schema, target.name) != nullptr;
+  if (exists && n.flag("if_not_exists")) {
+    return ExecContext::skipped_with_notice("relation \"" + target.name +
+                                            "\" already exists, skipping");
   }
   if (n["ofTypename"]) return ExecContext::unknown("CREATE TABLE OF type is not modelled");
+  Node partbound = n["partbound"];
+  Node partspec = n["partspec"];
 
   Relation table;
   table.schema = target.schema;
   table.name = target.name;
-  table.kind = RelKind::kTable;
+  table.kind = partspec ? RelKind::kPartitionedTable : RelKind::kTable;
   table.owner = ctx.catalog.current_user();
   table.unlogged = rv.str("relpersistence") == "u";
+  StatementResult result;
+
+  // Local columns, LIKE clauses and constraints, in the order written.
   std::vector<ColumnBuild> builds;
   std::vector<PendingConstraint> pending;
+  std::vector<LikeSource> likes;
+  std::vector<Node> partition_column_options;
   for (Node elt : n.list("tableElts")) {
     std::string_view kind = elt.kind();
-    if (kind == "ColumnDef") {
+    if (kind == "ColumnDef" && partbound) {
+      partition_column_options.push_back(elt.body());
+    } else if (kind == "ColumnDef") {
       ColumnBuild b;
       if (!build_column(ctx.catalog, elt.body(), b, error)) return error;
-      if (table.column(b.column.name)) {
-        return ExecContext::fails("42701",
-                                  "column \"" + b.column.name + "\" specified more than once");
-      }
-      table.columns.push_back(b.column);
       builds.push_back(std::move(b));
     } else if (kind == "Constraint") {
       pending.push_back({elt.body(), {}});
     } else if (kind == "TableLikeClause") {
-      return ExecContext::unknown("CREATE TABLE ... LIKE is not modelled yet");
+      Node like = elt.body();
+      Target src_name;
+      const Relation* src = find_relation(ctx, like["relation"], src_name, error);
+      if (!src) return error;
+      int64_t options = like.integer("options");
+      likes.push_back({src, options});
+      for (const auto& c : src->columns) {
+        ColumnBuild b;
+        b.column.name = c.name;
+        b.column.type = c.type;
+        b.column.type_schema = c.type_schema;
+        b.column.type_name = c.type_name;
+        b.column.collation = c.collation;
+        b.column.not_null = c.not_null;
+        if (options & kLikeDefaults) b.column.default_expr = c.default_expr;
+        if (options & kLikeGenerated) b.column.generated = c.generated;
+        if (options & kLikeIdentity) b.column.identity = c.identity;
+        if (options & kLikeComments) b.column.comment = c.comment;
+        if (!(options & kLikeDefaults) && c.default_expr.rfind("nextval(", 0) == 0) {
+          b.column.default_expr.clear();
+        }
+        builds.push_back(std::move(b));
+      }
     } else {
       return ExecContext::unknown("table element " + std::string(kind) + " is not modelled");
     }
   }
+
+  std::vector<Parent> parents;
+  if (!resolve_parents(ctx, n, static_cast<bool>(partbound), parents, error)) return error;
+  // MergeAttributes: local column names must be unique (after the parents are opened).
+  for (size_t i = 0; i < builds.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      if (builds[i].column.name == builds[j].column.name) {
+        return ExecContext::fails(
+            "42701", "column \"" + builds[i].column.name + "\" specified more than once");
+      }
+    }
+  }
+
+  // Inherited columns first (MergeAttributes), then the local ones.
+  std::vector<std::string> conflicting_defaults;
+  for (const auto& p : parents) {
+    for (const auto& c : p.rel->columns) {
+      Column* have = table.column(c.name);
+      if (have) {
+        result.notices.push_back("merging multiple inherited definitions of column \"" + c.name +
+                                 "\"");
+        if (have->type != c.type) {
+          return ExecContext::fails("42804",
+                                    "inherited column \"" + c.name + "\" has a type conflict",
+                                    have->type + " versus " + c.type);
+        }
+        have->not_null = have->not_null || c.not_null;
+        if (have->default_expr.empty()) {
+          have->default_expr = c.default_expr;
+        } else if (!c.default_expr.empty() && c.default_expr != have->default_expr) {
+          conflicting_defaults.push_back(c.name);
+        }
+        continue;
+      }
+      Column copy = c;
+      copy.identity = 0;
+      copy.comment.clear();
+      table.columns.push_back(copy);
+    }
+    for (const auto& con : p.rel->constraints) {
+      // CHECK constraints are inherited; a partition also gets its parent's foreign keys.
+      bool fk_to_partition = partbound && con.kind == Constraint::Kind::kForeignKey;
+      if (!fk_to_partition && (con.kind != Constraint::Kind::kCheck || con.no_inherit)) continue;
+      if (table.constraint(con.name)) continue;
+      Constraint copy = con;
+      copy.comment.clear();
+      table.constraints.push_back(copy);
+    }
+  }
+  size_t inherited = table.columns.size();
+  for (size_t i = 0; i < builds.size(); ++i) {
+    ColumnBuild& b = builds[i];
+    auto it = std::find_if(table.columns.begin(), table.columns.begin() + inherited,
+                           [&](const Column& c) { return c.name == b.column.name; });
+    if (it == table.columns.begin() + inherited) {
+      table.columns.push_back(b.column);
+      continue;
+    }
+    size_t exist_attno = static_cast<size_t>(it - table.columns.begin()) + 1;
+    if (it->type != b.column.type) {
+      return ExecContext::fails("42804", "column \"" + b.column.name + "\" has a type conflict",
+                                it->type + " versus " + b.column.type);
+    }
+    result.notices.push_back(std::string(exist_attno == i + 1 ? "merging" : "moving and merging") +
+                             " column \"" + b.column.name + "\" with inherited definition");
+    it->not_null = it->not_null || b.column.not_null;
+    if (!b.column.default_expr.empty() || b.serial) {
+      it->default_expr = b.column.default_expr;
+      conflicting_defaults.erase(
+          std::remove(conflicting_defaults.begin(), conflicting_defaults.end(), b.column.name),
+          conflicting_defaults.end());
+    }
+    if (!b.column.generated.empty()) it->generated = b.column.generated;
+    if (b.column.identity) it->identity = b.column.identity;
+  }
+  if (!conflicting_defaults.empty()) {
+    return ExecContext::fails("42611", "column \"" + conflicting_defaults.front() +
+                                           "\" inherits conflicting default values");
+  }
+
+  // Key columns are checked in parse analysis, before the table is created.
+  for (const auto& p : pending) {
+    std::string_view type = p.node.str("contype");
+    if (type != "CONSTR_PRIMARY" && type != "CONSTR_UNIQUE") continue;
+    for (Node k : p.node.list("keys")) {
+      std::string col(k.sval());
+      if (!table.column(col)) {
+        return ExecContext::fails("42703", "column \"" + col + "\" named in key does not exist");
+      }
+    }
+  }
+  if (exists) {
+    return ExecContext::fails("42P07", "relation \"" + target.name + "\" already exists");
+  }
+  if (ctx.catalog.type(target.schema, target.name)) {
+    return ExecContext::fails("42710", "type \"" + target.name + "\" already exists", {},
+                              "A relation has an associated type of the same name, so you "
+                              "must use a name that doesn't conflict with any existing type.");
+  }
+
+  std::string partition_bound_text;
+  if (partbound) {
+    const Parent& parent = parents.front();
+    if (parent.rel->kind == RelKind::kTable) {
+      return ExecContext::fails("42P17", "\"" + parent.name.name + "\" is not partitioned");
+    }
+    if (parent.rel->kind != RelKind::kPartitionedTable) {
+      return ExecContext::fails("42809", "\"" + parent.name.name + "\" is not partitioned");
+    }
+    if (!partition_bound(ctx, parent, partbound, partition_bound_text, error)) return error;
+    for (Node def : partition_column_options) {
+      std::string name(def.str("colname"));
+      Column* c = table.column(name);
+      if (!c) return ExecContext::fails("42703", "column \"" + name + "\" does not exist");
+      for (Node con : def.list("constraints")) {
+        Node body = con.body();
+        std::string_view type = body.str("contype");
+        if (type == "CONSTR_NOTNULL") {
+          c->not_null = true;
+        } else if (type == "CONSTR_DEFAULT") {
+          c->default_expr = deparse_expr(body["raw_expr"]);
+        } else if (type == "CONSTR_PRIMARY" || type == "CONSTR_UNIQUE" || type == "CONSTR_CHECK") {
+          pending.push_back({body, {name}});
+        } else {
+          return ExecContext::unknown("column option " + std::string(type) +
+                                      " on a partition is not modelled");
+        }
+      }
+    }
+    table.partition_parent = parent.name.schema + "." + parent.name.name;
+    table.partition_bound = partition_bound_text;
+  } else {
+    for (const auto& p : parents) table.inherits.push_back(p.name.schema + "." + p.name.name);
+  }
+
+  // PARTITION BY: key columns must exist.
+  std::vector<std::string> key_columns;
+  bool key_has_expression = false;
+  if (partspec) {
+    std::string strategy = upper(partspec.str("strategy"));
+    NodeList params = partspec.list("partParams");
+    if (strategy == "LIST" && params.size() > 1) {
+      return ExecContext::fails("42P17",
+                                "cannot use \"list\" partition strategy with more than one column");
+    }
+    std::string keys;
+    for (Node p : params) {
+      Node e = p.body();
+      std::string name(e.str("name"));
+      if (!keys.empty()) keys += ", ";
+      if (!name.empty()) {
+        if (!table.column(name)) {
+          return ExecContext::fails(
+              "42703", "column \"" + name + "\" named in partition key does not exist");
+        }
+        key_columns.push_back(name);
+        keys += quote_ident(name);
+      } else {
+        std::vector<std::string> refs;
+        collect_column_refs(e["expr"], refs);
+        for (const auto& r : refs) {
+          if (!table.column(r)) {
+            return ExecContext::fails("42703", "column \"" + r + "\" does not exist");
+          }
+        }
+        key_has_expression = true;
+        std::string text = deparse_expr(e["expr"]);
+        keys += e["expr"].kind() == "FuncCall" ? text : "(" + text + ")";
+      }
+    }
+    table.partition_key = strategy + " (" + keys + ")";
+  }
+
   for (auto& b : builds)
     for (auto& p : b.constraints) pending.push_back(p);
   for (Node opt : n.list("options")) {
@@ -67,19 +413,77 @@ StatementResult create_table(ExecContext& ctx) {
 
   std::vector<std::string> taken{table.name};
   for (auto& b : builds) {
+    if (!b.serial && !b.column.identity) continue;
     create_column_sequence(ctx.catalog, table.schema, table.name, b, taken);
-    *table.column(b.column.name) = b.column;
+    Column* c = table.column(b.column.name);
+    c->default_expr = b.column.default_expr;
+    c->identity = b.column.identity;
   }
   std::vector<Relation> indexes;
   if (!add_table_constraints(ctx, table, pending, indexes, taken, error)) return error;
 
-  StatementResult r;
-  r.touched.push_back(touched_name("table", table.schema, table.name));
-  ctx.catalog.put_relation(std::move(table));
-  for (auto& idx : indexes) {
-    ctx.catalog.put_relation(std::move(idx));
+  // LIKE ... INCLUDING CONSTRAINTS / INDEXES, after the table's own.
+  for (const auto& like : likes) {
+    if (like.options & kLikeConstraints) {
+      for (const auto& con : like.rel->constraints) {
+        if (con.kind != Constraint::Kind::kCheck || table.constraint(con.name)) continue;
+        Constraint copy = con;
+        if (!(like.options & kLikeComments)) copy.comment.clear();
+        table.constraints.push_back(copy);
+      }
+    }
+    if (like.options & kLikeIndexes) {
+      for (const Relation* idx : ctx.catalog.indexes_of(like.rel->schema, like.rel->name)) {
+        const Constraint* con =
+            idx->index.constraint.empty() ? nullptr : like.rel->constraint(idx->index.constraint);
+        if (con && con->kind == Constraint::Kind::kExclusion) {
+          return ExecContext::unknown("copying exclusion constraints with LIKE is not modelled");
+        }
+        if (idx->index.primary &&
+            table.constraints.end() !=
+                std::find_if(
+                    table.constraints.begin(), table.constraints.end(),
+                    [](const Constraint& c) { return c.kind == Constraint::Kind::kPrimaryKey; })) {
+          return ExecContext::fails(
+              "42P16", "multiple primary keys for table \"" + table.name + "\" are not allowed");
+        }
+        indexes.push_back(clone_index_for(ctx.catalog, table, *idx, *like.rel, taken));
+      }
+    }
   }
-  return r;
+
+  // A partitioned table's unique keys must cover the partition key.
+  if (partspec) {
+    for (const auto& c : table.constraints) {
+      if (c.kind != Constraint::Kind::kPrimaryKey && c.kind != Constraint::Kind::kUnique) continue;
+      if (key_has_expression) {
+        return ExecContext::fails(
+            "0A000", std::string("unsupported ") +
+                         (c.kind == Constraint::Kind::kPrimaryKey ? "PRIMARY KEY" : "UNIQUE") +
+                         " constraint with partition key definition");
+      }
+      for (const auto& k : key_columns) {
+        if (std::find(c.columns.begin(), c.columns.end(), k) == c.columns.end()) {
+          return ExecContext::fails(
+              "0A000",
+              "unique constraint on partitioned table must include all partitioning columns");
+        }
+      }
+    }
+  }
+
+  // A partition gets a copy of each of its parent's indexes.
+  if (partbound) {
+    const Parent& parent = parents.front();
+    for (const Relation* idx : ctx.catalog.indexes_of(parent.name.schema, parent.name.name)) {
+      indexes.push_back(clone_index_for(ctx.catalog, table, *idx, *parent.rel, taken));
+    }
+  }
+
+  result.touched.push_back(touched_name("table", table.schema, table.name));
+  ctx.catalog.put_relation(std::move(table));
+  for (auto& idx : indexes) ctx.catalog.put_relation(std::move(idx));
+  return result;
 }
 
 HandlerRegistrar reg("CreateStmt", create_table);

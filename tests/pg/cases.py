@@ -14,7 +14,7 @@ import subprocess
 HERE = os.path.dirname(os.path.abspath(__file__))
 FINGERPRINT_SQL = open(os.path.join(HERE, "catalog_fingerprint.sql")).read()
 EXPECT_RE = re.compile(r"^\s*-- expect:.*$")
-DATA_TAGS = ("INSERT", "UPDATE", "DELETE", "SELECT", "COPY", "MERGE", "TRUNCATE")
+DATA_TAGS = ("INSERT", "UPDATE", "DELETE", "SELECT", "COPY", "MERGE", "TRUNCATE", "REFRESH")
 
 
 def split_statements(migsim, path):

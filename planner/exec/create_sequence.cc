@@ -1,0 +1,43 @@
+// CREATE SEQUENCE [IF NOT EXISTS] name [options]
+
+#include "planner/exec/common.h"
+#include "planner/exec/sequence_options.h"
+
+namespace migsim {
+namespace {
+
+StatementResult create_sequence(ExecContext& ctx) {
+  Node n = ctx.stmt.node;
+  Target target;
+  StatementResult error;
+  if (!target_for_create(ctx, n["sequence"], target, error)) return error;
+  bool exists = ctx.catalog.relation(target.schema, target.name) != nullptr;
+  if (exists && n.flag("if_not_exists")) {
+    return ExecContext::skipped_with_notice("relation \"" + target.name +
+                                            "\" already exists, skipping");
+  }
+  Relation seq;
+  seq.schema = target.schema;
+  seq.name = target.name;
+  seq.kind = RelKind::kSequence;
+  seq.owner = ctx.catalog.current_user();
+  seq.unlogged = n["sequence"].str("relpersistence") == "u";
+  Node owned_by;
+  if (!apply_sequence_options(ctx.catalog, ctx.stmt, n.list("options"), true, seq.sequence,
+                              owned_by, error))
+    return error;
+  // The options are checked before the name clash shows.
+  if (exists) {
+    return ExecContext::fails("42P07", "relation \"" + target.name + "\" already exists");
+  }
+  if (owned_by && !apply_owned_by(ctx, owned_by, seq.schema, seq.sequence, error)) return error;
+  StatementResult r;
+  r.touched.push_back(touched_name("sequence", seq.schema, seq.name));
+  ctx.catalog.put_relation(std::move(seq));
+  return r;
+}
+
+HandlerRegistrar reg("CreateSeqStmt", create_sequence);
+
+}  // namespace
+}  // namespace migsim

@@ -1,0 +1,213 @@
+#include "planner/exec/sequence_options.h"
+
+#include <map>
+
+#include "planner/exec/common.h"
+#include "planner/exec/type_resolver.h"
+
+namespace migsim {
+
+namespace {
+
+void type_bounds(const std::string& type, int64_t& lo, int64_t& hi) {
+  if (type == "smallint") {
+    lo = -32768;
+    hi = 32767;
+  } else if (type == "integer") {
+    lo = -2147483648LL;
+    hi = 2147483647LL;
+  } else {
+    lo = INT64_MIN;
+    hi = INT64_MAX;
+  }
+}
+
+/// The integer of an option. libpg_query's JSON leaves out the value of a
+/// zero or negative Integer node, so those are read from the statement text.
+int64_t int_arg(Node def, const Statement& stmt) {
+  Node arg = def["arg"];
+  if (arg.kind() == "Integer" && arg.body()["ival"]) return arg.body().integer("ival");
+  if (arg.kind() == "Float") return std::stoll(std::string(arg.body().str("fval")));
+  std::string_view text = stmt.text_from(def.location());
+  size_t i = 0;
+  while (i < text.size() && text[i] != '-' && !(text[i] >= '0' && text[i] <= '9')) ++i;
+  std::string digits;
+  if (i < text.size() && text[i] == '-') digits += text[i++];
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') digits += text[i++];
+  if (digits.empty() || digits == "-") return 0;
+  return std::stoll(digits);
+}
+
+StatementResult invalid(std::string message) {
+  return ExecContext::fails("22023", std::move(message));
+}
+
+}  // namespace
+
+bool apply_sequence_options(const Catalog& catalog, const Statement& stmt, NodeList options,
+                            bool for_create, SequenceInfo& seq, Node& owned_by,
+                            StatementResult& error) {
+  std::map<std::string, Node> seen;
+  for (Node o : options) {
+    Node d = o.body();
+    std::string name(d.str("defname"));
+    if (seen.count(name)) {
+      error = ExecContext::fails("42601", "conflicting or redundant options");
+      return false;
+    }
+    seen[name] = d;
+  }
+  auto has = [&](const char* k) { return seen.count(k) != 0; };
+  auto arg = [&](const char* k) { return seen[k]["arg"]; };
+
+  std::string old_type = seq.type;
+  int64_t old_lo, old_hi;
+  type_bounds(old_type, old_lo, old_hi);
+  if (has("as")) {
+    Column c;
+    if (!resolve_type(catalog, arg("as").body(), c, error)) return false;
+    if (c.type != "smallint" && c.type != "integer" && c.type != "bigint") {
+      error = invalid("sequence type must be smallint, integer, or bigint");
+      return false;
+    }
+    seq.type = c.type;
+  }
+  if (has("increment")) {
+    seq.increment = int_arg(seen["increment"], stmt);
+    if (seq.increment == 0) {
+      error = invalid("INCREMENT must not be zero");
+      return false;
+    }
+  }
+  if (has("cycle")) seq.cycle = arg("cycle").body().flag("boolval");
+  int64_t lo, hi;
+  type_bounds(seq.type, lo, hi);
+  bool reset_max = false, reset_min = false;
+  if (has("maxvalue") && arg("maxvalue")) {
+    seq.max = int_arg(seen["maxvalue"], stmt);
+  } else if (for_create || has("maxvalue") ||
+             (seq.type != old_type &&
+              ((seq.increment > 0 && seq.max == old_hi) || (seq.increment < 0 && seq.max == -1)))) {
+    seq.max = seq.increment > 0 ? hi : -1;
+    reset_max = true;
+  }
+  if (seq.max < lo || seq.max > hi) {
+    error = invalid("MAXVALUE (" + std::to_string(seq.max) +
+                    ") is out of range for sequence data type " + seq.type);
+    return false;
+  }
+  if (has("minvalue") && arg("minvalue")) {
+    seq.min = int_arg(seen["minvalue"], stmt);
+  } else if (for_create || has("minvalue") ||
+             (seq.type != old_type &&
+              ((seq.increment < 0 && seq.min == old_lo) || (seq.increment > 0 && seq.min == 1)))) {
+    seq.min = seq.increment > 0 ? 1 : lo;
+    reset_min = true;
+  }
+  (void)reset_max;
+  (void)reset_min;
+  if (seq.min < lo || seq.min > hi) {
+    error = invalid("MINVALUE (" + std::to_string(seq.min) +
+                    ") is out of range for sequence data type " + seq.type);
+    return false;
+  }
+  if (seq.min >= seq.max) {
+    error = invalid("MINVALUE (" + std::to_string(seq.min) + ") must be less than MAXVALUE (" +
+                    std::to_string(seq.max) + ")");
+    return false;
+  }
+  if (has("start")) {
+    seq.start = int_arg(seen["start"], stmt);
+  } else if (for_create) {
+    seq.start = seq.increment > 0 ? seq.min : seq.max;
+  }
+  if (seq.start < seq.min) {
+    error = invalid("START value (" + std::to_string(seq.start) +
+                    ") cannot be less than MINVALUE (" + std::to_string(seq.min) + ")");
+    return false;
+  }
+  if (seq.start > seq.max) {
+    error = invalid("START value (" + std::to_string(seq.start) +
+                    ") cannot be greater than MAXVALUE (" + std::to_string(seq.max) + ")");
+    return false;
+  }
+  if (has("restart") && arg("restart")) {
+    int64_t restart = int_arg(seen["restart"], stmt);
+    if (restart < seq.min) {
+      error = invalid("RESTART value (" + std::to_string(restart) +
+                      ") cannot be less than MINVALUE (" + std::to_string(seq.min) + ")");
+      return false;
+    }
+    if (restart > seq.max) {
+      error = invalid("RESTART value (" + std::to_string(restart) +
+                      ") cannot be greater than MAXVALUE (" + std::to_string(seq.max) + ")");
+      return false;
+    }
+  }
+  if (has("cache")) {
+    seq.cache = int_arg(seen["cache"], stmt);
+    if (seq.cache <= 0) {
+      error = invalid("CACHE (" + std::to_string(seq.cache) + ") must be greater than zero");
+      return false;
+    }
+  }
+  if (has("owned_by")) owned_by = arg("owned_by");
+  for (const auto& [k, v] : seen) {
+    static const char* known[] = {"as",    "increment", "cycle", "maxvalue", "minvalue",
+                                  "start", "restart",   "cache", "owned_by"};
+    bool ok = false;
+    for (const char* kn : known) ok = ok || k == kn;
+    if (!ok) {
+      error = ExecContext::unknown("sequence option " + k + " is not modelled");
+      return false;
+    }
+  }
+  return true;
+}
+
+bool apply_owned_by(ExecContext& ctx, Node owned_by, const std::string& seq_schema,
+                    SequenceInfo& seq, StatementResult& error) {
+  NodeList items = owned_by.body().list("items");
+  if (items.size() == 1 && items.at(0).sval() == "none") {
+    seq.owned_by_table.clear();
+    seq.owned_by_column.clear();
+    return true;
+  }
+  if (items.size() < 2) {
+    error = ExecContext::fails("42601", "invalid OWNED BY option");
+    return false;
+  }
+  std::string column(items.at(items.size() - 1).sval());
+  std::string table(items.at(items.size() - 2).sval());
+  std::string schema = items.size() >= 3 ? std::string(items.at(items.size() - 3).sval()) : "";
+  if (!schema.empty() && !ctx.catalog.schemas.find(schema)) {
+    error = ExecContext::fails("3F000", "schema \"" + schema + "\" does not exist");
+    return false;
+  }
+  std::string found;
+  const Relation* r = ctx.catalog.lookup_relation(schema, table, &found);
+  if (!r) {
+    std::string shown = schema.empty() ? table : schema + "." + table;
+    error = ExecContext::fails("42P01", "relation \"" + shown + "\" does not exist");
+    return false;
+  }
+  if (!(r->is_table() || r->kind == RelKind::kView || r->kind == RelKind::kForeignTable)) {
+    error = ExecContext::fails("42809", "sequence cannot be owned by relation \"" + table + "\"");
+    return false;
+  }
+  if (found != seq_schema) {
+    error = ExecContext::fails("55000", "sequence must be in same schema as table it is linked to");
+    return false;
+  }
+  if (!r->column(column)) {
+    error = ExecContext::fails(
+        "42703", "column \"" + column + "\" of relation \"" + table + "\" does not exist");
+    return false;
+  }
+  seq.owned_by_table = table;
+  seq.owned_by_column = column;
+  return true;
+}
+
+}  // namespace migsim
