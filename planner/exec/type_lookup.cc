@@ -64,9 +64,10 @@ bool type_in_use_by_tables(const Catalog& catalog, std::string_view schema, std:
     for (const auto& c : r.columns)
       if (c.type_schema == schema && c.type_name == name) return true;
   }
+  // A domain over this type matters only when a table uses that domain.
   for (const auto& [k, t] : catalog.types.all())
     if (t.kind == TypeDef::Kind::kDomain && t.base_type_schema == schema &&
-        t.base_type_name == name)
+        t.base_type_name == name && type_in_use_by_tables(catalog, t.schema, t.name))
       return true;
   return false;
 }

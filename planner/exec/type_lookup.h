@@ -34,7 +34,7 @@ bool find_user_type(const Catalog& catalog, NodeList names, FoundType& out, Stat
 /// The type's name as format_type_be() prints it: unqualified when visible.
 std::string type_display(const Catalog& catalog, std::string_view schema, std::string_view name);
 
-/// True when some column of a table, or a domain, uses the type schema.name.
+/// True when some column of a table uses the type schema.name, directly or through domains.
 bool type_in_use_by_tables(const Catalog& catalog, std::string_view schema, std::string_view name);
 
 }  // namespace migsim
