@@ -5,7 +5,11 @@
 namespace migsim {
 
 Catalog::Catalog() {
-  schemas.raw()["public"] = Schema{"public", "pg_database_owner", "standard public schema", {}};
+  schemas.raw()["public"] =
+      Schema{"public",
+             "pg_database_owner",
+             "standard public schema",
+             {"pg_database_owner=UC/pg_database_owner", "=U/pg_database_owner"}};
   settings.raw()["search_path"] = "\"$user\", public";
   settings.raw()["current_user"] = "postgres";
   roles.raw()["postgres"] = "postgres";
