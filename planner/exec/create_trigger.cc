@@ -40,6 +40,75 @@ std::string definition(const Catalog& catalog, Node n, const Relation& rel, cons
   return d + ")";
 }
 
+/// The fields of every ColumnRef under `e`, in the order they appear ("*" for A_Star).
+void column_refs(simdjson::dom::element e, std::vector<std::vector<std::string>>& out) {
+  simdjson::dom::array arr;
+  if (e.get_array().get(arr) == simdjson::SUCCESS) {
+    for (simdjson::dom::element child : arr) column_refs(child, out);
+    return;
+  }
+  simdjson::dom::object obj;
+  if (e.get_object().get(obj) != simdjson::SUCCESS) return;
+  for (simdjson::dom::key_value_pair field : obj) {
+    if (field.key == "ColumnRef") {
+      std::vector<std::string> parts;
+      for (Node f : Node(field.value).list("fields"))
+        parts.push_back(f.kind() == "A_Star" ? "*" : std::string(f.sval()));
+      out.push_back(std::move(parts));
+      continue;
+    }
+    column_refs(field.value, out);
+  }
+}
+
+/// Checks the WHEN condition the way CreateTrigger() does: names resolve
+/// against OLD and NEW, then which of them the trigger may see. Types inside
+/// the expression are not checked.
+bool check_when(Node when, const Relation& rel, int64_t events, bool row, StatementResult& error) {
+  std::vector<std::vector<std::string>> refs;
+  column_refs(when.element(), refs);
+  for (const auto& r : refs) {
+    if (r.size() == 1) {
+      if (r[0] == "*") continue;
+      error = rel.column(r[0])
+                  ? ExecContext::fails("42702", "column reference \"" + r[0] + "\" is ambiguous")
+                  : ExecContext::fails("42703", "column \"" + r[0] + "\" does not exist");
+      return false;
+    }
+    if (r.size() != 2) {
+      error = ExecContext::unknown("qualified names in the WHEN condition are not modelled");
+      return false;
+    }
+    if (r[0] != "new" && r[0] != "old") {
+      error = ExecContext::fails("42P01", "missing FROM-clause entry for table \"" + r[0] + "\"");
+      return false;
+    }
+    if (r[1] != "*" && !rel.column(r[1])) {
+      error = ExecContext::fails("42703", "column " + r[0] + "." + r[1] + " does not exist");
+      return false;
+    }
+  }
+  for (const auto& r : refs) {
+    if (!row) {
+      error = ExecContext::fails("42P17",
+                                 "statement trigger's WHEN condition cannot reference column "
+                                 "values");
+      return false;
+    }
+    if (r[0] == "old" && (events & kInsert)) {
+      error = ExecContext::fails("42P17",
+                                 "INSERT trigger's WHEN condition cannot reference OLD values");
+      return false;
+    }
+    if (r[0] == "new" && (events & kDelete)) {
+      error = ExecContext::fails("42P17",
+                                 "DELETE trigger's WHEN condition cannot reference NEW values");
+      return false;
+    }
+  }
+  return true;
+}
+
 StatementResult create_trigger(ExecContext& ctx) {
   Node n = ctx.stmt.node;
   if (n.flag("isconstraint")) return ExecContext::unknown("constraint triggers are not modelled");
@@ -85,8 +154,12 @@ StatementResult create_trigger(ExecContext& ctx) {
     return ExecContext::fails("42809", "relation \"" + relname + "\" cannot have triggers",
                               "This operation is not supported for " + kind + ".");
   }
-  if (n["whenClause"]) {
-    return ExecContext::unknown("the WHEN condition of a trigger is not checked");
+  StatementResult when_error;
+  if (Node when = n["whenClause"]) {
+    if (timing & kInstead) {
+      return ExecContext::fails("0A000", "INSTEAD OF triggers cannot have WHEN conditions");
+    }
+    if (!check_when(when, *rel, events, row, when_error)) return when_error;
   }
   // The function: no declared arguments, returning trigger.
   Target ft = names_to_target(n.list("funcname"));
@@ -126,6 +199,7 @@ StatementResult create_trigger(ExecContext& ctx) {
     target->triggers.push_back(std::move(tg));
   }
   StatementResult r;
+  if (n["whenClause"]) r.message = "the types in the WHEN condition are not checked";
   r.touched.push_back(touched_name("trigger", schema, relname + "." + name));
   return r;
 }
