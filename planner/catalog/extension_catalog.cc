@@ -201,12 +201,97 @@ const std::vector<ExtensionSpec>& specs() {
   return all;
 }
 
+/// pg_available_extension_versions of a PostgreSQL 15 server, per extension.
+std::vector<std::string_view> versions_of(std::string_view name) {
+  static const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> table = {
+      {"btree_gin", {"1.0", "1.1", "1.2", "1.3"}},
+      {"btree_gist", {"1.2", "1.3", "1.4", "1.5", "1.6", "1.7"}},
+      {"citext", {"1.4", "1.5", "1.6"}},
+      {"hstore", {"1.4", "1.5", "1.6", "1.7", "1.8"}},
+      {"intarray", {"1.2", "1.3", "1.4", "1.5"}},
+      {"ltree", {"1.1", "1.2"}},
+      {"pg_stat_statements", {"1.4", "1.5", "1.6", "1.7", "1.8", "1.9", "1.10"}},
+      {"pg_trgm", {"1.3", "1.4", "1.5", "1.6"}},
+      {"pgcrypto", {"1.3"}},
+      {"plpgsql", {"1.0"}},
+      {"tablefunc", {"1.0"}},
+      {"unaccent", {"1.1"}},
+      {"uuid-ossp", {"1.1"}},
+  };
+  for (const auto& [n, v] : table)
+    if (n == name) return v;
+  return {};
+}
+
 }  // namespace
 
 const ExtensionSpec* find_extension_spec(std::string_view name) {
   for (const auto& s : specs())
     if (s.name == name) return &s;
   return nullptr;
+}
+
+bool extension_available(std::string_view name, std::string_view* required) {
+  // pg_available_extensions of postgresql-15 with postgresql-contrib-15.
+  static const std::string_view kAvailable[] = {
+      "adminpack",
+      "amcheck",
+      "autoinc",
+      "bloom",
+      "btree_gin",
+      "btree_gist",
+      "citext",
+      "cube",
+      "dblink",
+      "dict_int",
+      "dict_xsyn",
+      "earthdistance",
+      "file_fdw",
+      "fuzzystrmatch",
+      "hstore",
+      "insert_username",
+      "intagg",
+      "intarray",
+      "isn",
+      "lo",
+      "ltree",
+      "moddatetime",
+      "old_snapshot",
+      "pageinspect",
+      "pg_buffercache",
+      "pg_freespacemap",
+      "pg_prewarm",
+      "pg_stat_statements",
+      "pg_surgery",
+      "pg_trgm",
+      "pg_visibility",
+      "pg_walinspect",
+      "pgcrypto",
+      "pgrowlocks",
+      "pgstattuple",
+      "plpgsql",
+      "postgres_fdw",
+      "refint",
+      "seg",
+      "sslinfo",
+      "tablefunc",
+      "tcn",
+      "tsm_system_rows",
+      "tsm_system_time",
+      "unaccent",
+      "uuid-ossp",
+      "xml2",
+  };
+  if (required) *required = name == "earthdistance" ? "cube" : "";
+  for (auto a : kAvailable)
+    if (a == name) return true;
+  return false;
+}
+
+bool extension_version_exists(std::string_view name, std::string_view version) {
+  for (auto v : versions_of(name))
+    if (v == version) return true;
+  return false;
 }
 
 }  // namespace migsim

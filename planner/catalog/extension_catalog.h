@@ -29,4 +29,13 @@ struct ExtensionSpec {
 /// The extension called `name`, or nullptr when the server has no control file for it.
 const ExtensionSpec* find_extension_spec(std::string_view name);
 
+/// True when a PostgreSQL 15 server with -contrib has a control file for `name`,
+/// including extensions whose objects migsim does not model. `required` gets
+/// the extension it needs, if any.
+bool extension_available(std::string_view name, std::string_view* required = nullptr);
+
+/// True when CREATE EXTENSION name VERSION 'version' has a script or update
+/// path (pg_available_extension_versions).
+bool extension_version_exists(std::string_view name, std::string_view version);
+
 }  // namespace migsim

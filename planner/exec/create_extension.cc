@@ -50,6 +50,18 @@ StatementResult create_extension(ExecContext& ctx) {
     return ExecContext::fails("42710", "extension \"" + name + "\" already exists");
   }
   const ExtensionSpec* spec = find_extension_spec(name);
+  std::string_view required;
+  if (!spec && extension_available(name, &required)) {
+    bool cascade = false;
+    for (Node opt : n.list("options"))
+      if (opt.body().str("defname") == "cascade") cascade = true;
+    if (!required.empty() && !cascade && !ctx.catalog.extensions.find(std::string(required))) {
+      return ExecContext::fails(
+          "42704", "required extension \"" + std::string(required) + "\" is not installed", {},
+          "Use CREATE EXTENSION ... CASCADE to install required extensions too.");
+    }
+    return ExecContext::unknown("the objects of extension \"" + name + "\" are not modelled");
+  }
   if (!spec) {
     return ExecContext::fails(
         "0A000", "extension \"" + name + "\" is not available",
@@ -67,9 +79,18 @@ StatementResult create_extension(ExecContext& ctx) {
       return ExecContext::fails("3F000", "no schema has been selected to create in");
     }
   }
+  std::string note;
   if (!version.empty() && version != spec->default_version) {
-    return ExecContext::unknown("only the default version (" + std::string(spec->default_version) +
-                                ") of extension \"" + name + "\" is modelled");
+    if (!extension_version_exists(name, version)) {
+      return ExecContext::fails("22023", "extension \"" + name +
+                                             "\" has no installation script nor update path for "
+                                             "version \"" +
+                                             version + "\"");
+    }
+    note = "the objects created are those of the default version " +
+           std::string(spec->default_version);
+  } else {
+    version = std::string(spec->default_version);
   }
   // The extension script creates its types and functions in `schema`.
   std::vector<TypeDef> types;
@@ -121,9 +142,9 @@ StatementResult create_extension(ExecContext& ctx) {
   for (auto& t : types) ctx.catalog.put_type(std::move(t));
   for (auto& r : composites) ctx.catalog.put_relation(std::move(r));
   for (auto& f : functions) ctx.catalog.put_function(std::move(f));
-  ctx.catalog.extensions.put(name, Extension{name, schema, std::string(spec->default_version),
-                                             std::string(spec->comment)});
+  ctx.catalog.extensions.put(name, Extension{name, schema, version, std::string(spec->comment)});
   StatementResult r;
+  r.message = note;
   r.touched.push_back("extension " + name);
   return r;
 }
