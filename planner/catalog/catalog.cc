@@ -5,9 +5,29 @@
 namespace migsim {
 
 Catalog::Catalog() {
-  schemas.raw()["public"] = Schema{"public", "pg_database_owner", "standard public schema", {}};
+  schemas.raw()["public"] =
+      Schema{"public",
+             "pg_database_owner",
+             "standard public schema",
+             {"pg_database_owner=UC/pg_database_owner", "=U/pg_database_owner"}};
   settings.raw()["search_path"] = "\"$user\", public";
   settings.raw()["current_user"] = "postgres";
+  roles.raw()["postgres"] = "postgres";
+  // template1 has plpgsql, so every new database does.
+  extensions.raw()["plpgsql"] =
+      Extension{"plpgsql", "pg_catalog", "1.0", "PL/pgSQL procedural language"};
+}
+
+bool Catalog::role_exists(std::string_view name) const {
+  static const char* const kPredefined[] = {"pg_database_owner",     "pg_read_all_data",
+                                            "pg_write_all_data",     "pg_monitor",
+                                            "pg_read_all_settings",  "pg_read_all_stats",
+                                            "pg_stat_scan_tables",   "pg_read_server_files",
+                                            "pg_write_server_files", "pg_execute_server_program",
+                                            "pg_signal_backend",     "pg_checkpoint"};
+  for (const char* p : kPredefined)
+    if (name == p) return true;
+  return roles.find(std::string(name)) != nullptr;
 }
 
 std::string Catalog::key(std::string_view schema, std::string_view name) {
@@ -140,8 +160,8 @@ std::vector<const Relation*> Catalog::indexes_of(std::string_view schema,
                                                  std::string_view table) const {
   std::vector<const Relation*> out;
   for (const auto& [k, r] : relations.all())
-    if ((r.kind == RelKind::kIndex || r.kind == RelKind::kPartitionedIndex) &&
-        r.schema == schema && r.index.table == table)
+    if ((r.kind == RelKind::kIndex || r.kind == RelKind::kPartitionedIndex) && r.schema == schema &&
+        r.index.table == table)
       out.push_back(&r);
   std::sort(out.begin(), out.end(),
             [](const Relation* a, const Relation* b) { return a->name < b->name; });

@@ -31,6 +31,14 @@ class Catalog {
   ObjectMap<Function> functions{journal};  ///< keyed by key(schema, name) + '(' + arg types + ')'
   ObjectMap<Extension> extensions{journal};
   ObjectMap<std::string> settings{journal};  ///< session settings (search_path, ...)
+  /// Roles known to exist, by name (from the snapshot; an empty catalog knows
+  /// postgres). PostgreSQL's predefined pg_* roles are implied, see role_exists().
+  ObjectMap<std::string> roles{journal};
+  /// Role memberships, keyed key(role, member); the value is the grantor.
+  ObjectMap<std::string> role_members{journal};
+
+  /// True for a known role or one of PostgreSQL 15's predefined roles.
+  bool role_exists(std::string_view name) const;
 
   const Relation* relation(std::string_view schema, std::string_view name) const {
     return relations.find(key(schema, name));

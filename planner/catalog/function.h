@@ -19,6 +19,9 @@ struct Function {
   std::string extension;  ///< the extension that owns it, if any
   std::string owner;
   std::string comment;
+  std::vector<std::string> arg_names;  ///< names of the input arguments ("" when unnamed)
+  int arg_defaults = 0;                ///< how many input arguments have defaults
+  std::vector<std::string> acl;        ///< aclitems "grantee=X/grantor"; empty: the default
 
   /// "name(type, type)" as PostgreSQL prints a signature.
   std::string signature() const;

@@ -1,7 +1,15 @@
 #pragma once
-// A user-defined type in pg_type: enum, domain, composite (stand-alone; a
-// table's row type is implied by the table), range, or a base type that an
+// A user-defined type in pg_type: enum, domain, range, or a base type that an
 // extension provides.
+//
+// Row types: PostgreSQL gives every table, view, materialized view, foreign
+// table and stand-alone composite type (CREATE TYPE t AS (...), a pg_class row
+// of relkind 'c') a row type of the same name. migsim models all of them the
+// same way: the Relation is the only record, and its row type is implied
+// (type_resolver.cc resolves a type name to a Relation when no TypeDef has
+// it; exec/type_lookup.h has the shared lookups). A name is taken as a type
+// when a TypeDef or such a Relation holds it. Kind::kComposite is kept for
+// snapshots that list a composite type without its attributes.
 
 #include <string>
 #include <vector>

@@ -39,7 +39,11 @@ WITH ns AS (
          obj_description(tg.oid, 'pg_trigger'))
   FROM pg_trigger tg WHERE NOT tg.tgisinternal
   UNION ALL
-  SELECT concat_ws('|', 'e', e.extname, e.extversion, e.extnamespace::regnamespace) FROM pg_extension e
+  SELECT concat_ws('|', 'e', e.extname, e.extversion, e.extnamespace::regnamespace,
+         obj_description(e.oid, 'pg_extension')) FROM pg_extension e
+  UNION ALL
+  SELECT concat_ws('|', 'm', m.roleid::regrole, m.member::regrole, m.admin_option)
+  FROM pg_auth_members m
   UNION ALL
   SELECT concat_ws('|', 's', s.seqrelid::regclass, s.seqtypid::regtype, s.seqstart, s.seqincrement,
          s.seqmax, s.seqmin, s.seqcache, s.seqcycle)
