@@ -5,6 +5,7 @@
 #include "planner/cli/commands.h"
 #include "planner/cli/output.h"
 #include "planner/replay/replay_run.h"
+#include "planner/snapshot/snapshot.h"
 
 namespace migsim {
 namespace {
@@ -14,6 +15,7 @@ struct ReplayOptions {
   std::vector<std::string> files;
   std::string format = "text";
   std::string output;
+  std::string save_snapshot;  ///< the catalog after the replay, as a snapshot file
 };
 
 int run_replay(const ReplayOptions& o) {
@@ -25,6 +27,13 @@ int run_replay(const ReplayOptions& o) {
                          ? replay_json(run)
                          : replay_text(run, o.output.empty() && stdout_wants_color());
   if (!write_output(o.output, text, error)) return report_input_error(error);
+  if (!o.save_snapshot.empty()) {
+    Snapshot snap;
+    snap.info.source = "replay";
+    snap.info.taken_at = utc_now();
+    if (!migsim::save_snapshot(o.save_snapshot, catalog, snap, error))
+      return report_input_error(error);
+  }
   return 0;
 }
 
@@ -35,6 +44,8 @@ void setup(CLI::App& app, std::function<int()>& action) {
   cmd->add_option("--schema", o.base, "SQL applied first, to build the starting catalog");
   cmd->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
+  cmd->add_option("--save-snapshot", o.save_snapshot,
+                  "write the catalog as it stands after the replay to this snapshot file");
   cmd->add_option("files", o.files, "SQL files, replayed in order")->required();
   cmd->callback([&action] { action = [] { return run_replay(o); }; });
 }

@@ -1,0 +1,645 @@
+// Reading and writing snapshot files (SQLite, format 1).
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <ctime>
+#include <memory>
+
+#include "planner/cli/output.h"
+#include "planner/snapshot/json_text.h"
+#include "planner/snapshot/snapshot.h"
+#include "planner/snapshot/sqlite_schema.h"
+#include "planner/snapshot/store_internal.h"
+
+namespace migsim {
+namespace {
+
+struct DbCloser {
+  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+using Db = std::unique_ptr<sqlite3, DbCloser>;
+
+/// A prepared statement; `col_*` read the current row.
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql, -1, &s_, nullptr) != SQLITE_OK) s_ = nullptr;
+  }
+  ~Stmt() { sqlite3_finalize(s_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  bool ok() const { return s_ != nullptr; }
+  /// SQLITE_ROW, SQLITE_DONE or an error code.
+  int step() { return sqlite3_step(s_); }
+  std::string text(int i) const {
+    auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s_, i));
+    return p ? std::string(p, sqlite3_column_bytes(s_, i)) : std::string();
+  }
+  std::string_view view(int i) const {
+    auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s_, i));
+    return p ? std::string_view(p, sqlite3_column_bytes(s_, i)) : std::string_view();
+  }
+  int64_t i64(int i) const { return sqlite3_column_int64(s_, i); }
+  int64_t i64_or(int i, int64_t dflt) const {
+    return sqlite3_column_type(s_, i) == SQLITE_NULL ? dflt : sqlite3_column_int64(s_, i);
+  }
+  char ch(int i, char dflt) const {
+    auto v = view(i);
+    return v.empty() ? dflt : v[0];
+  }
+  // Binding, 1-based; empty strings are stored as NULL.
+  Stmt& bind(int i, std::string_view v) {
+    if (v.empty())
+      sqlite3_bind_null(s_, i);
+    else
+      sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& bind_int(int i, int64_t v) {
+    sqlite3_bind_int64(s_, i, v);
+    return *this;
+  }
+  Stmt& bind_opt(int i, int64_t v) {  ///< -1 (unknown) is NULL
+    if (v < 0)
+      sqlite3_bind_null(s_, i);
+    else
+      sqlite3_bind_int64(s_, i, v);
+    return *this;
+  }
+  Stmt& bind_char(int i, char c) {
+    return bind(i, c ? std::string_view(&c, 1) : std::string_view());
+  }
+  bool exec_row() {
+    int rc = sqlite3_step(s_);
+    sqlite3_reset(s_);
+    return rc == SQLITE_DONE;
+  }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* s_ = nullptr;
+};
+
+std::vector<std::string> array_of(std::string_view text, bool& ok) {
+  std::vector<std::string> out;
+  if (!parse_json_string_array(text, out)) ok = false;
+  return out;
+}
+
+std::string options_array(const std::map<std::string, std::string>& options) {
+  std::vector<std::string> items;
+  for (const auto& [k, v] : options) items.push_back(k + "=" + v);
+  return json_string_array(items);
+}
+
+}  // namespace
+
+/// Reads the whole file into the catalog; returns an SQLite error text or "" on success.
+std::string read_snapshot_db(sqlite3* db, Catalog& catalog, Snapshot& snap) {
+  bool ok = true;
+  auto fail = [&](const char* what) {
+    return std::string("cannot read ") + what + ": " + sqlite3_errmsg(db);
+  };
+  {
+    Stmt s(db,
+           "SELECT format, migsim_version, server_version, server_version_num, database_name, "
+           "taken_at, source, has_statistics, current_user, search_path FROM metadata");
+    if (!s.ok()) return fail("metadata");
+    int rc = s.step();
+    if (rc != SQLITE_ROW)
+      return rc == SQLITE_DONE ? "the metadata table is empty" : fail("metadata");
+    auto& i = snap.info;
+    i.format = static_cast<int>(s.i64(0));
+    i.migsim_version = s.text(1);
+    i.server_version = s.text(2);
+    i.server_version_num = s.i64(3);
+    i.database = s.text(4);
+    i.taken_at = s.text(5);
+    i.source = s.text(6);
+    i.has_statistics = s.i64(7) != 0;
+    i.current_user = s.text(8);
+    i.search_path = s.text(9);
+  }
+  if (!snap.info.current_user.empty())
+    catalog.settings.raw()["current_user"] = snap.info.current_user;
+  if (!snap.info.search_path.empty()) catalog.settings.raw()["search_path"] = snap.info.search_path;
+
+  auto& schemas = catalog.schemas.raw();
+  schemas.clear();
+  {
+    Stmt s(db, "SELECT name, owner, comment, acl FROM schemas");
+    if (!s.ok()) return fail("schemas");
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) {
+      Schema sc{s.text(0), s.text(1), s.text(2), array_of(s.view(3), ok)};
+      schemas.emplace(sc.name, std::move(sc));
+    }
+    if (rc != SQLITE_DONE) return fail("schemas");
+  }
+
+  auto& rels = catalog.relations.raw();
+  {
+    Stmt count(db, "SELECT count(*) FROM relations");
+    if (count.ok() && count.step() == SQLITE_ROW) rels.reserve(static_cast<size_t>(count.i64(0)));
+    // Indexes and sequences share the relations' key order: one merged pass.
+    Stmt s(
+        db,
+        "SELECT r.schema, r.name, kind, owner, persistence, options, acl, comment, row_estimate, "
+        "total_bytes, definition, partition_key, partition_parent, partition_bound, inherits, "
+        "i.name, table_name, method, keys, include, predicate, is_unique, is_primary, "
+        "constraint_name, q.name, q.type, start, increment, min, max, cache, cycle, "
+        "owned_by_table, owned_by_column, identity FROM relations r "
+        "LEFT JOIN indexes i ON i.schema = r.schema AND i.name = r.name "
+        "LEFT JOIN sequences q ON q.schema = r.schema AND q.name = r.name");
+    if (!s.ok()) return fail("relations");
+    int rc;
+    std::vector<std::string> opts;
+    while ((rc = s.step()) == SQLITE_ROW) {
+      Relation r;
+      r.schema = s.text(0);
+      r.name = s.text(1);
+      r.kind = static_cast<RelKind>(s.ch(2, 'r'));
+      r.owner = s.text(3);
+      r.unlogged = s.ch(4, 'p') == 'u';
+      if (!parse_json_string_array(s.view(5), opts)) ok = false;
+      for (auto& o : opts) {
+        size_t eq = o.find('=');
+        if (eq == std::string::npos)
+          r.options[o] = "";
+        else
+          r.options[o.substr(0, eq)] = o.substr(eq + 1);
+      }
+      r.acl = array_of(s.view(6), ok);
+      r.comment = s.text(7);
+      r.row_estimate = s.i64_or(8, -1);
+      r.total_bytes = s.i64_or(9, -1);
+      r.definition = s.text(10);
+      r.partition_key = s.text(11);
+      r.partition_parent = s.text(12);
+      r.partition_bound = s.text(13);
+      r.inherits = array_of(s.view(14), ok);
+      if (!s.view(15).empty()) {
+        IndexInfo& ix = r.index;
+        ix.table = s.text(16);
+        ix.method = s.text(17);
+        ix.keys = array_of(s.view(18), ok);
+        ix.include = array_of(s.view(19), ok);
+        ix.predicate = s.text(20);
+        ix.unique = s.i64(21) != 0;
+        ix.primary = s.i64(22) != 0;
+        ix.constraint = s.text(23);
+      }
+      if (!s.view(24).empty()) {
+        SequenceInfo& q = r.sequence;
+        q.type = s.text(25);
+        q.start = s.i64(26);
+        q.increment = s.i64(27);
+        q.min = s.i64(28);
+        q.max = s.i64(29);
+        q.cache = s.i64(30);
+        q.cycle = s.i64(31) != 0;
+        q.owned_by_table = s.text(32);
+        q.owned_by_column = s.text(33);
+        q.identity = s.i64(34) != 0;
+      }
+      std::string k = Catalog::key(r.schema, r.name);
+      rels.emplace(std::move(k), std::move(r));
+    }
+    if (rc != SQLITE_DONE) return fail("relations");
+  }
+
+  // Rows come in primary-key order, so the owning relation changes rarely.
+  Relation* cur = nullptr;
+  std::string cur_schema, cur_name;
+  auto owner = [&](std::string_view schema, std::string_view name) -> Relation* {
+    if (cur && cur_schema == schema && cur_name == name) return cur;
+    cur_schema = schema;
+    cur_name = name;
+    auto it = rels.find(Catalog::key(schema, name));
+    cur = it == rels.end() ? nullptr : &it->second;
+    return cur;
+  };
+  auto orphan = [](const char* what, std::string_view schema, std::string_view name) {
+    return std::string(what) + " of " + std::string(schema) + "." + std::string(name) +
+           ", which the relations table does not hold";
+  };
+
+  {
+    Stmt s(db,
+           "SELECT schema, relation, name, type, type_schema, type_name, not_null, default_expr, "
+           "identity, generated_expr, collation, comment FROM columns "
+           "ORDER BY schema, relation, ordinal");
+    if (!s.ok()) return fail("columns");
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) {
+      Relation* r = owner(s.view(0), s.view(1));
+      if (!r) return orphan("a column", s.view(0), s.view(1));
+      Column& c = r->columns.emplace_back();
+      c.name = s.text(2);
+      c.type = s.text(3);
+      c.type_schema = s.text(4);
+      c.type_name = s.text(5);
+      c.not_null = s.i64(6) != 0;
+      c.default_expr = s.text(7);
+      c.identity = s.ch(8, 0);
+      c.generated = s.text(9);
+      c.collation = s.text(10);
+      c.comment = s.text(11);
+    }
+    if (rc != SQLITE_DONE) return fail("columns");
+  }
+
+  auto& types = catalog.types.raw();
+  {
+    Stmt s(db,
+           "SELECT schema, name, kind, owner, labels, base_type, base_type_schema, base_type_name, "
+           "not_null, default_expr, extension, comment FROM types");
+    if (!s.ok()) return fail("types");
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) {
+      TypeDef t;
+      t.schema = s.text(0);
+      t.name = s.text(1);
+      t.kind = static_cast<TypeDef::Kind>(s.ch(2, 'e'));
+      t.owner = s.text(3);
+      t.labels = array_of(s.view(4), ok);
+      t.base_type = s.text(5);
+      t.base_type_schema = s.text(6);
+      t.base_type_name = s.text(7);
+      t.not_null = s.i64(8) != 0;
+      t.default_expr = s.text(9);
+      t.extension = s.text(10);
+      t.comment = s.text(11);
+      std::string k = Catalog::key(t.schema, t.name);
+      types.emplace(std::move(k), std::move(t));
+    }
+    if (rc != SQLITE_DONE) return fail("types");
+  }
+
+  {
+    Stmt s(db,
+           "SELECT schema, relation, on_domain, name, kind, columns, expression, index_name, "
+           "ref_schema, ref_table, ref_columns, on_delete, on_update, match_type, is_deferrable, "
+           "is_deferred, validated, no_inherit, comment FROM constraints "
+           "ORDER BY schema, relation, on_domain, ordinal");
+    if (!s.ok()) return fail("constraints");
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) {
+      Constraint c;
+      c.name = s.text(3);
+      c.kind = static_cast<Constraint::Kind>(s.ch(4, 'c'));
+      c.columns = array_of(s.view(5), ok);
+      c.expression = s.text(6);
+      c.index = s.text(7);
+      c.ref_schema = s.text(8);
+      c.ref_table = s.text(9);
+      c.ref_columns = array_of(s.view(10), ok);
+      c.on_delete = s.ch(11, 'a');
+      c.on_update = s.ch(12, 'a');
+      c.match = s.ch(13, 's');
+      c.deferrable = s.i64(14) != 0;
+      c.deferred = s.i64(15) != 0;
+      c.validated = s.i64(16) != 0;
+      c.no_inherit = s.i64(17) != 0;
+      c.comment = s.text(18);
+      if (s.i64(2)) {
+        auto it = types.find(Catalog::key(s.view(0), s.view(1)));
+        if (it == types.end()) return orphan("a constraint", s.view(0), s.view(1));
+        it->second.constraints.push_back(std::move(c));
+      } else {
+        Relation* r = owner(s.view(0), s.view(1));
+        if (!r) return orphan("a constraint", s.view(0), s.view(1));
+        r->constraints.push_back(std::move(c));
+      }
+    }
+    if (rc != SQLITE_DONE) return fail("constraints");
+  }
+
+  {
+    Stmt s(db,
+           "SELECT schema, view_name, ref_schema, ref_name, columns FROM view_dependencies "
+           "ORDER BY schema, view_name, ref_schema, ref_name");
+    if (!s.ok()) return fail("view_dependencies");
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) {
+      Relation* r = owner(s.view(0), s.view(1));
+      if (!r) return orphan("a view dependency", s.view(0), s.view(1));
+      r->depends.push_back({s.text(2), s.text(3), array_of(s.view(4), ok)});
+    }
+    if (rc != SQLITE_DONE) return fail("view_dependencies");
+  }
+
+  {
+    Stmt s(db,
+           "SELECT schema, relation, name, function, definition, enabled, comment FROM triggers "
+           "ORDER BY schema, relation, name");
+    if (!s.ok()) return fail("triggers");
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) {
+      Relation* r = owner(s.view(0), s.view(1));
+      if (!r) return orphan("a trigger", s.view(0), s.view(1));
+      r->triggers.push_back({s.text(2), s.text(3), s.text(4), s.i64(5) != 0, s.text(6)});
+    }
+    if (rc != SQLITE_DONE) return fail("triggers");
+  }
+
+  {
+    Stmt s(db, "SELECT name, schema, version, comment FROM extensions");
+    if (!s.ok()) return fail("extensions");
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) {
+      Extension e{s.text(0), s.text(1), s.text(2), s.text(3)};
+      catalog.extensions.raw().emplace(e.name, std::move(e));
+    }
+    if (rc != SQLITE_DONE) return fail("extensions");
+  }
+
+  {
+    Stmt s(db,
+           "SELECT schema, name, arg_types, arguments, result, kind, language, body, volatility, "
+           "extension, owner, comment FROM functions");
+    if (!s.ok()) return fail("functions");
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) {
+      Function f;
+      f.schema = s.text(0);
+      f.name = s.text(1);
+      f.arg_types = array_of(s.view(2), ok);
+      f.arguments = s.text(3);
+      f.result = s.text(4);
+      f.kind = s.ch(5, 'f');
+      f.language = s.text(6);
+      f.body = s.text(7);
+      f.volatility = s.text(8);
+      f.extension = s.text(9);
+      f.owner = s.text(10);
+      f.comment = s.text(11);
+      std::string k = Catalog::function_key(f);
+      catalog.functions.raw().emplace(std::move(k), std::move(f));
+    }
+    if (rc != SQLITE_DONE) return fail("functions");
+  }
+
+  {
+    Stmt s(db, "SELECT schema, name, kind, rows_json FROM version_tables ORDER BY schema, name");
+    if (!s.ok()) return fail("version_tables");
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW)
+      snap.version_tables.push_back({s.text(0), s.text(1), s.text(2), s.text(3)});
+    if (rc != SQLITE_DONE) return fail("version_tables");
+  }
+  if (!ok) return "a list-valued field is not a JSON array of strings";
+  return "";
+}
+
+namespace {
+
+/// Writes every object; returns an SQLite error text or "" on success.
+std::string write_all(sqlite3* db, const Catalog& catalog, const Snapshot& snap) {
+  char* err = nullptr;
+  auto exec = [&](const char* sql) -> std::string {
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &err) == SQLITE_OK) return "";
+    std::string m = err ? err : "error";
+    sqlite3_free(err);
+    return m;
+  };
+  if (auto e = exec(kSnapshotSchemaSql); !e.empty()) return e;
+  if (auto e = exec("BEGIN"); !e.empty()) return e;
+  std::string failed;
+  auto check = [&](Stmt& s, const char* what) {
+    if (!s.exec_row() && failed.empty()) failed = std::string(what) + ": " + sqlite3_errmsg(db);
+  };
+  {
+    Stmt s(db, "INSERT INTO metadata VALUES (?,?,?,?,?,?,?,?,?,?)");
+    const auto& i = snap.info;
+    s.bind_int(1, kSnapshotFormat).bind(2, MIGSIM_VERSION).bind(3, i.server_version);
+    if (i.server_version_num) s.bind_int(4, i.server_version_num);
+    s.bind(5, i.database).bind(6, i.taken_at).bind(7, i.source.empty() ? "replay" : i.source);
+    s.bind_int(8, i.has_statistics).bind(9, catalog.current_user());
+    const std::string* path = catalog.settings.find("search_path");
+    s.bind(10, path ? *path : i.search_path);
+    check(s, "metadata");
+  }
+  {
+    Stmt s(db, "INSERT INTO schemas VALUES (?,?,?,?)");
+    for (const auto& [k, sc] : catalog.schemas.all()) {
+      s.bind(1, sc.name).bind(2, sc.owner).bind(3, sc.comment);
+      s.bind(4, sc.acl.empty() ? "" : json_string_array(sc.acl));
+      check(s, "schemas");
+    }
+  }
+  Stmt rel(db, "INSERT INTO relations VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  Stmt col(db, "INSERT INTO columns VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  Stmt con(db, "INSERT INTO constraints VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  Stmt idx(db, "INSERT INTO indexes VALUES (?,?,?,?,?,?,?,?,?,?)");
+  Stmt seq(db, "INSERT INTO sequences VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+  Stmt dep(db, "INSERT INTO view_dependencies VALUES (?,?,?,?,?)");
+  Stmt trg(db, "INSERT INTO triggers VALUES (?,?,?,?,?,?,?)");
+  auto put_constraint = [&](const std::string& schema, const std::string& owner, bool domain,
+                            int ordinal, const Constraint& c) {
+    con.bind(1, schema).bind(2, owner).bind_int(3, domain).bind_int(4, ordinal).bind(5, c.name);
+    con.bind_char(6, static_cast<char>(c.kind));
+    con.bind(7, c.columns.empty() ? "" : json_string_array(c.columns)).bind(8, c.expression);
+    con.bind(9, c.index).bind(10, c.ref_schema).bind(11, c.ref_table);
+    con.bind(12, c.ref_columns.empty() ? "" : json_string_array(c.ref_columns));
+    con.bind_char(13, c.on_delete).bind_char(14, c.on_update).bind_char(15, c.match);
+    con.bind_int(16, c.deferrable).bind_int(17, c.deferred).bind_int(18, c.validated);
+    con.bind_int(19, c.no_inherit).bind(20, c.comment);
+    check(con, "constraints");
+  };
+  for (const auto& [k, r] : catalog.relations.all()) {
+    rel.bind(1, r.schema).bind(2, r.name).bind_char(3, static_cast<char>(r.kind)).bind(4, r.owner);
+    rel.bind(5, r.unlogged ? "u" : "p");
+    rel.bind(6, r.options.empty() ? "" : options_array(r.options));
+    rel.bind(7, r.acl.empty() ? "" : json_string_array(r.acl)).bind(8, r.comment);
+    rel.bind_opt(9, r.row_estimate).bind_opt(10, r.total_bytes).bind(11, r.definition);
+    rel.bind(12, r.partition_key).bind(13, r.partition_parent).bind(14, r.partition_bound);
+    rel.bind(15, r.inherits.empty() ? "" : json_string_array(r.inherits));
+    check(rel, "relations");
+    for (size_t i = 0; i < r.columns.size(); ++i) {
+      const Column& c = r.columns[i];
+      col.bind(1, r.schema).bind(2, r.name).bind_int(3, static_cast<int64_t>(i) + 1);
+      col.bind(4, c.name).bind(5, c.type).bind(6, c.type_schema).bind(7, c.type_name);
+      col.bind_int(8, c.not_null).bind(9, c.default_expr).bind_char(10, c.identity);
+      col.bind(11, c.generated).bind(12, c.collation).bind(13, c.comment);
+      check(col, "columns");
+    }
+    for (size_t i = 0; i < r.constraints.size(); ++i)
+      put_constraint(r.schema, r.name, false, static_cast<int>(i) + 1, r.constraints[i]);
+    if (r.kind == RelKind::kIndex || r.kind == RelKind::kPartitionedIndex) {
+      const IndexInfo& x = r.index;
+      idx.bind(1, r.schema).bind(2, r.name).bind(3, x.table).bind(4, x.method);
+      idx.bind(5, json_string_array(x.keys));
+      idx.bind(6, x.include.empty() ? "" : json_string_array(x.include)).bind(7, x.predicate);
+      idx.bind_int(8, x.unique).bind_int(9, x.primary).bind(10, x.constraint);
+      check(idx, "indexes");
+    }
+    if (r.kind == RelKind::kSequence) {
+      const SequenceInfo& q = r.sequence;
+      seq.bind(1, r.schema).bind(2, r.name).bind(3, q.type).bind_int(4, q.start);
+      seq.bind_int(5, q.increment).bind_int(6, q.min).bind_int(7, q.max).bind_int(8, q.cache);
+      seq.bind_int(9, q.cycle).bind(10, q.owned_by_table).bind(11, q.owned_by_column);
+      seq.bind_int(12, q.identity);
+      check(seq, "sequences");
+    }
+    for (const auto& d : r.depends) {
+      dep.bind(1, r.schema).bind(2, r.name).bind(3, d.schema).bind(4, d.name);
+      dep.bind(5, d.columns.empty() ? "" : json_string_array(d.columns));
+      check(dep, "view_dependencies");
+    }
+    for (const auto& t : r.triggers) {
+      trg.bind(1, r.schema).bind(2, r.name).bind(3, t.name).bind(4, t.function);
+      trg.bind(5, t.definition).bind_int(6, t.enabled).bind(7, t.comment);
+      check(trg, "triggers");
+    }
+  }
+  {
+    Stmt s(db, "INSERT INTO types VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+    for (const auto& [k, t] : catalog.types.all()) {
+      s.bind(1, t.schema).bind(2, t.name).bind_char(3, static_cast<char>(t.kind)).bind(4, t.owner);
+      s.bind(5,
+             t.labels.empty() && t.kind != TypeDef::Kind::kEnum ? "" : json_string_array(t.labels));
+      s.bind(6, t.base_type).bind(7, t.base_type_schema).bind(8, t.base_type_name);
+      s.bind_int(9, t.not_null).bind(10, t.default_expr).bind(11, t.extension).bind(12, t.comment);
+      check(s, "types");
+      for (size_t i = 0; i < t.constraints.size(); ++i)
+        put_constraint(t.schema, t.name, true, static_cast<int>(i) + 1, t.constraints[i]);
+    }
+  }
+  {
+    Stmt s(db, "INSERT INTO extensions VALUES (?,?,?,?)");
+    for (const auto& [k, e] : catalog.extensions.all()) {
+      s.bind(1, e.name).bind(2, e.schema).bind(3, e.version).bind(4, e.comment);
+      check(s, "extensions");
+    }
+  }
+  {
+    Stmt s(db, "INSERT INTO functions VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+    for (const auto& [k, f] : catalog.functions.all()) {
+      s.bind(1, f.schema).bind(2, f.name);
+      std::string args = json_string_array(f.arg_types);
+      s.bind(3, args).bind(4, f.arguments).bind(5, f.result).bind_char(6, f.kind);
+      s.bind(7, f.language).bind(8, f.body).bind(9, f.volatility).bind(10, f.extension);
+      s.bind(11, f.owner).bind(12, f.comment);
+      check(s, "functions");
+    }
+  }
+  {
+    Stmt s(db, "INSERT INTO version_tables VALUES (?,?,?,?)");
+    for (const auto& v : snap.version_tables) {
+      s.bind(1, v.schema).bind(2, v.name).bind(3, v.kind).bind(4, v.rows.empty() ? "[]" : v.rows);
+      check(s, "version_tables");
+    }
+  }
+  if (!failed.empty()) return "cannot write " + failed;
+  if (auto e = exec("COMMIT"); !e.empty()) return e;
+  return exec(("PRAGMA user_version = " + std::to_string(kSnapshotFormat)).c_str());
+}
+
+}  // namespace
+
+bool load_snapshot(const std::string& path, Catalog& catalog, Snapshot& snap, InputError& error) {
+  error = {path, 0, 0, ""};
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) {
+    error.message = "cannot open snapshot: no such file";
+    return false;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    error.message = "cannot open snapshot: not a regular file";
+    return false;
+  }
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+  Db db(raw);
+  if (rc != SQLITE_OK) {
+    error.message = std::string("cannot open snapshot: ") + sqlite3_errmsg(raw);
+    return false;
+  }
+  int version = -1;
+  {
+    Stmt s(db.get(), "PRAGMA user_version");
+    int step = s.ok() ? s.step() : sqlite3_errcode(db.get());
+    if (step != SQLITE_ROW) {
+      int code = sqlite3_errcode(db.get()) & 0xff;
+      error.message = code == SQLITE_NOTADB ? "not a migsim snapshot: not an SQLite file"
+                      : code == SQLITE_CORRUPT
+                          ? "corrupt snapshot (truncated or damaged SQLite file)"
+                          : std::string("cannot read snapshot: ") + sqlite3_errmsg(db.get());
+      return false;
+    }
+    version = static_cast<int>(s.i64(0));
+  }
+  if (version == 0) {
+    error.message = "not a migsim snapshot (an SQLite file without a snapshot format version)";
+    return false;
+  }
+  if (version > kSnapshotFormat) {
+    std::string needs;
+    Stmt s(db.get(), "SELECT migsim_version FROM metadata");
+    if (s.ok() && s.step() == SQLITE_ROW) needs = s.text(0);
+    error.message = "snapshot format " + std::to_string(version) + " is newer than this migsim (" +
+                    MIGSIM_VERSION + ") reads (format " + std::to_string(kSnapshotFormat) +
+                    "); it needs a migsim that reads format " + std::to_string(version) +
+                    (needs.empty() ? std::string() : " (it was written by migsim " + needs + ")");
+    return false;
+  }
+  std::string e = read_snapshot_db(db.get(), catalog, snap);
+  if (!e.empty()) {
+    error.message = "corrupt snapshot: " + e;
+    return false;
+  }
+  return true;
+}
+
+bool snapshot_bytes(const Catalog& catalog, const Snapshot& snap, std::string& bytes,
+                    InputError& error) {
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open(":memory:", &raw);
+  Db db(raw);
+  if (rc != SQLITE_OK) {
+    error.message = "cannot create snapshot in memory";
+    return false;
+  }
+  std::string e = write_all(db.get(), catalog, snap);
+  if (!e.empty()) {
+    error.message = e;
+    return false;
+  }
+  sqlite3_int64 size = 0;
+  unsigned char* data = sqlite3_serialize(db.get(), "main", &size, 0);
+  if (!data) {
+    error.message = "cannot serialize snapshot";
+    return false;
+  }
+  bytes.assign(reinterpret_cast<const char*>(data), static_cast<size_t>(size));
+  sqlite3_free(data);
+  return true;
+}
+
+bool save_snapshot(const std::string& path, const Catalog& catalog, const Snapshot& snap,
+                   InputError& error) {
+  error = {path, 0, 0, ""};
+  std::string bytes;
+  if (!snapshot_bytes(catalog, snap, bytes, error)) return false;
+  return write_output(path, bytes, error);
+}
+
+std::string version_table_kind(const std::string& name) {
+  if (name == "alembic_version") return "alembic";
+  if (name == "flyway_schema_history") return "flyway";
+  if (name == "schema_migrations") return "schema_migrations";
+  return "";
+}
+
+std::string utc_now() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace migsim
