@@ -12,7 +12,7 @@ CREATE TABLE schemas (
   name TEXT PRIMARY KEY, owner TEXT, comment TEXT, acl TEXT) WITHOUT ROWID;
 CREATE TABLE relations (
   schema TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, owner TEXT,
-  persistence TEXT NOT NULL DEFAULT 'p', options TEXT, acl TEXT, comment TEXT,
+  persistence TEXT, options TEXT, acl TEXT, comment TEXT,
   row_estimate INTEGER, total_bytes INTEGER, definition TEXT, partition_key TEXT,
   partition_parent TEXT, partition_bound TEXT, inherits TEXT,
   PRIMARY KEY (schema, name)) WITHOUT ROWID;
