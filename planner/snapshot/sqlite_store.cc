@@ -156,7 +156,10 @@ std::string read_snapshot_db(sqlite3* db, Catalog& catalog, Snapshot& snap) {
     int rc;
     std::vector<std::string> opts;
     while ((rc = s.step()) == SQLITE_ROW) {
-      Relation r;
+      // Built in place: a Relation is large, and moving it costs.
+      auto [it, fresh] = rels.try_emplace(Catalog::key(s.view(0), s.view(1)));
+      if (!fresh) continue;  // the primary key makes this impossible
+      Relation& r = it->second;
       r.schema = s.text(0);
       r.name = s.text(1);
       r.kind = static_cast<RelKind>(s.ch(2, 'r'));
@@ -203,8 +206,6 @@ std::string read_snapshot_db(sqlite3* db, Catalog& catalog, Snapshot& snap) {
         q.owned_by_column = s.text(33);
         q.identity = s.i64(34) != 0;
       }
-      std::string k = Catalog::key(r.schema, r.name);
-      rels.emplace(std::move(k), std::move(r));
     }
     if (rc != SQLITE_DONE) return fail("relations");
   }
