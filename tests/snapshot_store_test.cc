@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "planner/snapshot/diff.h"
+#include "planner/snapshot/dump_import.h"
 #include "planner/snapshot/json_import.h"
 #include "planner/snapshot/snapshot.h"
 
@@ -317,6 +318,48 @@ TEST_CASE("replay --save-snapshot writes the catalog after the replay", "[snapsh
   CHECK(read_file(out).substr(0, 15) == "SQLite format 3");
   std::remove(sql.c_str());
   std::remove(out.c_str());
+}
+
+}  // namespace migsim
+
+namespace migsim {
+
+TEST_CASE("pg_dump scripts replay through the engine, psql lines skipped", "[snapshot]") {
+  const std::string dump =
+      "--\n-- PostgreSQL database dump\n--\n\n\\restrict 0fJXeItz\n\n"
+      "SET statement_timeout = 0;\nSET client_encoding = 'UTF8';\n"
+      "SELECT pg_catalog.set_config('search_path', '', false);\n"
+      "SET default_table_access_method = heap;\n"
+      "CREATE SCHEMA app;\n"
+      "CREATE TABLE app.t (\n    id integer NOT NULL\n);\n"
+      "CREATE UNLOGGED TABLE app.u (x text);\n"
+      "\\unrestrict 0fJXeItz\n";
+  Catalog c;
+  Snapshot s;
+  std::vector<DumpWarning> warnings;
+  InputError error;
+  INFO(error.to_string());
+  REQUIRE(import_pg_dump("schema.sql", dump, c, s, warnings, error));
+  CHECK(warnings.empty());
+  CHECK(*c.settings.find("search_path") == "");
+  REQUIRE(c.relation("app", "t"));
+  CHECK(c.relation("app", "t")->columns.at(0).not_null);
+  CHECK(c.relation("app", "u")->unlogged);
+  CHECK(s.info.source == "pg_dump");
+  CHECK_FALSE(s.info.has_statistics);
+
+  // A statement the engine does not model is a warning with its line, not silence.
+  Catalog c2;
+  Snapshot s2;
+  std::vector<DumpWarning> w2;
+  REQUIRE(import_pg_dump("schema.sql",
+                         "CREATE SCHEMA app;\nCREATE SERVER x FOREIGN DATA WRAPPER y;\n", c2, s2,
+                         w2, error));
+  REQUIRE(w2.size() == 1);
+  CHECK(w2[0].line == 2);
+  CHECK(w2[0].message.find("not modelled") == 0);
+
+  CHECK_FALSE(import_pg_dump("schema.sql", "CREATE TABLE (;\n", c2, s2, w2, error));
 }
 
 }  // namespace migsim

@@ -5,6 +5,7 @@
 #include "planner/cli/commands.h"
 #include "planner/cli/output.h"
 #include "planner/snapshot/diff.h"
+#include "planner/snapshot/dump_import.h"
 #include "planner/snapshot/json_import.h"
 #include "planner/snapshot/pull.h"
 #include "planner/snapshot/query.h"
@@ -35,15 +36,25 @@ int run_import(const SnapshotOptions& o) {
   if (!source) return report_input_error(error);
   const std::string& text = source->text();
   size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos || text[first] != '{') {
-    error = {o.input, 0, 0,
-             "not a JSON snapshot document (pg_dump --schema-only import is not implemented yet)"};
-    return report_input_error(error);
-  }
   Catalog catalog;
   Snapshot snap;
-  if (!import_snapshot_json(o.input, text, catalog, snap, error)) return report_input_error(error);
-  snap.info.source = "json";
+  if (first != std::string::npos && text[first] == '{') {
+    if (!import_snapshot_json(o.input, text, catalog, snap, error))
+      return report_input_error(error);
+    snap.info.source = "json";
+  } else {
+    // Anything else is taken as pg_dump --schema-only SQL, replayed on the model.
+    std::vector<DumpWarning> warnings;
+    if (!import_pg_dump(o.input, text, catalog, snap, warnings, error))
+      return report_input_error(error);
+    for (const auto& w : warnings)
+      std::fprintf(stderr, "migsim: %s:%u: warning: %s\n", o.input.c_str(), w.line,
+                   w.message.c_str());
+    if (!warnings.empty())
+      std::fprintf(stderr,
+                   "migsim: %s: %zu statement(s) left out of the snapshot; it is incomplete\n",
+                   o.input.c_str(), warnings.size());
+  }
   if (!save_snapshot(o.output, catalog, snap, error)) return report_input_error(error);
   return 0;
 }
@@ -91,8 +102,10 @@ void setup(CLI::App& app, std::function<int()>& action) {
       "sql", "Print the read-only catalog query that returns a snapshot as one JSON document");
   sql->callback([&action] { action = [] { return run_sql(); }; });
 
-  auto* imp = cmd->add_subcommand("import", "Build a snapshot file from the query's JSON output");
-  imp->add_option("file", o.input, "JSON document (psql -XAtq -f <(migsim snapshot sql))")
+  auto* imp = cmd->add_subcommand(
+      "import",
+      "Build a snapshot file from the query's JSON output or a pg_dump --schema-only script");
+  imp->add_option("file", o.input, "the query's JSON output, or pg_dump --schema-only SQL")
       ->required();
   imp->add_option("-o,--output", o.output, "snapshot file to write")->required();
   imp->callback([&action] { action = [] { return run_import(o); }; });
