@@ -70,6 +70,10 @@ bool import_pg_dump(const std::string& path, const std::string& text, Catalog& c
   auto source = std::make_shared<SourceFile>(path, without_meta_commands(text));
   ParsedScript script;
   if (!SqlParser::parse_file(source, script, error)) return false;
+  // pg_dump's set_config(..., false) lasts for its session only: the database's
+  // own search_path is what the snapshot keeps.
+  const std::string* path_setting = catalog.settings.find("search_path");
+  std::string search_path = path_setting ? *path_setting : std::string();
   Engine engine(catalog);
   for (const Statement& stmt : script.statements) {
     if (apply_set_config(stmt, catalog) || harmless_set(stmt)) continue;
@@ -81,6 +85,7 @@ bool import_pg_dump(const std::string& path, const std::string& text, Catalog& c
           {stmt.location.line, "fails on the model (" + r.sqlstate + "): " + r.message});
     }
   }
+  catalog.settings.raw()["search_path"] = search_path;
   snapshot.info.source = "pg_dump";
   snapshot.info.has_statistics = false;
   snapshot.info.taken_at = utc_now();
