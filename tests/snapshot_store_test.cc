@@ -291,6 +291,11 @@ TEST_CASE("JSON documents with missing keys or wrong types are errors", "[snapsh
                   R"("relations":[{"schema":"public","name":"t","kind":"r","row_estimate":"x"}])");
   CHECK_FALSE(import(bad_rel, error));
   CHECK(error.message == "relations[0]: key \"row_estimate\" must be a number, not a string");
+  std::string bad_kind = "{" + meta + "," + empty_tables + "}";
+  bad_kind.replace(bad_kind.find(R"("relations":[])"), 14,
+                   R"("relations":[{"schema":"public","name":"t","kind":"zz"}])");
+  CHECK_FALSE(import(bad_kind, error));
+  CHECK(error.message == "relation public.t has an unknown kind 'zz'");
   std::string orphan = "{" + meta + "," + empty_tables + "}";
   orphan.replace(orphan.find(R"("columns":[])"), 12,
                  R"("columns":[{"schema":"s","relation":"t","ordinal":1,"name":"c",)"

@@ -237,7 +237,14 @@ std::vector<SnapshotChange> diff_snapshots(const Catalog& a, const Snapshot& sa,
 std::string diff_text(const std::vector<SnapshotChange>& changes) {
   if (changes.empty()) return "no differences\n";
   std::string out;
-  auto shown = [](const std::string& v) { return v.empty() ? std::string("(none)") : v; };
+  // Multi-line values (view definitions, function bodies) print as one JSON string.
+  auto shown = [](const std::string& v) {
+    if (v.empty()) return std::string("(none)");
+    if (v.find('\n') == std::string::npos) return v;
+    std::string quoted;
+    JsonOut::escape(quoted, v);
+    return quoted;
+  };
   for (const auto& c : changes) {
     switch (c.kind) {
       case SnapshotChange::Kind::kAdded:

@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "planner/snapshot/json_import.h"
@@ -74,6 +75,10 @@ bool pull_snapshot(const std::string& dsn, int timeout_ms, Catalog& catalog, Sna
   };
   if (!run("BEGIN READ ONLY", PGRES_COMMAND_OK)) return false;
   if (!run("SET LOCAL statement_timeout = " + std::to_string(timeout_ms), PGRES_COMMAND_OK))
+    return false;
+  // Sizes and version rows take ACCESS SHARE locks: never queue behind running DDL for long.
+  if (!run("SET LOCAL lock_timeout = " + std::to_string(std::min(timeout_ms, 5000)),
+           PGRES_COMMAND_OK))
     return false;
   Result r = run(snapshot_query(), PGRES_TUPLES_OK);
   if (!r) return false;

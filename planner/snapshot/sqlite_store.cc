@@ -163,6 +163,9 @@ std::string read_snapshot_db(sqlite3* db, Catalog& catalog, Snapshot& snap) {
       r.schema = s.text(0);
       r.name = s.text(1);
       r.kind = static_cast<RelKind>(s.ch(2, 'r'));
+      if (s.view(2).size() != 1 ||
+          std::string_view("rpvmiIScf").find(s.view(2)) == std::string_view::npos)
+        return "relation " + r.schema + "." + r.name + " has an unknown kind '" + s.text(2) + "'";
       r.owner = s.text(3);
       r.unlogged = s.ch(4, 'p') == 'u';
       if (!parse_json_string_array(s.view(5), opts)) ok = false;
@@ -263,6 +266,9 @@ std::string read_snapshot_db(sqlite3* db, Catalog& catalog, Snapshot& snap) {
       t.schema = s.text(0);
       t.name = s.text(1);
       t.kind = static_cast<TypeDef::Kind>(s.ch(2, 'e'));
+      if (s.view(2).size() != 1 ||
+          std::string_view("edcrb").find(s.view(2)) == std::string_view::npos)
+        return "type " + t.schema + "." + t.name + " has an unknown kind '" + s.text(2) + "'";
       t.owner = s.text(3);
       t.labels = array_of(s.view(4), ok);
       t.base_type = s.text(5);
@@ -290,6 +296,9 @@ std::string read_snapshot_db(sqlite3* db, Catalog& catalog, Snapshot& snap) {
       Constraint c;
       c.name = s.text(3);
       c.kind = static_cast<Constraint::Kind>(s.ch(4, 'c'));
+      if (s.view(4).size() != 1 ||
+          std::string_view("pufcx").find(s.view(4)) == std::string_view::npos)
+        return "constraint " + c.name + " has an unknown kind '" + s.text(4) + "'";
       c.columns = array_of(s.view(5), ok);
       c.expression = s.text(6);
       c.index = s.text(7);
