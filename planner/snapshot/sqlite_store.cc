@@ -139,6 +139,7 @@ std::string read_snapshot_db(sqlite3* db, Catalog& catalog, Snapshot& snap) {
   }
 
   auto& rels = catalog.relations.raw();
+  std::vector<Relation*> in_order;  ///< relations in (schema, name) order, as the file stores them
   {
     Stmt count(db, "SELECT count(*) FROM relations");
     if (count.ok() && count.step() == SQLITE_ROW) rels.reserve(static_cast<size_t>(count.i64(0)));
@@ -160,6 +161,7 @@ std::string read_snapshot_db(sqlite3* db, Catalog& catalog, Snapshot& snap) {
       auto [it, fresh] = rels.try_emplace(Catalog::key(s.view(0), s.view(1)));
       if (!fresh) continue;  // the primary key makes this impossible
       Relation& r = it->second;
+      in_order.push_back(&r);
       r.schema = s.text(0);
       r.name = s.text(1);
       r.kind = static_cast<RelKind>(s.ch(2, 'r'));
@@ -213,22 +215,36 @@ std::string read_snapshot_db(sqlite3* db, Catalog& catalog, Snapshot& snap) {
     if (rc != SQLITE_DONE) return fail("relations");
   }
 
-  // Rows come in primary-key order, so the owning relation changes rarely.
+  // Rows of the per-relation tables come in (schema, relation) order, the
+  // relations' own order: a cursor walks `in_order` instead of hashing each key.
+  // The hash lookup remains for anything out of order.
   Relation* cur = nullptr;
-  std::string cur_schema, cur_name;
+  size_t pos = 0;
   auto owner = [&](std::string_view schema, std::string_view name) -> Relation* {
-    if (cur && cur_schema == schema && cur_name == name) return cur;
-    cur_schema = schema;
-    cur_name = name;
+    if (cur && cur->schema == schema && cur->name == name) return cur;
+    auto before = [&](const Relation* r) {
+      int c = std::string_view(r->schema).compare(schema);
+      return c < 0 || (c == 0 && std::string_view(r->name).compare(name) < 0);
+    };
+    while (pos < in_order.size() && before(in_order[pos])) ++pos;
+    if (pos < in_order.size() && in_order[pos]->schema == schema && in_order[pos]->name == name) {
+      cur = in_order[pos];
+      return cur;
+    }
     auto it = rels.find(Catalog::key(schema, name));
     cur = it == rels.end() ? nullptr : &it->second;
     return cur;
+  };
+  auto restart = [&] {
+    cur = nullptr;
+    pos = 0;
   };
   auto orphan = [](const char* what, std::string_view schema, std::string_view name) {
     return std::string(what) + " of " + std::string(schema) + "." + std::string(name) +
            ", which the relations table does not hold";
   };
 
+  restart();
   {
     Stmt s(db,
            "SELECT schema, relation, name, type, type_schema, type_name, not_null, default_expr, "
@@ -284,6 +300,7 @@ std::string read_snapshot_db(sqlite3* db, Catalog& catalog, Snapshot& snap) {
     if (rc != SQLITE_DONE) return fail("types");
   }
 
+  restart();
   {
     Stmt s(db,
            "SELECT schema, relation, on_domain, name, kind, columns, expression, index_name, "
@@ -326,6 +343,7 @@ std::string read_snapshot_db(sqlite3* db, Catalog& catalog, Snapshot& snap) {
     if (rc != SQLITE_DONE) return fail("constraints");
   }
 
+  restart();
   {
     Stmt s(db,
            "SELECT schema, view_name, ref_schema, ref_name, columns FROM view_dependencies "
@@ -340,6 +358,7 @@ std::string read_snapshot_db(sqlite3* db, Catalog& catalog, Snapshot& snap) {
     if (rc != SQLITE_DONE) return fail("view_dependencies");
   }
 
+  restart();
   {
     Stmt s(db,
            "SELECT schema, relation, name, function, definition, enabled, comment FROM triggers "
