@@ -2,6 +2,7 @@
 // files are one clear InputError each, never a crash.
 
 #include <sqlite3.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -395,6 +396,51 @@ TEST_CASE("replay --snapshot starts from a snapshot", "[snapshot]") {
   CHECK(sa.info.database == "prod");
   CHECK(sa.version_tables.size() == 1);
   for (const auto& p : {start, sql, out, out + ".json"}) std::remove(p.c_str());
+}
+
+}  // namespace migsim
+
+namespace migsim {
+
+TEST_CASE("snapshot commands: exit codes, and no output file on bad input", "[snapshot]") {
+  auto status = [](const std::string& args) {
+    std::string cmd = std::string(MIGSIM_BINARY) + " " + args + " > /dev/null 2>&1";
+    int rc = std::system(cmd.c_str());
+    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  };
+  auto exists = [](const std::string& p) { return std::ifstream(p).good(); };
+  std::string doc = temp_path("demo.json");
+  std::string a = temp_path("a.sqlite");
+  std::string b = temp_path("b.sqlite");
+  std::string out = temp_path("out.sqlite");
+  std::string json = read_file(std::string(MIGSIM_SOURCE_DIR) + "/snapshots/demo.json");
+  REQUIRE(!json.empty());
+
+  write_file(doc, json.substr(0, json.size() / 2));  // truncated JSON
+  CHECK(status("snapshot import " + doc + " -o " + out) == 2);
+  CHECK_FALSE(exists(out));
+  write_file(doc, "{\"metadata\": {\"format\": 1}}");  // missing keys
+  CHECK(status("snapshot import " + doc + " -o " + out) == 2);
+  CHECK_FALSE(exists(out));
+
+  write_file(doc, json);
+  REQUIRE(status("snapshot import " + doc + " -o " + a) == 0);
+  REQUIRE(status("snapshot import " + doc + " -o " + b) == 0);
+  CHECK(status("snapshot diff " + a + " " + b) == 0);
+  CHECK(status("snapshot show " + a) == 0);
+
+  Catalog c;
+  Snapshot s;
+  InputError error;
+  REQUIRE(load_snapshot(b, c, s, error));
+  c.drop_relation("sync", "instrument");
+  REQUIRE(save_snapshot(b, c, s, error));
+  CHECK(status("snapshot diff " + a + " " + b) == 1);
+  CHECK(status("snapshot diff " + a + " " + temp_path("missing.sqlite")) == 2);
+  write_file(b, "garbage");
+  CHECK(status("snapshot diff " + a + " " + b) == 2);
+  CHECK(status("snapshot show " + b) == 2);
+  for (const auto& p : {doc, a, b, out}) std::remove(p.c_str());
 }
 
 }  // namespace migsim
