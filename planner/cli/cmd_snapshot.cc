@@ -18,7 +18,7 @@ struct SnapshotOptions {
   std::string input;
   std::string output;
   std::string dsn;
-  int timeout_s = 60;
+  int timeout_s = 300;
   std::string a, b;
   std::string format = "text";
   bool statistics = false;
