@@ -6,7 +6,10 @@
 namespace migsim {
 
 std::string snapshot_query() {
-  std::string q = R"sql(WITH ns AS (
+  std::string q = R"sql(-- migsim @MIGSIM_VERSION@ snapshot query (format 1): read-only, one row, one JSON document.
+--   psql -XAtq -c 'BEGIN READ ONLY' -f THIS_FILE -c COMMIT -o snapshot.json
+--   migsim snapshot import snapshot.json -o snapshot.sqlite
+WITH ns AS (
   SELECT oid, nspname FROM pg_catalog.pg_namespace
   WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
     AND nspname !~ '^pg_(toast_)?temp_'
@@ -281,7 +284,8 @@ SELECT pg_catalog.json_build_object(
 );
 )sql";
   const std::string mark = "@MIGSIM_VERSION@";
-  q.replace(q.find(mark), mark.size(), MIGSIM_VERSION);
+  for (size_t at = q.find(mark); at != std::string::npos; at = q.find(mark, at))
+    q.replace(at, mark.size(), MIGSIM_VERSION);
   return q;
 }
 
