@@ -5,6 +5,7 @@
 #include "planner/cli/commands.h"
 #include "planner/cli/output.h"
 #include "planner/replay/replay_run.h"
+#include "planner/snapshot/snapshot.h"
 
 namespace migsim {
 namespace {
@@ -14,6 +15,8 @@ struct ReplayOptions {
   std::vector<std::string> files;
   std::string format = "text";
   std::string output;
+  std::string snapshot;       ///< the starting catalog, from a snapshot file
+  std::string save_snapshot;  ///< the catalog after the replay, as a snapshot file
 };
 
 int run_replay(const ReplayOptions& o) {
@@ -21,11 +24,22 @@ int run_replay(const ReplayOptions& o) {
   Catalog catalog;
   ReplayRun run;
   InputError error;
+  Snapshot start;  ///< what a saved snapshot keeps of the starting one (server, version rows)
+  if (!o.snapshot.empty()) {
+    if (!load_snapshot(o.snapshot, catalog, start, error)) return report_input_error(error);
+  }
   if (!replay_files(o.base, o.files, catalog, run, error)) return report_input_error(error);
   std::string text = o.format == "json"
                          ? replay_json(run)
                          : replay_text(run, o.output.empty() && stdout_wants_color());
   if (!write_output(o.output, text, error)) return report_input_error(error);
+  if (!o.save_snapshot.empty()) {
+    Snapshot snap = start;
+    snap.info.source = "replay";
+    snap.info.taken_at = utc_now();
+    if (!migsim::save_snapshot(o.save_snapshot, catalog, snap, error))
+      return report_input_error(error);
+  }
   return 0;
 }
 
@@ -37,6 +51,10 @@ void setup(CLI::App& app, std::function<int()>& action) {
       ->allow_extra_args(false);
   cmd->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
+  cmd->add_option("--snapshot", o.snapshot,
+                  "start from this snapshot file (before --schema files, when both are given)");
+  cmd->add_option("--save-snapshot", o.save_snapshot,
+                  "write the catalog as it stands after the replay to this snapshot file");
   cmd->add_option("files", o.files, "SQL files, replayed in order");
   cmd->callback([&action] { action = [] { return run_replay(o); }; });
 }

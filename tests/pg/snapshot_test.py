@@ -1,0 +1,150 @@
+#!/usr/bin/python3
+"""Snapshots against a real PostgreSQL 15 (a throwaway server):
+
+- `snapshot pull` and `psql -f <(snapshot sql)` + `snapshot import` of the same
+  database load into the same catalog (`snapshot diff` finds nothing);
+- the query runs inside a READ ONLY transaction;
+- after one change on the server, a new pull differs by exactly that change;
+- `snapshot show` lists the version tables' rows;
+- a DSN that cannot connect is exit 2, no output file, no password printed.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+from pgserver import PgServer
+
+PSQL = "/usr/lib/postgresql/15/bin/psql"
+HERE = os.path.dirname(os.path.abspath(__file__))
+failures = []
+
+
+def check(cond, what):
+    print(("ok   " if cond else "FAIL ") + what)
+    if not cond:
+        failures.append(what)
+
+
+def run(argv, **kw):
+    return subprocess.run(argv, capture_output=True, text=True, **kw)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--migsim", required=True)
+    args = ap.parse_args()
+    m = args.migsim
+    work = tempfile.mkdtemp(prefix="migsim-snap-")
+    try:
+        with PgServer() as server:
+            server.create_database("snap")
+            conn = ["-h", server.dir, "-U", "postgres", "-d", "snap"]
+            r = run([PSQL, "-X", "-q", "-v", "ON_ERROR_STOP=1", *conn,
+                     "-f", os.path.join(HERE, "snapshot_schema.sql")])
+            check(r.returncode == 0, "schema builds: " + r.stderr.strip())
+
+            pulled = os.path.join(work, "pulled.sqlite")
+            r = run([m, "snapshot", "pull", "--dsn", server.dsn("snap"), "-o", pulled])
+            check(r.returncode == 0, "snapshot pull: " + r.stderr.strip())
+
+            query = os.path.join(work, "query.sql")
+            with open(query, "w") as f:
+                f.write(run([m, "snapshot", "sql"]).stdout)
+            doc = os.path.join(work, "snap.json")
+            r = run([PSQL, "-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", *conn,
+                     "-c", "BEGIN READ ONLY", "-f", query, "-c", "COMMIT", "-o", doc])
+            check(r.returncode == 0, "the query runs in a READ ONLY transaction: " + r.stderr)
+            imported = os.path.join(work, "imported.sqlite")
+            r = run([m, "snapshot", "import", doc, "-o", imported])
+            check(r.returncode == 0, "snapshot import: " + r.stderr.strip())
+
+            r = run([m, "snapshot", "diff", pulled, imported])
+            check(r.returncode == 0 and r.stdout == "no differences\n",
+                  "pull and psql + import agree: " + r.stdout[:2000])
+
+            r = run([m, "snapshot", "show", pulled])
+            check(r.returncode == 0 and
+                  "public.alembic_version (alembic): 1 row" in r.stdout and
+                  '[{"version_num":"ae1027a6acf"}]' in r.stdout and
+                  "public.flyway_schema_history (flyway): 2 rows" in r.stdout,
+                  "show lists the version tables")
+
+            # What the catalog holds, spot-checked through the snapshot's own tables.
+            import sqlite3
+            db = sqlite3.connect(pulled)
+            q = lambda sql: db.execute(sql).fetchall()
+            check(q("SELECT type, type_schema, type_name FROM columns "
+                    "WHERE schema='app' AND relation='users' AND name='moods'")
+                  == [("app.mood[]", "app", "mood")], "user types are schema-qualified")
+            check(q("SELECT identity FROM columns WHERE relation='users' AND name='id'") == [("a",)],
+                  "identity column")
+            check(q("SELECT keys, predicate FROM indexes WHERE name='orders_open'")
+                  == [('["user_id"]', "(status <> 'done'::text)")], "partial index")
+            check(q("SELECT keys, include FROM indexes WHERE name='users_lower_email'")
+                  == [('["lower(email::text)"]', '["name"]')], "expression index with INCLUDE")
+            check(q("SELECT is_deferrable, is_deferred, on_delete FROM constraints "
+                    "WHERE name='orders_user_fk'") == [(1, 1, "c")], "deferred foreign key")
+            check(q("SELECT ref_name FROM view_dependencies WHERE view_name='active_emails'")
+                  == [("active_users",)], "views on views")
+            check(q("SELECT labels FROM types WHERE name='mood'") == [('["sad","ok","happy"]',)],
+                  "enum labels")
+            check(q("SELECT partition_parent FROM relations WHERE name='log_2024'")
+                  == [('"Audit"."Log"',)], "partitions")
+            check(q("SELECT format, source, has_statistics FROM metadata") == [(1, "pull", 1)],
+                  "metadata")
+            db.close()
+
+            # pg_dump --schema-only replays through the engine: it loads (statements the
+            # engine does not model yet are warnings), and says it has no statistics.
+            dump = os.path.join(work, "schema.sql")
+            r = run(["/usr/lib/postgresql/15/bin/pg_dump", "--schema-only", "-h", server.dir,
+                     "-U", "postgres", "-f", dump, "snap"])
+            check(r.returncode == 0, "pg_dump --schema-only")
+            from_dump = os.path.join(work, "dump.sqlite")
+            r = run([m, "snapshot", "import", dump, "-o", from_dump])
+            check(r.returncode == 0 and os.path.exists(from_dump), "pg_dump import: " +
+                  r.stderr[-500:])
+            db = sqlite3.connect(from_dump)
+            check(db.execute("SELECT source, has_statistics FROM metadata").fetchall()
+                  == [("pg_dump", 0)], "pg_dump import metadata")
+            check(db.execute("SELECT count(*) FROM relations WHERE schema = 'app' AND kind = 'r'")
+                  .fetchall()[0][0] >= 1, "pg_dump import holds the app tables it can model")
+            db.close()
+
+            server_conn = server.connect("snap")
+            with server_conn.cursor() as cur:
+                cur.execute("ALTER TABLE app.orders ALTER COLUMN status SET DEFAULT 'open'")
+            server_conn.close()
+            again = os.path.join(work, "again.sqlite")
+            r = run([m, "snapshot", "pull", "--dsn", server.dsn("snap"), "-o", again])
+            check(r.returncode == 0, "second pull")
+            r = run([m, "snapshot", "diff", "--format", "json", pulled, again])
+            got = json.loads(r.stdout) if r.stdout else None
+            want = {"equal": False, "changes": [{
+                "change": "changed", "object": "column", "name": "app.orders.status",
+                "field": "default", "from": "'new'::text", "to": "'open'::text"}]}
+            check(r.returncode == 1 and got == want, "diff reports exactly the change: " + r.stdout)
+
+            bad = os.path.join(work, "bad.sqlite")
+            r = run([m, "snapshot", "pull", "--dsn",
+                     f"host={server.dir}/nowhere user=bob password=hunter2", "-o", bad])
+            check(r.returncode == 2 and "hunter2" not in r.stderr + r.stdout
+                  and not os.path.exists(bad), "unreachable DSN: exit 2, no password, no file: "
+                  + r.stderr.strip())
+            r = run([m, "snapshot", "pull", "--dsn",
+                     f"postgresql://bob:hunter2@/snap?host={server.dir}/nowhere", "-o", bad])
+            check(r.returncode == 2 and "hunter2" not in r.stderr + r.stdout,
+                  "unreachable URI: no password printed")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"{len(failures)} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
