@@ -1,0 +1,106 @@
+#pragma once
+// Name resolution for queries, as PostgreSQL's parse analysis does it: the
+// relations a query's FROM items name, the columns its expressions name, CTEs,
+// subqueries, joins and outer references. It reports the first missing name
+// with PostgreSQL's own error, and collects what the query reads so that a
+// view can record its dependencies.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parser/node.h"
+#include "planner/catalog/catalog.h"
+#include "planner/engine/outcome.h"
+
+namespace migsim {
+
+/// One FROM item (or target relation) as expressions see it.
+struct RangeEntry {
+  std::string refname;  ///< the alias, or the relation's name
+  std::string schema;   ///< of a catalog relation; empty for CTEs, subqueries
+  std::string relname;  ///< of a catalog relation
+  bool has_alias = false;
+  bool user_relation = false;  ///< a relation of the catalog (reads are recorded)
+  std::vector<std::string> columns;
+  /// Its columns are not all known (a function in FROM, a system view not
+  /// modelled): a name it may hold cannot be judged.
+  bool opaque = false;
+  /// Hidden by a join alias: its columns count for unqualified names only.
+  bool qualified_hidden = false;
+  /// A join alias: reachable by qualified names only (its tables answer unqualified ones).
+  bool qualified_only = false;
+};
+
+/// The columns a query produces.
+struct QueryOutput {
+  std::vector<std::string> columns;
+  bool opaque = false;  ///< some names are not known
+};
+
+class QueryScope {
+ public:
+  explicit QueryScope(const Catalog& catalog) : catalog_(catalog) {}
+
+  /// Checks a SelectStmt body. False with `error` (kFails or kUnknown) on the first problem.
+  bool check_select(Node select, QueryOutput* output, StatementResult& error);
+
+  /// Opens a query level, for statements that build their own range (INSERT, UPDATE, DELETE).
+  void push_level();
+  void pop_level();
+  /// Adds the CTEs of a WITH clause to the current level.
+  bool add_with(Node with_clause, StatementResult& error);
+  /// Adds the FROM items of a list to the current level.
+  bool add_from(NodeList from, StatementResult& error);
+  /// Opens a relation named by a RangeVar as PostgreSQL's parserOpenTable does
+  /// (CTE names do not count when `allow_cte` is false).
+  bool open_relation(Node range_var, bool allow_cte, RangeEntry& out, StatementResult& error);
+  /// Adds an entry to the current level (a DML target, "excluded").
+  bool add_entry(RangeEntry entry, StatementResult& error);
+  /// Checks every column reference and subquery inside an expression (or list of them).
+  bool check_expr(Node expr, StatementResult& error);
+  bool check_exprs(NodeList exprs, StatementResult& error);
+
+  /// Records that a relation's column is read.
+  void record_read(std::string_view schema, std::string_view name, std::string_view column);
+  /// What the checked queries read: user relations and their columns.
+  const std::vector<RelationRef>& reads() const { return reads_; }
+
+  const Catalog& catalog() const { return catalog_; }
+
+ private:
+  struct Cte {
+    std::string name;
+    QueryOutput output;
+    bool pending = false;  ///< a recursive CTE whose columns are being worked out
+  };
+  struct Level {
+    std::vector<RangeEntry> entries;
+    std::vector<std::string> merged;  ///< USING / NATURAL columns that are not ambiguous
+    std::vector<Cte> ctes;
+    std::vector<std::string> output_names;  ///< ORDER BY / GROUP BY may name output columns
+  };
+
+  bool check_column_ref(Node ref, StatementResult& error);
+  bool add_from_item(Node item, std::vector<RangeEntry>& out, StatementResult& error);
+  bool check_select_body(Node select, QueryOutput* output, StatementResult& error);
+  bool figure_outputs(NodeList targets, QueryOutput& out);
+  const Cte* find_cte(std::string_view name) const;
+  bool check_grouping(Node select, StatementResult& error);
+
+  bool walk(simdjson::dom::element e, StatementResult& error);
+  bool resolve_qualified(std::string_view schema, std::string_view table, std::string_view column,
+                         bool star, StatementResult& error);
+  void record_entry_read(const RangeEntry& e, std::string_view column);
+
+  const Catalog& catalog_;
+  std::vector<Level> levels_;
+  bool allow_output_names_ = false;
+  std::vector<RelationRef> reads_;
+};
+
+/// The columns of a system relation migsim knows ("pg_catalog.pg_class"), or null.
+const std::vector<std::string>* system_relation_columns(std::string_view schema,
+                                                        std::string_view name);
+
+}  // namespace migsim
