@@ -2,6 +2,7 @@
 // SELECT set_config(name, value, is_local).
 
 #include <algorithm>
+#include <cctype>
 
 #include "planner/exec/settings.h"
 
@@ -9,9 +10,21 @@ namespace migsim {
 namespace {
 
 /// The text of one SET argument as flatten_set_variable_args() prints it.
-bool arg_text(Node a, bool quote, std::string& out) {
+bool arg_text(const Statement& stmt, Node a, bool quote, std::string& out) {
   if (a.kind() != "A_Const") return false;
   Node c = a.body();
+  if (c["ival"] || c["fval"]) {
+    // Numbers are read from the text: the parse tree loses a leading minus sign.
+    std::string_view t = stmt.text_from(c.location());
+    size_t len = 0;
+    while (len < t.size() && (std::isdigit(static_cast<unsigned char>(t[len])) || t[len] == '-' ||
+                              t[len] == '+' || t[len] == '.' || t[len] == 'e' || t[len] == 'E'))
+      ++len;
+    if (len > 0) {
+      out = std::string(t.substr(0, len));
+      return true;
+    }
+  }
   if (c["sval"]) {
     std::string s(c["sval"].str("sval"));
     out = quote ? quote_ident(s) : s;
@@ -81,7 +94,7 @@ StatementResult set_variable(ExecContext& ctx) {
   bool first = true;
   for (Node a : args) {
     std::string text;
-    if (!arg_text(a, quote, text)) {
+    if (!arg_text(ctx.stmt, a, quote, text)) {
       return ExecContext::unknown("a SET value that is not a constant is not modelled");
     }
     if (!first) value += ", ";
