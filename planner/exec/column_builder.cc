@@ -89,8 +89,8 @@ void create_column_sequence(Catalog& catalog, const std::string& schema, const s
   seq.sequence.owned_by_column = build.column.name;
   seq.sequence.identity = build.column.identity != 0;
   if (build.serial) {
-    std::string seq_ref =
-        catalog.schema_visible(schema) ? quote_ident(seq.name) : quote_qualified(schema, seq.name);
+    std::string seq_ref = catalog.schema_visible(schema) ? quote_ident(seq.name)
+                                                         : quote_qualified(schema, seq.name);
     build.column.default_expr = "nextval('" + seq_ref + "'::regclass)";
   }
   catalog.put_relation(std::move(seq));

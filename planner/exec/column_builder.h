@@ -11,8 +11,8 @@ namespace migsim {
 
 /// A constraint as written, before it gets a name and is checked.
 struct PendingConstraint {
-  Node node;                         ///< the Constraint node body
-  std::vector<std::string> columns;  ///< for a column constraint, that column
+  Node node;                          ///< the Constraint node body
+  std::vector<std::string> columns;   ///< for a column constraint, that column
 };
 
 struct ColumnBuild {

@@ -53,7 +53,8 @@ std::string choose_relation_name(const Catalog& catalog, std::string_view schema
   std::string modlabel(label);
   for (int pass = 0;; ++pass) {
     std::string name = make_object_name(name1, name2, modlabel);
-    if (!catalog.relation(schema, name) && !taken(extra_taken, name) && !catalog.type(schema, name))
+    if (!catalog.relation(schema, name) && !taken(extra_taken, name) &&
+        !catalog.type(schema, name))
       return name;
     modlabel = std::string(label) + std::to_string(pass + 1);
   }

@@ -16,9 +16,7 @@ std::vector<std::string> string_list(NodeList list) {
   return out;
 }
 
-char fk_action(std::string_view a) {
-  return a.empty() ? 'a' : a[0];
-}
+char fk_action(std::string_view a) { return a.empty() ? 'a' : a[0]; }
 
 bool add_key(ExecContext& ctx, Relation& table, const PendingConstraint& p, bool primary,
              std::vector<Relation>& indexes, std::vector<std::string>& taken,
@@ -36,8 +34,8 @@ bool add_key(ExecContext& ctx, Relation& table, const PendingConstraint& p, bool
   if (primary) {
     for (const auto& c : table.constraints) {
       if (c.kind == Constraint::Kind::kPrimaryKey) {
-        error = ExecContext::fails(
-            "42P16", "multiple primary keys for table \"" + table.name + "\" are not allowed");
+        error = ExecContext::fails("42P16", "multiple primary keys for table \"" + table.name +
+                                                "\" are not allowed");
         return false;
       }
     }
@@ -65,8 +63,8 @@ bool add_key(ExecContext& ctx, Relation& table, const PendingConstraint& p, bool
   Relation index;
   index.schema = table.schema;
   index.name = name;
-  index.kind =
-      table.kind == RelKind::kPartitionedTable ? RelKind::kPartitionedIndex : RelKind::kIndex;
+  index.kind = table.kind == RelKind::kPartitionedTable ? RelKind::kPartitionedIndex
+                                                         : RelKind::kIndex;
   index.owner = table.owner;
   index.index.table = table.name;
   index.index.keys = cols;
@@ -86,8 +84,8 @@ bool add_foreign_key(ExecContext& ctx, Relation& table, const PendingConstraint&
   if (!fk_attrs.empty()) cols = string_list(fk_attrs);
   for (const auto& c : cols) {
     if (!table.column(c)) {
-      error = ExecContext::fails(
-          "42703", "column \"" + c + "\" referenced in foreign key constraint does not exist");
+      error = ExecContext::fails("42703", "column \"" + c +
+                                              "\" referenced in foreign key constraint does not exist");
       return false;
     }
   }
@@ -118,8 +116,8 @@ bool add_foreign_key(ExecContext& ctx, Relation& table, const PendingConstraint&
     for (const auto& c : ref->constraints)
       if (c.kind == Constraint::Kind::kPrimaryKey) ref_cols = c.columns;
     if (ref_cols.empty()) {
-      error = ExecContext::fails(
-          "42830", "there is no primary key for referenced table \"" + ref_name + "\"");
+      error = ExecContext::fails("42830", "there is no primary key for referenced table \"" +
+                                              ref_name + "\"");
       return false;
     }
   } else {
@@ -143,7 +141,8 @@ bool add_foreign_key(ExecContext& ctx, Relation& table, const PendingConstraint&
       for (const auto* idx : ctx.catalog.indexes_of(ref_schema, ref_name)) {
         if (idx->index.unique && idx->index.predicate.empty() &&
             idx->index.keys.size() == ref_cols.size() &&
-            std::is_permutation(idx->index.keys.begin(), idx->index.keys.end(), ref_cols.begin()))
+            std::is_permutation(idx->index.keys.begin(), idx->index.keys.end(),
+                                ref_cols.begin()))
           unique = true;
       }
     }
@@ -163,8 +162,8 @@ bool add_foreign_key(ExecContext& ctx, Relation& table, const PendingConstraint&
   }
   std::string name(con.str("conname"));
   if (name.empty()) {
-    name = choose_constraint_name(ctx.catalog, table.schema, table.name, index_name_addition(cols),
-                                  "fkey", taken);
+    name = choose_constraint_name(ctx.catalog, table.schema, table.name,
+                                  index_name_addition(cols), "fkey", taken);
   }
   taken.push_back(name);
   Constraint c;
@@ -202,8 +201,8 @@ bool add_check(ExecContext& ctx, Relation& table, const PendingConstraint& p,
     std::string first = refs.empty() ? std::string() : refs.front();
     name = choose_constraint_name(ctx.catalog, table.schema, table.name, first, "check", taken);
   } else if (table.constraint(name)) {
-    error = ExecContext::fails(
-        "42710", "constraint \"" + name + "\" for relation \"" + table.name + "\" already exists");
+    error = ExecContext::fails("42710", "constraint \"" + name + "\" for relation \"" +
+                                            table.name + "\" already exists");
     return false;
   }
   taken.push_back(name);
