@@ -246,6 +246,11 @@ bool QueryScope::add_from(NodeList from, StatementResult& error) {
   return true;
 }
 
+bool QueryScope::add_from_node(Node item, StatementResult& error) {
+  std::vector<RangeEntry> added;
+  return add_from_item(item, added, error);
+}
+
 bool QueryScope::add_from_item(Node item, std::vector<RangeEntry>& out, StatementResult& error) {
   std::string_view kind = item.kind();
   Node b = item.body();

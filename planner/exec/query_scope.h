@@ -52,6 +52,8 @@ class QueryScope {
   bool add_with(Node with_clause, StatementResult& error);
   /// Adds the FROM items of a list to the current level.
   bool add_from(NodeList from, StatementResult& error);
+  /// Adds one FROM item (a RangeVar, subquery, join, function) to the current level.
+  bool add_from_node(Node item, StatementResult& error);
   /// Opens a relation named by a RangeVar as PostgreSQL's parserOpenTable does
   /// (CTE names do not count when `allow_cte` is false).
   bool open_relation(Node range_var, bool allow_cte, RangeEntry& out, StatementResult& error);
