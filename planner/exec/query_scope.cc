@@ -374,8 +374,13 @@ bool QueryScope::add_from_item(Node item, std::vector<RangeEntry>& out, Statemen
       for (size_t i = first; i < l2.entries.size(); ++i) {
         l2.entries[i].qualified_hidden = true;
         if (l2.entries[i].opaque) j.opaque = true;
-        for (const auto& c : l2.entries[i].columns)
-          if (!is_system_column(c) && !contains(j.columns, c)) j.columns.push_back(c);
+        for (const auto& c : l2.entries[i].columns) {
+          if (is_system_column(c)) continue;
+          if (!contains(j.columns, c))
+            j.columns.push_back(c);
+          else if (!contains(l2.merged, c) && !contains(j.ambiguous, c))
+            j.ambiguous.push_back(c);
+        }
       }
       if (!add_entry(j, error)) return false;
     }
@@ -409,9 +414,21 @@ bool QueryScope::add_with(Node with, StatementResult& error) {
       return false;
     }
     if (recursive) {
-      // The CTE can name itself; its columns are known from its alias list, if any.
+      // The CTE can name itself; its columns come from its alias list or,
+      // as in PostgreSQL, from the non-recursive term of its UNION.
       entry.pending = aliases.empty();
       for (Node a : aliases) entry.output.columns.emplace_back(a.sval());
+      Node q = query.body();
+      std::string_view op = q.str("op");
+      if (entry.pending && op == "SETOP_UNION") {
+        levels_.back().ctes.push_back(entry);
+        QueryOutput first;
+        bool ok = check_select(q["larg"], &first, error);
+        levels_.back().ctes.pop_back();
+        if (!ok) return false;
+        entry.output = first;
+        entry.pending = false;
+      }
       levels_.back().ctes.push_back(entry);
     }
     QueryOutput out;
@@ -456,6 +473,9 @@ bool QueryScope::walk(simdjson::dom::element e, StatementResult& error) {
     for (auto field : obj) {
       if (field.key == "ColumnRef") {
         if (!check_column_ref(Node(field.value), error)) return false;
+      } else if (field.key == "FuncCall") {
+        if (!check_function_call(Node(field.value), error)) return false;
+        if (!walk(field.value, error)) return false;
       } else if (field.key == "SelectStmt") {
         // A sublink's query: a new level that can see this one.
         bool saved = allow_output_names_;
@@ -474,6 +494,57 @@ bool QueryScope::walk(simdjson::dom::element e, StatementResult& error) {
   return true;
 }
 
+bool QueryScope::check_function_call(Node call, StatementResult& error) {
+  // Sequence functions take a regclass: a literal name is looked up when the
+  // query is planned. Other functions are not checked.
+  NodeList fn = call.list("funcname");
+  std::string_view name = last_name(fn);
+  if (fn.size() > 2 || (fn.size() == 2 && fn.at(0).sval() != "pg_catalog")) return true;
+  if (name != "nextval" && name != "currval" && name != "setval") return true;
+  NodeList args = call.list("args");
+  if (args.empty() || args.at(0).kind() != "A_Const" || !args.at(0).body()["sval"]) return true;
+  std::string lit(args.at(0).body()["sval"].str("sval"));
+  // regclass input: dotted, folded unless quoted.
+  std::vector<std::string> parts{""};
+  bool quoted = false;
+  for (size_t i = 0; i < lit.size(); ++i) {
+    char c = lit[i];
+    if (c == '"') {
+      if (quoted && i + 1 < lit.size() && lit[i + 1] == '"') {
+        parts.back().push_back('"');
+        ++i;
+      } else {
+        quoted = !quoted;
+      }
+    } else if (c == '.' && !quoted) {
+      parts.emplace_back();
+    } else {
+      parts.back().push_back(quoted || c < 'A' || c > 'Z' ? c : static_cast<char>(c - 'A' + 'a'));
+    }
+  }
+  if (parts.size() > 2) {
+    error = ExecContext::unknown("a sequence name with a database part is not modelled");
+    return false;
+  }
+  std::string schema = parts.size() == 2 ? parts[0] : std::string();
+  const Relation* rel = catalog_.lookup_relation(schema, parts.back());
+  if (!rel) {
+    if (schema.empty() && parts.back().rfind("pg_", 0) == 0) return true;
+    error = ExecContext::fails("42P01", "relation \"" + lit + "\" does not exist");
+    return false;
+  }
+  if (rel->kind != RelKind::kSequence) {
+    error = ExecContext::fails("42809", "\"" + rel->name + "\" is not a sequence");
+    return false;
+  }
+  if (name == "currval") {
+    error = ExecContext::unknown("currval() depends on what the session did before");
+    return false;
+  }
+  record_read(rel->schema, rel->name, {});
+  return true;
+}
+
 bool QueryScope::resolve_qualified(std::string_view schema, std::string_view table,
                                    std::string_view column, bool star, StatementResult& error) {
   for (auto l = levels_.rbegin(); l != levels_.rend(); ++l) {
@@ -483,6 +554,11 @@ bool QueryScope::resolve_qualified(std::string_view schema, std::string_view tab
       if (star) {
         record_entry_read(e, {});
         return true;
+      }
+      if (contains(e.ambiguous, column)) {
+        error = ExecContext::fails("42702",
+                                   "column reference \"" + std::string(column) + "\" is ambiguous");
+        return false;
       }
       if (contains(e.columns, column)) {
         record_entry_read(e, column);
@@ -497,8 +573,14 @@ bool QueryScope::resolve_qualified(std::string_view schema, std::string_view tab
       return false;
     }
   }
-  error = ExecContext::fails("42P01",
-                             "missing FROM-clause entry for table \"" + std::string(table) + "\"");
+  // A table hidden by a join alias is there, but cannot be named.
+  bool hidden = false;
+  for (const auto& l : levels_)
+    for (const auto& e : l.entries)
+      if (e.qualified_hidden && e.refname == table) hidden = true;
+  error = ExecContext::fails("42P01", std::string(hidden ? "invalid reference to" : "missing") +
+                                          " FROM-clause entry for table \"" + std::string(table) +
+                                          "\"");
   return false;
 }
 

@@ -28,6 +28,8 @@ struct RangeEntry {
   bool opaque = false;
   /// Hidden by a join alias: its columns count for unqualified names only.
   bool qualified_hidden = false;
+  /// Names a join alias holds more than once: a qualified reference is ambiguous.
+  std::vector<std::string> ambiguous;
   /// A join alias: reachable by qualified names only (its tables answer unqualified ones).
   bool qualified_only = false;
 };
@@ -84,6 +86,7 @@ class QueryScope {
   };
 
   bool check_column_ref(Node ref, StatementResult& error);
+  bool check_function_call(Node call, StatementResult& error);
   bool add_from_item(Node item, std::vector<RangeEntry>& out, StatementResult& error);
   bool check_select_body(Node select, QueryOutput* output, StatementResult& error);
   bool figure_outputs(NodeList targets, QueryOutput& out);
