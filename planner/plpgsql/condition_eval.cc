@@ -31,6 +31,7 @@ ConditionValue boolean(bool b) {
 /// One FROM item of the EXISTS query: its name and rows.
 struct Source {
   std::string alias;
+  std::string table;
   CatalogRows data;
 };
 
@@ -81,7 +82,9 @@ class Evaluator {
       }
       if (op == "NOT_EXPR") {
         if (args[0].state == State::kUnknown) return args[0];
-        return boolean(args[0].state == State::kFalse);
+        ConditionValue v = boolean(args[0].state == State::kFalse);
+        v.found = args[0].found;
+        return v;
       }
       bool is_and = op == "AND_EXPR";
       for (const auto& a : args)
@@ -121,7 +124,9 @@ class Evaluator {
     Binding bind{&sources_, std::vector<const CatalogRow*>(sources_.size(), nullptr)};
     bool found = false;
     search(bind, 0, tests, uses, found);
-    return boolean(found);
+    ConditionValue v = boolean(found);
+    v.found = found_;
+    return v;
   }
 
   void search(Binding& bind, size_t depth,
@@ -130,6 +135,7 @@ class Evaluator {
     if (found) return;
     if (depth == sources_.size()) {
       found = true;
+      found_ = describe(bind);
       return;
     }
     for (const auto& row : sources_[depth].data.rows) {
@@ -182,6 +188,7 @@ class Evaluator {
     }
     Source src;
     src.alias = b["alias"] ? std::string(b["alias"].str("aliasname")) : name;
+    src.table = name;
     if (!catalog_rows(catalog_, schema, name, src.data))
       return unknown("system relation " + schema + "." + name + " is not modelled");
     sources_.push_back(std::move(src));
@@ -367,8 +374,56 @@ class Evaluator {
     return boolean(true);
   }
 
+  /// Names the object a matching row stands for, the most specific first.
+  std::string describe(const Binding& bind) const {
+    auto get = [&](size_t i, const char* col) {
+      auto it = bind.rows[i]->find(col);
+      return it == bind.rows[i]->end() ? std::string() : it->second;
+    };
+    auto rel_of = [](const std::string& oid) {
+      size_t dot = oid.find('.');
+      return dot == std::string::npos ? oid : oid.substr(dot + 1);
+    };
+    static const char* kOrder[] = {
+        "pg_attribute", "columns",      "pg_constraint", "table_constraints",
+        "pg_indexes",   "pg_class",     "tables",        "pg_tables",
+        "pg_views",     "pg_matviews",  "pg_sequences",  "pg_type",
+        "pg_proc",      "pg_extension", "pg_namespace",  "schemata"};
+    for (const char* t : kOrder) {
+      for (size_t i = 0; i < sources_.size(); ++i) {
+        if (sources_[i].table != t) continue;
+        std::string_view tn = t;
+        if (tn == "pg_attribute")
+          return "column \"" + get(i, "attname") + "\" of relation \"" +
+                 rel_of(get(i, "attrelid")) + "\" exists";
+        if (tn == "columns")
+          return "column \"" + get(i, "column_name") + "\" of relation \"" + get(i, "table_name") +
+                 "\" exists";
+        if (tn == "pg_constraint") return "constraint \"" + get(i, "conname") + "\" exists";
+        if (tn == "table_constraints")
+          return "constraint \"" + get(i, "constraint_name") + "\" of relation \"" +
+                 get(i, "table_name") + "\" exists";
+        if (tn == "pg_indexes") return "index \"" + get(i, "indexname") + "\" exists";
+        if (tn == "pg_class") return "relation \"" + get(i, "relname") + "\" exists";
+        if (tn == "tables") return "relation \"" + get(i, "table_name") + "\" exists";
+        if (tn == "pg_tables") return "table \"" + get(i, "tablename") + "\" exists";
+        if (tn == "pg_views") return "view \"" + get(i, "viewname") + "\" exists";
+        if (tn == "pg_matviews")
+          return "materialized view \"" + get(i, "matviewname") + "\" exists";
+        if (tn == "pg_sequences") return "sequence \"" + get(i, "sequencename") + "\" exists";
+        if (tn == "pg_type") return "type \"" + get(i, "typname") + "\" exists";
+        if (tn == "pg_proc") return "function \"" + get(i, "proname") + "\" exists";
+        if (tn == "pg_extension") return "extension \"" + get(i, "extname") + "\" exists";
+        if (tn == "pg_namespace") return "schema \"" + get(i, "nspname") + "\" exists";
+        return "schema \"" + get(i, "schema_name") + "\" exists";
+      }
+    }
+    return "a matching row exists";
+  }
+
   const Catalog& catalog_;
   std::vector<Source> sources_;
+  std::string found_;
 };
 
 }  // namespace

@@ -15,6 +15,7 @@ namespace migsim {
 struct ConditionValue {
   enum class State { kTrue, kFalse, kUnknown, kFails } state = State::kUnknown;
   std::string reason;     ///< kUnknown: why
+  std::string found;      ///< for an EXISTS that holds: the object it found
   StatementResult error;  ///< kFails: what PostgreSQL raises evaluating it
 };
 

@@ -110,7 +110,7 @@ class Interpreter {
       return stop(ExecContext::unknown("IF " + cond + ": " + v.reason));
     }
     if (v.state == ConditionValue::State::kTrue) return run_list(b.list("then_body"));
-    note("IF " + cond + " is false");
+    note("IF " + cond + " is false" + (v.found.empty() ? "" : ": " + v.found));
     for (Node e : b.list("elsif_list")) {
       Node eb = e.body();
       std::string c(eb["cond"].body().str("query"));
@@ -119,7 +119,7 @@ class Interpreter {
       if (ev.state == ConditionValue::State::kUnknown)
         return stop(ExecContext::unknown("ELSIF " + c + ": " + ev.reason));
       if (ev.state == ConditionValue::State::kTrue) return run_list(eb.list("stmts"));
-      note("ELSIF " + c + " is false");
+      note("ELSIF " + c + " is false" + (ev.found.empty() ? "" : ": " + ev.found));
     }
     return run_list(b.list("else_body"));
   }
