@@ -42,6 +42,25 @@ bool is_list_param(std::string_view name) {
   return name == "search_path" || name == "temp_tablespaces" || name == "datestyle";
 }
 
+/// True when a parse tree calls set_config() anywhere.
+bool calls_set_config(simdjson::dom::element e) {
+  simdjson::dom::object obj;
+  simdjson::dom::array arr;
+  if (e.get_object().get(obj) == simdjson::SUCCESS) {
+    for (auto field : obj) {
+      if (field.key == "FuncCall") {
+        NodeList fn = Node(field.value).list("funcname");
+        if (fn.at(fn.size() - 1).sval() == "set_config") return true;
+      }
+      if (calls_set_config(field.value)) return true;
+    }
+  } else if (e.get_array().get(arr) == simdjson::SUCCESS) {
+    for (auto item : arr)
+      if (calls_set_config(item)) return true;
+  }
+  return false;
+}
+
 /// Checks that a parameter exists and may be set now.
 bool check_name(const std::string& name, const GucInfo*& g, StatementResult& error) {
   g = find_guc(name);
@@ -122,9 +141,8 @@ HandlerRegistrar reg_show("VariableShowStmt", show_variable);
 }  // namespace
 
 bool select_set_config(ExecContext& ctx, StatementResult& out) {
-  std::string lower = fold_identifier(ctx.stmt.text);
-  if (lower.find("set_config") == std::string::npos) return false;
   Node s = ctx.stmt.node;
+  if (!calls_set_config(s.element())) return false;
   NodeList targets = s.list("targetList");
   Node call = targets.size() == 1 ? targets.at(0).body()["val"] : Node();
   bool simple = call.kind() == "FuncCall" && !s["fromClause"] && !s["whereClause"] &&
