@@ -94,8 +94,10 @@ class Evaluator {
       return boolean(is_and);
     }
     if (kind == "A_Const" && b["boolval"]) return boolean(b["boolval"].flag("boolval"));
-    if (kind == "SubLink" && b.str("subLinkType") == "EXISTS_SUBLINK")
-      return eval_exists(b["subselect"].body());
+    if (kind == "SubLink" && b.str("subLinkType") == "EXISTS_SUBLINK") {
+      Evaluator sub(catalog_);  // each EXISTS has its own FROM items
+      return sub.eval_exists(b["subselect"].body());
+    }
     return unknown("the condition is not an EXISTS test on the system catalogs");
   }
 
