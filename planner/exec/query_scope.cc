@@ -110,6 +110,11 @@ void QueryScope::pop_level() {
   levels_.pop_back();
 }
 
+void QueryScope::set_out_of_scope(size_t from, size_t to, bool hidden) {
+  auto& entries = levels_.back().entries;
+  for (size_t i = from; i < to && i < entries.size(); ++i) entries[i].out_of_scope = hidden;
+}
+
 void QueryScope::record_read(std::string_view schema, std::string_view name,
                              std::string_view column) {
   for (auto& r : reads_) {
@@ -262,7 +267,11 @@ bool QueryScope::add_from_item(Node item, std::vector<RangeEntry>& out, Statemen
     if (!add_entry(e, error)) return false;
   } else if (kind == "RangeSubselect") {
     QueryOutput sub;
-    if (!check_select(b["subquery"].body(), &sub, error)) return false;
+    bool lateral = b.flag("lateral");
+    if (!lateral) set_out_of_scope(0, first, true);
+    bool ok = check_select(b["subquery"].body(), &sub, error);
+    if (!lateral) set_out_of_scope(0, first, false);
+    if (!ok) return false;
     RangeEntry e;
     Node alias = b["alias"].body();
     e.refname = std::string(alias.str("aliasname"));
@@ -363,7 +372,13 @@ bool QueryScope::add_from_item(Node item, std::vector<RangeEntry>& out, Statemen
       for (size_t i = first; i < lv.entries.size(); ++i)
         if (contains(lv.entries[i].columns, c)) record_entry_read(lv.entries[i], c);
     }
-    if (b["quals"] && !check_expr(b["quals"], error)) return false;
+    if (b["quals"]) {
+      // ON sees only the two sides of its join.
+      set_out_of_scope(0, first, true);
+      bool ok = check_expr(b["quals"], error);
+      set_out_of_scope(0, first, false);
+      if (!ok) return false;
+    }
     Node alias = b["alias"].body();
     if (alias) {
       RangeEntry j;
@@ -549,7 +564,7 @@ bool QueryScope::resolve_qualified(std::string_view schema, std::string_view tab
                                    std::string_view column, bool star, StatementResult& error) {
   for (auto l = levels_.rbegin(); l != levels_.rend(); ++l) {
     for (const auto& e : l->entries) {
-      if (e.qualified_hidden || e.refname != table) continue;
+      if (e.qualified_hidden || e.out_of_scope || e.refname != table) continue;
       if (!schema.empty() && (e.has_alias || e.schema != schema)) continue;
       if (star) {
         record_entry_read(e, {});
@@ -577,7 +592,7 @@ bool QueryScope::resolve_qualified(std::string_view schema, std::string_view tab
   bool hidden = false;
   for (const auto& l : levels_)
     for (const auto& e : l.entries)
-      if (e.qualified_hidden && e.refname == table) hidden = true;
+      if ((e.qualified_hidden || e.out_of_scope) && e.refname == table) hidden = true;
   error = ExecContext::fails("42P01", std::string(hidden ? "invalid reference to" : "missing") +
                                           " FROM-clause entry for table \"" + std::string(table) +
                                           "\"");
@@ -615,7 +630,7 @@ bool QueryScope::check_column_ref(Node ref, StatementResult& error) {
     const RangeEntry* match = nullptr;
     int count = 0;
     for (const auto& e : l->entries) {
-      if (e.qualified_only) continue;
+      if (e.qualified_only || e.out_of_scope) continue;
       if (contains(e.columns, name)) {
         ++count;
         match = &e;
@@ -637,7 +652,7 @@ bool QueryScope::check_column_ref(Node ref, StatementResult& error) {
   // A whole-row reference to a FROM item.
   for (auto l = levels_.rbegin(); l != levels_.rend(); ++l)
     for (const auto& e : l->entries)
-      if (!e.qualified_hidden && e.refname == name) {
+      if (!e.qualified_hidden && !e.out_of_scope && e.refname == name) {
         record_entry_read(e, {});
         return true;
       }

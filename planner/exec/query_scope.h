@@ -30,6 +30,9 @@ struct RangeEntry {
   bool qualified_hidden = false;
   /// Names a join alias holds more than once: a qualified reference is ambiguous.
   std::vector<std::string> ambiguous;
+  /// Not visible from where names are being resolved now (an earlier FROM
+  /// item, seen from a JOIN's ON clause or a non-LATERAL subquery).
+  bool out_of_scope = false;
   /// A join alias: reachable by qualified names only (its tables answer unqualified ones).
   bool qualified_only = false;
 };
@@ -94,6 +97,8 @@ class QueryScope {
   bool check_grouping(Node select, StatementResult& error);
 
   bool walk(simdjson::dom::element e, StatementResult& error);
+  /// Hides (or shows again) entries [from, to) of the current level.
+  void set_out_of_scope(size_t from, size_t to, bool hidden);
   bool resolve_qualified(std::string_view schema, std::string_view table, std::string_view column,
                          bool star, StatementResult& error);
   void record_entry_read(const RangeEntry& e, std::string_view column);
