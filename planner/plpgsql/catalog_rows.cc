@@ -192,8 +192,20 @@ bool catalog_rows(const Catalog& c, std::string_view schema, std::string_view na
     return true;
   }
   if (name == "pg_type") {
-    // User types only: a condition about a built-in type is not answered right.
     out.columns = {"oid", "typname", "typnamespace", "typtype"};
+    std::string_view list = builtin_type_list();
+    while (!list.empty()) {
+      size_t sp = list.find(' ');
+      std::string_view item = list.substr(0, sp);
+      list = sp == std::string_view::npos ? std::string_view() : list.substr(sp + 1);
+      size_t colon = item.find(':');
+      if (colon == std::string_view::npos) continue;
+      std::string n(item.substr(0, colon));
+      out.rows.push_back({{"oid", "t:pg_catalog." + n},
+                          {"typname", n},
+                          {"typnamespace", namespace_oid("pg_catalog")},
+                          {"typtype", std::string(item.substr(colon + 1))}});
+    }
     auto add = [&](const std::string& s, const std::string& n, char type) {
       out.rows.push_back({{"oid", "t:" + s + "." + n},
                           {"typname", n},
@@ -214,6 +226,9 @@ bool catalog_rows(const Catalog& c, std::string_view schema, std::string_view na
   }
   if (name == "pg_extension") {
     out.columns = {"extname", "extversion"};
+    // createdb installs plpgsql.
+    if (!c.extensions.find("plpgsql"))
+      out.rows.push_back({{"extname", "plpgsql"}, {"extversion", "1.0"}});
     for (const auto& k : c.extensions.sorted_keys()) {
       const Extension* e = c.extensions.find(k);
       out.rows.push_back({{"extname", e->name}, {"extversion", e->version}});

@@ -24,6 +24,9 @@ struct CatalogRows {
 bool catalog_rows(const Catalog& catalog, std::string_view schema, std::string_view name,
                   CatalogRows& out);
 
+/// "name:typtype name:typtype ..." of pg_catalog's types (builtin_types.cc).
+std::string_view builtin_type_list();
+
 std::string namespace_oid(std::string_view schema);
 std::string class_oid(std::string_view schema, std::string_view name);
 
