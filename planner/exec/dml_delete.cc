@@ -15,7 +15,11 @@ StatementResult delete_rows(ExecContext& ctx) {
   const Relation* rel = nullptr;
   if (!open_dml_target(scope, n["relation"].body(), target, rel, err)) return err;
   if (!scope.add_entry(target, err)) return err;
-  if (!scope.add_from(n.list("usingClause"), err)) return err;
+  // FROM items cannot name the target; the clauses after them can.
+  scope.set_out_of_scope(0, 1, true);
+  bool from_ok = scope.add_from(n.list("usingClause"), err);
+  scope.set_out_of_scope(0, 1, false);
+  if (!from_ok) return err;
   if (!scope.check_expr(n["whereClause"], err)) return err;
   if (!scope.check_exprs(n.list("returningList"), err)) return err;
   if (!check_dml_target_kind(*rel, err)) return err;

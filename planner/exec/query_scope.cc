@@ -112,7 +112,8 @@ void QueryScope::pop_level() {
 
 void QueryScope::set_out_of_scope(size_t from, size_t to, bool hidden) {
   auto& entries = levels_.back().entries;
-  for (size_t i = from; i < to && i < entries.size(); ++i) entries[i].out_of_scope = hidden;
+  for (size_t i = from; i < to && i < entries.size(); ++i)
+    entries[i].out_of_scope += hidden ? 1 : -1;
 }
 
 void QueryScope::record_read(std::string_view schema, std::string_view name,

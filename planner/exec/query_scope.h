@@ -32,7 +32,7 @@ struct RangeEntry {
   std::vector<std::string> ambiguous;
   /// Not visible from where names are being resolved now (an earlier FROM
   /// item, seen from a JOIN's ON clause or a non-LATERAL subquery).
-  bool out_of_scope = false;
+  int out_of_scope = 0;
   /// A join alias: reachable by qualified names only (its tables answer unqualified ones).
   bool qualified_only = false;
 };
@@ -59,6 +59,9 @@ class QueryScope {
   bool add_from(NodeList from, StatementResult& error);
   /// Adds one FROM item (a RangeVar, subquery, join, function) to the current level.
   bool add_from_node(Node item, StatementResult& error);
+  /// Hides (or shows again) entries [from, to) of the current level: what a
+  /// JOIN's ON clause, a non-LATERAL subquery or UPDATE's FROM may not name.
+  void set_out_of_scope(size_t from, size_t to, bool hidden);
   /// Opens a relation named by a RangeVar as PostgreSQL's parserOpenTable does
   /// (CTE names do not count when `allow_cte` is false).
   bool open_relation(Node range_var, bool allow_cte, RangeEntry& out, StatementResult& error);
@@ -97,8 +100,6 @@ class QueryScope {
   bool check_grouping(Node select, StatementResult& error);
 
   bool walk(simdjson::dom::element e, StatementResult& error);
-  /// Hides (or shows again) entries [from, to) of the current level.
-  void set_out_of_scope(size_t from, size_t to, bool hidden);
   bool resolve_qualified(std::string_view schema, std::string_view table, std::string_view column,
                          bool star, StatementResult& error);
   void record_entry_read(const RangeEntry& e, std::string_view column);
