@@ -98,6 +98,8 @@ class QueryScope {
   bool figure_outputs(NodeList targets, QueryOutput& out);
   const Cte* find_cte(std::string_view name) const;
   bool check_grouping(Node select, StatementResult& error);
+  /// The FROM item of the innermost level a column reference names (and the column).
+  const RangeEntry* entry_of(Node ref, std::string& column) const;
 
   bool walk(simdjson::dom::element e, StatementResult& error);
   bool resolve_qualified(std::string_view schema, std::string_view table, std::string_view column,
