@@ -118,9 +118,61 @@ bool catalog_rows(const Catalog& c, std::string_view schema, std::string_view na
       }
       return true;
     }
+    if (name == "key_column_usage") {
+      out.columns = {"constraint_schema", "constraint_name", "table_schema",
+                     "table_name",        "column_name",     "ordinal_position"};
+      for (const Relation* r : all_relations(c)) {
+        for (const auto& con : r->constraints) {
+          if (con.kind != Constraint::Kind::kPrimaryKey && con.kind != Constraint::Kind::kUnique &&
+              con.kind != Constraint::Kind::kForeignKey)
+            continue;
+          int n = 0;
+          for (const auto& col : con.columns) {
+            out.rows.push_back({{"constraint_schema", r->schema},
+                                {"constraint_name", con.name},
+                                {"table_schema", r->schema},
+                                {"table_name", r->name},
+                                {"column_name", col},
+                                {"ordinal_position", std::to_string(++n)}});
+          }
+        }
+      }
+      return true;
+    }
+    if (name == "views" || name == "sequences") {
+      bool views = name == "views";
+      std::string sch = views ? "table_schema" : "sequence_schema";
+      std::string nm = views ? "table_name" : "sequence_name";
+      out.columns = {sch, nm};
+      for (const Relation* r : all_relations(c))
+        if (r->kind == (views ? RelKind::kView : RelKind::kSequence))
+          out.rows.push_back({{sch, r->schema}, {nm, r->name}});
+      return true;
+    }
+    if (name == "routines") {
+      out.columns = {"routine_schema", "routine_name", "routine_type"};
+      for (const auto& k : c.functions.sorted_keys()) {
+        const Function* f = c.functions.find(k);
+        out.rows.push_back({{"routine_schema", f->schema},
+                            {"routine_name", f->name},
+                            {"routine_type", f->kind == 'p' ? "PROCEDURE" : "FUNCTION"}});
+      }
+      return true;
+    }
     return false;
   }
   if (schema != "pg_catalog") return false;
+  if (name == "pg_index") {
+    out.columns = {"indexrelid", "indrelid", "indisunique", "indisprimary"};
+    for (const Relation* r : all_relations(c)) {
+      if (r->kind != RelKind::kIndex && r->kind != RelKind::kPartitionedIndex) continue;
+      out.rows.push_back({{"indexrelid", class_oid(r->schema, r->name)},
+                          {"indrelid", class_oid(r->schema, r->index.table)},
+                          {"indisunique", r->index.unique ? "t" : "f"},
+                          {"indisprimary", r->index.primary ? "t" : "f"}});
+    }
+    return true;
+  }
   if (name == "pg_namespace") {
     out.columns = {"oid", "nspname"};
     for (const auto& s : all_schemas(c))
