@@ -791,6 +791,24 @@ bool QueryScope::check_select_body(Node s, QueryOutput* output, StatementResult&
   allow_output_names_ = false;
   if (!ok) return false;
   if (!check_expr(s["limitCount"], error) || !check_expr(s["limitOffset"], error)) return false;
+  for (Node lc : s.list("lockingClause")) {
+    for (Node rv : lc.body().list("lockedRels")) {
+      std::string_view rel = rv.body().str("relname");
+      bool found = false;
+      for (const auto& e : levels_.back().entries)
+        if (!e.qualified_hidden && e.refname == rel) found = true;
+      if (!found) {
+        std::string_view st = lc.body().str("strength");
+        std::string word = st == "LCS_FORNOKEYUPDATE" ? "FOR NO KEY UPDATE"
+                           : st == "LCS_FORSHARE"     ? "FOR SHARE"
+                           : st == "LCS_FORKEYSHARE"  ? "FOR KEY SHARE"
+                                                      : "FOR UPDATE";
+        error = ExecContext::fails("42P01", "relation \"" + std::string(rel) + "\" in " + word +
+                                                " clause not found in FROM clause");
+        return false;
+      }
+    }
+  }
   if (!check_grouping(s, error)) return false;
   if (output) *output = out;
   return true;
@@ -925,6 +943,14 @@ bool QueryScope::check_grouping(Node s, StatementResult& error) {
                                             "in an aggregate function");
     return false;
   }
+  return true;
+}
+
+bool analyze_query(const Catalog& catalog, Node select, QueryOutput& output,
+                   std::vector<RelationRef>& reads, StatementResult& error) {
+  QueryScope scope(catalog);
+  if (!scope.check_select(select, &output, error)) return false;
+  reads = scope.reads();
   return true;
 }
 

@@ -112,6 +112,11 @@ class QueryScope {
   std::vector<RelationRef> reads_;
 };
 
+/// Checks a whole query (a SelectStmt body) on its own, as CREATE VIEW needs:
+/// its output columns and the user relations and columns it reads.
+bool analyze_query(const Catalog& catalog, Node select, QueryOutput& output,
+                   std::vector<RelationRef>& reads, StatementResult& error);
+
 /// The columns of a system relation migsim knows ("pg_catalog.pg_class"), or null.
 const std::vector<std::string>* system_relation_columns(std::string_view schema,
                                                         std::string_view name);
