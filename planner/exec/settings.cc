@@ -7,8 +7,16 @@
 namespace migsim {
 
 const GucInfo* find_guc(std::string_view name) {
+  // Parameters that SHOW ALL and pg_settings leave out.
+  static const GucInfo kHidden[] = {
+      {"default_with_oids", "bool", "user", "", "", "", ""},
+      {"is_superuser", "bool", "internal", "", "", "", ""},
+      {"seed", "real", "user", "", "-1", "1", ""},
+  };
   std::string lower = fold_identifier(name);
   for (const auto& g : guc_table())
+    if (g.name == lower) return &g;
+  for (const auto& g : kHidden)
     if (g.name == lower) return &g;
   return nullptr;
 }
@@ -121,6 +129,10 @@ SettingCheck check_setting_value(const GucInfo& g, std::string_view value) {
     if (!parse_bool(value)) {
       return SettingCheck::failure("22023", "parameter \"" + name + "\" requires a Boolean value");
     }
+    std::string v = fold_identifier(value);
+    bool truth = v[0] == 't' || v[0] == 'y' || v == "1" || v == "on";
+    if (name == "default_with_oids" && truth)
+      return SettingCheck::failure("0A000", "tables declared WITH OIDS are not supported");
     return {};
   }
   if (g.vartype == "enum") {
@@ -173,7 +185,11 @@ SettingCheck check_setting_value(const GucInfo& g, std::string_view value) {
   }
   // Strings: only those whose check PostgreSQL does not make depend on the server.
   if (name == "search_path" || name == "application_name") return {};
-  if (name == "default_tablespace" && value.empty()) return {};
+  if (name == "default_tablespace") {
+    // Tablespaces are not modelled: only the built-in ones exist.
+    if (value.empty() || value == "pg_default" || value == "pg_global") return {};
+    return invalid();
+  }
   if (name == "default_table_access_method" && value == "heap") return {};
   if (name == "client_encoding" && (iequals(value, "utf8") || iequals(value, "utf-8"))) return {};
   if (name == "timezone" && (iequals(value, "utc") || iequals(value, "gmt"))) return {};
