@@ -152,8 +152,11 @@ class Interpreter {
       return stop(
           ExecContext::unknown("a statement in the DO block does not parse: " + error.message));
     }
-    if (embedded && script.statements.size() == 1 && script.statements[0].kind == "SelectStmt") {
-      // PL/pgSQL wants PERFORM for a query whose rows are thrown away.
+    bool returns_rows =
+        script.statements.size() == 1 && (script.statements[0].kind == "SelectStmt" ||
+                                          !script.statements[0].node.list("returningList").empty());
+    if (embedded && returns_rows) {
+      // PL/pgSQL wants PERFORM (or INTO) for a statement whose rows are thrown away.
       StatementResult probe = ctx_.engine.execute_nested(script.statements[0]);
       if (probe.outcome == Outcome::kFails || probe.outcome == Outcome::kUnknown)
         return stop(probe);
