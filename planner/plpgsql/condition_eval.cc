@@ -94,6 +94,7 @@ class Evaluator {
       return boolean(is_and);
     }
     if (kind == "A_Const" && b["boolval"]) return boolean(b["boolval"].flag("boolval"));
+    if (kind == "NullTest" && b["arg"].kind() == "FuncCall") return eval_to_reg(b);
     if (kind == "SubLink" && b.str("subLinkType") == "EXISTS_SUBLINK") {
       Evaluator sub(catalog_);  // each EXISTS has its own FROM items
       return sub.eval_exists(b["subselect"].body());
@@ -102,6 +103,42 @@ class Evaluator {
   }
 
  private:
+  /// to_regclass('name') / to_regnamespace('name') IS [NOT] NULL.
+  ConditionValue eval_to_reg(Node test) {
+    Node call = test["arg"].body();
+    NodeList fn = call.list("funcname");
+    std::string_view name = fn.at(fn.size() - 1).sval();
+    NodeList args = call.list("args");
+    Node lit = args.size() == 1 ? args.at(0) : Node();
+    if (lit.kind() == "TypeCast") lit = lit.body()["arg"];
+    if ((name != "to_regclass" && name != "to_regnamespace") || lit.kind() != "A_Const" ||
+        !lit.body()["sval"])
+      return unknown("the condition is not an EXISTS test on the system catalogs");
+    std::string text(lit.body()["sval"].str("sval"));
+    auto parts = split_qualified(text);
+    bool exists = false;
+    std::string what;
+    if (name == "to_regnamespace") {
+      if (parts.size() != 1) return unknown("a qualified name given to to_regnamespace()");
+      if (parts[0].rfind("pg_", 0) == 0 || parts[0] == "information_schema")
+        return unknown("system schemas are not modelled");
+      exists = catalog_.schemas.find(parts[0]) != nullptr;
+      what = "schema \"" + parts[0] + "\" exists";
+    } else {
+      if (parts.size() > 2) return unknown("a relation name with a database part");
+      if (parts.back().rfind("pg_", 0) == 0 && parts.size() == 1)
+        return unknown("system relations are not modelled");
+      const Relation* r = parts.size() == 2 ? catalog_.relation(parts[0], parts[1])
+                                            : catalog_.lookup_relation("", parts[0]);
+      exists = r != nullptr;
+      what = "relation \"" + text + "\" exists";
+    }
+    bool is_null_test = test.str("nulltesttype") == "IS_NULL";
+    ConditionValue v = boolean(is_null_test ? !exists : exists);
+    if (exists) v.found = what;
+    return v;
+  }
+
   ConditionValue eval_exists(Node s) {
     if ((s.str("op") != "" && s.str("op") != "SETOP_NONE") || s["withClause"] ||
         !s.list("groupClause").empty() || s["havingClause"] || !s.list("valuesLists").empty())
