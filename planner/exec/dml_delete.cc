@@ -20,7 +20,7 @@ StatementResult delete_rows(ExecContext& ctx) {
   bool from_ok = scope.add_from(n.list("usingClause"), err);
   scope.set_out_of_scope(0, 1, false);
   if (!from_ok) return err;
-  if (!scope.check_expr(n["whereClause"], err)) return err;
+  if (!scope.check_where(n["whereClause"], err)) return err;
   if (!scope.check_exprs(n.list("returningList"), err)) return err;
   if (!check_dml_target_kind(*rel, err)) return err;
   return dml_data("deletes from", target);

@@ -20,7 +20,7 @@ StatementResult update(ExecContext& ctx) {
   bool from_ok = scope.add_from(n.list("fromClause"), err);
   scope.set_out_of_scope(0, 1, false);
   if (!from_ok) return err;
-  if (!scope.check_expr(n["whereClause"], err)) return err;
+  if (!scope.check_where(n["whereClause"], err)) return err;
   if (!scope.check_exprs(n.list("returningList"), err)) return err;
   if (!check_update_targets(scope, *rel, n.list("targetList"), err)) return err;
   if (!check_update_rewrite(*rel, n.list("targetList"), err)) return err;

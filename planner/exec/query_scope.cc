@@ -271,6 +271,13 @@ bool QueryScope::check_expr(Node expr, StatementResult& error) {
   return walk(expr.element(), error);
 }
 
+bool QueryScope::check_where(Node where, StatementResult& error) {
+  no_aggregates_in_ = "WHERE";
+  bool ok = check_expr(where, error);
+  no_aggregates_in_ = {};
+  return ok;
+}
+
 bool QueryScope::check_exprs(NodeList exprs, StatementResult& error) {
   for (Node e : exprs)
     if (!check_expr(e, error)) return false;
@@ -285,14 +292,30 @@ bool QueryScope::walk(simdjson::dom::element e, StatementResult& error) {
       if (field.key == "ColumnRef") {
         if (!check_column_ref(Node(field.value), error)) return false;
       } else if (field.key == "FuncCall") {
+        if (!no_aggregates_in_.empty()) {
+          Node f(field.value);
+          if (f["over"]) {
+            error = ExecContext::fails(
+                "42P20", "window functions are not allowed in " + std::string(no_aggregates_in_));
+            return false;
+          }
+          if (is_aggregate(last_name(f.list("funcname")))) {
+            error = ExecContext::fails("42803", "aggregate functions are not allowed in " +
+                                                    std::string(no_aggregates_in_));
+            return false;
+          }
+        }
         if (!check_function_call(Node(field.value), error)) return false;
         if (!walk(field.value, error)) return false;
       } else if (field.key == "SelectStmt") {
         // A sublink's query: a new level that can see this one.
         bool saved = allow_output_names_;
+        std::string_view saved_agg = no_aggregates_in_;
         allow_output_names_ = false;
+        no_aggregates_in_ = {};
         bool ok = check_select(Node(field.value), nullptr, error);
         allow_output_names_ = saved;
+        no_aggregates_in_ = saved_agg;
         if (!ok) return false;
       } else if (!walk(field.value, error)) {
         return false;
@@ -421,7 +444,7 @@ bool QueryScope::check_select_body(Node s, QueryOutput* output, StatementResult&
   }
   figure_outputs(targets, out);
   levels_.back().output_names = out.columns;
-  if (!check_expr(s["whereClause"], error)) return false;
+  if (!check_where(s["whereClause"], error)) return false;
   allow_output_names_ = true;
   bool ok = check_exprs(s.list("groupClause"), error) && check_expr(s["havingClause"], error) &&
             check_exprs(s.list("windowClause"), error) &&

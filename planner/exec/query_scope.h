@@ -70,6 +70,8 @@ class QueryScope {
   /// Checks every column reference and subquery inside an expression (or list of them).
   bool check_expr(Node expr, StatementResult& error);
   bool check_exprs(NodeList exprs, StatementResult& error);
+  /// Checks a WHERE clause, where aggregate and window functions are not allowed.
+  bool check_where(Node where, StatementResult& error);
 
   /// Records that a relation's column is read.
   void record_read(std::string_view schema, std::string_view name, std::string_view column);
@@ -109,6 +111,8 @@ class QueryScope {
   const Catalog& catalog_;
   std::vector<Level> levels_;
   bool allow_output_names_ = false;
+  /// The clause being checked when it may not call aggregates ("WHERE"); empty otherwise.
+  std::string_view no_aggregates_in_;
   std::vector<RelationRef> reads_;
 };
 
