@@ -1,6 +1,7 @@
 #include "planner/engine/engine.h"
 
 #include "planner/engine/exec_context.h"
+#include "planner/exec/settings.h"
 
 namespace migsim {
 
@@ -57,6 +58,8 @@ bool Engine::end_block() {
   bool committed = !aborted_;
   if (aborted_) {
     catalog_.journal.rollback_to(block_mark_);
+  } else {
+    end_transaction_settings(catalog_);  // SET LOCAL ends with the transaction
   }
   catalog_.journal.commit();
   in_block_ = false;
