@@ -3,6 +3,7 @@
 // Subcommands apply in order on the journaled catalog; the first failure ends
 // the statement and the engine rolls every earlier subcommand back.
 
+#include "planner/exec/alter_index.h"
 #include "planner/exec/alter_table.h"
 
 #include <algorithm>
@@ -159,6 +160,7 @@ bool persistence_twice(NodeList cmds, StatementResult& error) {
 StatementResult alter_table(ExecContext& ctx) {
   Node n = ctx.stmt.node;
   std::string_view objtype = n.str("objtype");
+  if (objtype == "OBJECT_INDEX") return alter_index(ctx);
   if (objtype != "OBJECT_TABLE") {
     return ExecContext::unknown("ALTER " + std::string(objtype) + " is not modelled");
   }
