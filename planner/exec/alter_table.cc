@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "planner/exec/common.h"
-#include "planner/exec/dependents.h"
+#include "planner/exec/dependencies.h"
 #include "planner/exec/relation_lookup.h"
 
 namespace migsim {
@@ -17,6 +17,22 @@ namespace migsim {
 StatementResult missing_column(const AlterTarget& t, const std::string& column) {
   return ExecContext::fails(
       "42703", "column \"" + column + "\" of relation \"" + t.name + "\" does not exist");
+}
+
+StatementResult drop_table_part(Catalog& catalog, const ObjectRef& target, bool cascade) {
+  DropPlan plan = plan_drop(catalog, {target});
+  std::string error, detail, hint;
+  std::vector<std::string> notices;
+  if (!check_drop(catalog, plan, target, cascade, error, detail, hint, notices))
+    return ExecContext::fails("2BP01", error, detail, hint);
+  StatementResult r;
+  for (const auto& n : notices) {
+    size_t end = n.find("\nDETAIL:  ");
+    r.notices.push_back(n.substr(0, end));
+    if (end != std::string::npos) r.detail = n.substr(end + 10);
+  }
+  apply_drop(catalog, plan);
+  return r;
 }
 
 namespace {

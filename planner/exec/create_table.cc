@@ -21,9 +21,9 @@ StatementResult create_table(ExecContext& ctx) {
     return ExecContext::fails("42P07", "relation \"" + target.name + "\" already exists");
   }
   if (ctx.catalog.type(target.schema, target.name)) {
-    return ExecContext::fails("42710", "type \"" + target.name + "\" already exists",
-                              {}, "A relation has an associated type of the same name, so you "
-                                  "must use a name that doesn't conflict with any existing type.");
+    return ExecContext::fails("42710", "type \"" + target.name + "\" already exists", {},
+                              "A relation has an associated type of the same name, so you "
+                              "must use a name that doesn't conflict with any existing type.");
   }
   if (n["partbound"] || n["partspec"] || !n.list("inhRelations").empty()) {
     return ExecContext::unknown("partitioned and inherited tables are not modelled yet");
@@ -42,7 +42,7 @@ StatementResult create_table(ExecContext& ctx) {
     std::string_view kind = elt.kind();
     if (kind == "ColumnDef") {
       ColumnBuild b;
-      if (!build_column(ctx.catalog, elt.body(), b, error)) return error;
+      if (!build_column(ctx.catalog, table.name, elt.body(), b, error)) return error;
       if (table.column(b.column.name)) {
         return ExecContext::fails("42701",
                                   "column \"" + b.column.name + "\" specified more than once");
