@@ -164,23 +164,22 @@ StatementResult at_alter_column_type(AlterTarget& t, Node cmd) {
         "modelled");
   }
   if (!same_family) {
-    for (const auto& c : table.constraints) {
-      if (contains(c.columns, col) &&
-          (c.kind == Constraint::Kind::kCheck || c.kind == Constraint::Kind::kForeignKey ||
-           c.kind == Constraint::Kind::kExclusion)) {
-        return ExecContext::unknown("whether constraint \"" + c.name + "\" still holds for type " +
-                                    target.type + " is not modelled");
+    // Constraints on the column, and foreign keys that reference it, would be
+    // re-checked for the new type.
+    ObjectRef column = ObjectRef::part(ObjectRef::Kind::kColumn, t.schema, t.name, col);
+    for (const auto& d : direct_dependents(catalog, column)) {
+      if (d.object.kind != ObjectRef::Kind::kConstraint) continue;
+      const Relation* owner = catalog.relation(d.object.schema, d.object.name);
+      const Constraint* c = owner ? owner->constraint(d.object.sub) : nullptr;
+      if (!c) continue;
+      if (d.type == DepType::kNormal) {
+        return ExecContext::unknown("whether foreign key \"" + c->name +
+                                    "\" still works with type " + target.type + " is not modelled");
       }
-    }
-    for (const auto& [k, r] : catalog.relations.all()) {
-      for (const auto& c : r.constraints) {
-        if (c.kind == Constraint::Kind::kForeignKey && c.ref_schema == t.schema &&
-            c.ref_table == t.name && contains(c.ref_columns, col)) {
-          return ExecContext::unknown("whether foreign key \"" + c.name +
-                                      "\" still works with "
-                                      "type " +
-                                      target.type + " is not modelled");
-        }
+      if (c->kind == Constraint::Kind::kCheck || c->kind == Constraint::Kind::kForeignKey ||
+          c->kind == Constraint::Kind::kExclusion) {
+        return ExecContext::unknown("whether constraint \"" + c->name + "\" still holds for type " +
+                                    target.type + " is not modelled");
       }
     }
     for (const Relation* idx : catalog.indexes_of(t.schema, t.name)) {
