@@ -180,6 +180,15 @@ std::vector<const Relation*> children_of(const Catalog& catalog, const std::stri
   return out;
 }
 
+std::vector<ObjectRef> foreign_keys_referencing(const Catalog& catalog, const std::string& schema,
+                                                const std::string& table) {
+  std::vector<Dependent> deps;
+  referencing_fkeys(catalog, schema, table, nullptr, nullptr, deps);
+  std::vector<ObjectRef> out;
+  for (const auto& d : deps) out.push_back(d.object);
+  return out;
+}
+
 std::vector<ObjectRef> views_reading_column(const Catalog& catalog, const std::string& schema,
                                             const std::string& table, const std::string& column) {
   std::vector<Dependent> deps;

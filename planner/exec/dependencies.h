@@ -73,6 +73,11 @@ std::vector<Dependent> direct_dependents(const Catalog& catalog, const ObjectRef
 std::vector<const Relation*> children_of(const Catalog& catalog, const std::string& schema,
                                          const std::string& table);
 
+/// Foreign key constraints (of any table, schema.table included) that
+/// reference schema.table, in table order.
+std::vector<ObjectRef> foreign_keys_referencing(const Catalog& catalog, const std::string& schema,
+                                                const std::string& table);
+
 /// Views and materialized views that read column `column` of schema.table.
 std::vector<ObjectRef> views_reading_column(const Catalog& catalog, const std::string& schema,
                                             const std::string& table, const std::string& column);
