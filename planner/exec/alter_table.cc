@@ -26,11 +26,8 @@ StatementResult drop_table_part(Catalog& catalog, const ObjectRef& target, bool 
   if (!check_drop(catalog, plan, target, cascade, error, detail, hint, notices))
     return ExecContext::fails("2BP01", error, detail, hint);
   StatementResult r;
-  for (const auto& n : notices) {
-    size_t end = n.find("\nDETAIL:  ");
-    r.notices.push_back(n.substr(0, end));
-    if (end != std::string::npos) r.detail = n.substr(end + 10);
-  }
+  // ALTER TABLE merges its subcommands' notices, one line each.
+  for (const auto& n : notices) r.notices.push_back(n.substr(0, n.find('\n')));
   apply_drop(catalog, plan);
   return r;
 }

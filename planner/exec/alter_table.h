@@ -47,8 +47,8 @@ StatementResult at_set_logged(AlterTarget& t, bool logged);
 StatementResult missing_column(const AlterTarget& t, const std::string& column);
 
 /// Drops a column or constraint and what depends on it, as DROP plans it
-/// (2BP01 without CASCADE); the "drop cascades to" notice keeps its first
-/// line, its list of objects goes to the result's detail.
+/// (2BP01 without CASCADE); of the "drop cascades to" notice only its first
+/// line is kept, as ALTER TABLE reports its subcommands' notices.
 StatementResult drop_table_part(Catalog& catalog, const ObjectRef& target, bool cascade);
 
 }  // namespace migsim
