@@ -1,7 +1,9 @@
 #pragma once
 // The dependencies PostgreSQL records in pg_depend, derived from the catalog
 // model, and the drop plans that findDependentObjects() makes from them
-// (src/backend/catalog/dependency.c).
+// (src/backend/catalog/dependency.c). DROP, ALTER TABLE (DROP COLUMN, DROP
+// CONSTRAINT, ALTER COLUMN TYPE), RENAME and TRUNCATE all ask here what
+// depends on an object and how PostgreSQL names it.
 
 #include <string>
 #include <vector>
