@@ -134,6 +134,39 @@ TEST_CASE("foreign keys depend on the columns they reference", "[alter]") {
   CHECK(s.catalog.relation("public", "c")->constraint("c_p_id_fkey") != nullptr);
 }
 
+TEST_CASE("DROP COLUMN and DROP CONSTRAINT list dependents as PostgreSQL 15 does", "[alter]") {
+  Sim s;
+  REQUIRE(s.run("CREATE TABLE p (id int PRIMARY KEY, code text UNIQUE)").outcome ==
+          Outcome::kApplies);
+  REQUIRE(
+      s.run("CREATE TABLE c (p_id int REFERENCES p, p_code text REFERENCES p (code))").outcome ==
+      Outcome::kApplies);
+  REQUIRE(s.run("CREATE TABLE c2 (p_id int REFERENCES p (id))").outcome == Outcome::kApplies);
+  auto r = s.run("ALTER TABLE p DROP COLUMN id");
+  CHECK(r.detail ==
+        "constraint c_p_id_fkey on table c depends on column id of table p\n"
+        "constraint c2_p_id_fkey on table c2 depends on column id of table p");
+  r = s.run("ALTER TABLE p DROP CONSTRAINT p_pkey");
+  CHECK(r.detail ==
+        "constraint c_p_id_fkey on table c depends on index p_pkey\n"
+        "constraint c2_p_id_fkey on table c2 depends on index p_pkey");
+  r = s.run("ALTER TABLE p DROP CONSTRAINT p_pkey CASCADE");
+  CHECK(r.outcome == Outcome::kApplies);
+  CHECK(r.notices == std::vector<std::string>{"drop cascades to 2 other objects"});
+  r = s.run("ALTER TABLE p DROP COLUMN code CASCADE");
+  CHECK(r.notices ==
+        std::vector<std::string>{"drop cascades to constraint c_p_code_fkey on table c"});
+  CHECK(s.catalog.relation("public", "p_code_key") == nullptr);
+
+  REQUIRE(s.run("CREATE TABLE \"Odd\" (\"Id\" int PRIMARY KEY)").outcome == Outcome::kApplies);
+  REQUIRE(s.run("CREATE TABLE odd_ref (i int REFERENCES \"Odd\")").outcome == Outcome::kApplies);
+  r = s.run("ALTER TABLE \"Odd\" DROP COLUMN \"Id\"");
+  CHECK(r.detail ==
+        "constraint odd_ref_i_fkey on table odd_ref depends on column Id of table \"Odd\"");
+  r = s.run("ALTER TABLE \"Odd\" DROP CONSTRAINT \"Odd_pkey\"");
+  CHECK(r.detail == "constraint odd_ref_i_fkey on table odd_ref depends on index \"Odd_pkey\"");
+}
+
 TEST_CASE("ENABLE and DISABLE TRIGGER", "[alter]") {
   Sim s;
   REQUIRE(s.run("CREATE TABLE p (id int)").outcome == Outcome::kApplies);

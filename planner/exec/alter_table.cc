@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "planner/exec/common.h"
-#include "planner/exec/dependents.h"
+#include "planner/exec/dependencies.h"
 #include "planner/exec/relation_lookup.h"
 
 namespace migsim {
@@ -18,6 +18,19 @@ namespace migsim {
 StatementResult missing_column(const AlterTarget& t, const std::string& column) {
   return ExecContext::fails(
       "42703", "column \"" + column + "\" of relation \"" + t.name + "\" does not exist");
+}
+
+StatementResult drop_table_part(Catalog& catalog, const ObjectRef& target, bool cascade) {
+  DropPlan plan = plan_drop(catalog, {target});
+  std::string error, detail, hint;
+  std::vector<std::string> notices;
+  if (!check_drop(catalog, plan, target, cascade, error, detail, hint, notices))
+    return ExecContext::fails("2BP01", error, detail, hint);
+  StatementResult r;
+  // ALTER TABLE merges its subcommands' notices, one line each.
+  for (const auto& n : notices) r.notices.push_back(n.substr(0, n.find('\n')));
+  apply_drop(catalog, plan);
+  return r;
 }
 
 namespace {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "planner/engine/exec_context.h"
+#include "planner/exec/dependencies.h"
 
 namespace migsim {
 
@@ -44,5 +45,10 @@ StatementResult at_set_logged(AlterTarget& t, bool logged);
 
 /// `column "c" of relation "t" does not exist` (42703).
 StatementResult missing_column(const AlterTarget& t, const std::string& column);
+
+/// Drops a column or constraint and what depends on it, as DROP plans it
+/// (2BP01 without CASCADE); of the "drop cascades to" notice only its first
+/// line is kept, as ALTER TABLE reports its subcommands' notices.
+StatementResult drop_table_part(Catalog& catalog, const ObjectRef& target, bool cascade);
 
 }  // namespace migsim

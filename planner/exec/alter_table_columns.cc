@@ -7,7 +7,7 @@
 #include "planner/exec/column_builder.h"
 #include "planner/exec/column_cast.h"
 #include "planner/exec/common.h"
-#include "planner/exec/dependents.h"
+#include "planner/exec/dependencies.h"
 #include "planner/exec/table_constraints.h"
 #include "planner/exec/type_resolver.h"
 #include "planner/expr/deparse.h"
@@ -23,19 +23,6 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 bool is_system_column(std::string_view name) {
   return name == "tableoid" || name == "cmax" || name == "xmax" || name == "cmin" ||
          name == "xmin" || name == "ctid";
-}
-
-/// "column c of table t", as getObjectDescription prints it.
-std::string column_description(const AlterTarget& t, const std::string& column) {
-  return "column " + column + " of table " + relation_display(t.ctx.catalog, t.schema, t.name);
-}
-
-/// True when an index of the table uses `column` as a key, an included column or in an expression.
-bool index_uses_column(const Relation& index, const std::string& column) {
-  for (const auto& k : index.index.keys)
-    if (k == column || mentions_identifier(k, column)) return true;
-  if (contains(index.index.include, column)) return true;
-  return mentions_identifier(index.index.predicate, column);
 }
 
 }  // namespace
@@ -58,14 +45,7 @@ StatementResult at_add_column(AlterTarget& t, Node cmd) {
   }
   ColumnBuild build;
   StatementResult error;
-  if (!build_column(ctx.catalog, def, build, error)) {
-    // build_column's messages end in "of table"; PostgreSQL names the table.
-    const std::string tail = " of table";
-    if (error.message.size() >= tail.size() &&
-        error.message.compare(error.message.size() - tail.size(), tail.size(), tail) == 0)
-      error.message += " \"" + t.name + "\"";
-    return error;
-  }
+  if (!build_column(ctx.catalog, t.name, def, build, error)) return error;
   if (!children_of(ctx.catalog, t.schema, t.name).empty()) {
     return ExecContext::unknown(
         "adding a column to a table with partitions or children is not "
@@ -107,99 +87,10 @@ StatementResult at_drop_column(AlterTarget& t, Node cmd) {
         "dropping a column of a table with partitions or children is not "
         "modelled");
   }
-  // What goes with the column on its own (automatic dependencies): its
-  // constraints and their indexes, other indexes on it, sequences it owns.
-  std::vector<std::string> own_constraints;
-  for (const auto& c : table.constraints)
-    if (contains(c.columns, col)) own_constraints.push_back(c.name);
-  // What blocks the drop unless CASCADE: views on the column, foreign keys of
-  // other tables on a key that goes away.
-  std::vector<const Relation*> views = dependent_views(catalog, t.schema, t.name, col);
-  // Generated columns depend on the columns their expression reads.
-  std::vector<std::string> generated;
-  for (const auto& c : table.columns)
-    if (c.name != col && !c.generated.empty() && mentions_identifier(c.generated, col))
-      generated.push_back(c.name);
-  // Foreign keys depend on the columns they reference.
-  std::vector<ForeignKeyRef> fks;
-  for (const auto& [k, r] : catalog.relations.all()) {
-    for (const auto& c : r.constraints) {
-      if (c.kind != Constraint::Kind::kForeignKey || c.ref_schema != t.schema ||
-          c.ref_table != t.name || !contains(c.ref_columns, col))
-        continue;
-      if (r.schema == t.schema && r.name == t.name && contains(own_constraints, c.name)) continue;
-      fks.push_back({r.schema, r.name, c.name});
-    }
-  }
-  if ((!views.empty() || !fks.empty() || !generated.empty()) && !cascade) {
-    std::string detail;
-    auto line = [&](const std::string& text) {
-      if (!detail.empty()) detail += '\n';
-      detail += text;
-    };
-    for (const Relation* v : views) {
-      line(describe_relation(catalog, *v) + " depends on " + column_description(t, col));
-      // Views on that view go too, and PostgreSQL lists them.
-      std::vector<const Relation*> stack{v};
-      while (!stack.empty()) {
-        const Relation* parent = stack.back();
-        stack.pop_back();
-        for (const Relation* child : dependent_views(catalog, parent->schema, parent->name)) {
-          line(describe_relation(catalog, *child) + " depends on " +
-               describe_relation(catalog, *parent));
-          stack.push_back(child);
-        }
-      }
-    }
-    for (const auto& g : generated) {
-      line(column_description(t, g) + " depends on " + column_description(t, col));
-    }
-    for (const auto& fk : fks) {
-      line("constraint " + fk.constraint + " on table " +
-           relation_display(catalog, fk.schema, fk.table) + " depends on " +
-           column_description(t, col));
-    }
-    return ExecContext::fails(
-        "2BP01",
-        "cannot drop " + column_description(t, col) + " because other objects depend on it", detail,
-        "Use DROP ... CASCADE to drop the dependent objects too.");
-  }
-  StatementResult r;
-  std::vector<std::string> dropped;
-  for (const Relation* v : views) {
-    std::string s = v->schema, n = v->name;
-    drop_view_cascade(catalog, s, n, dropped);
-  }
-  for (const auto& fk : fks) {
-    drop_constraint_and_index(catalog, fk.schema, fk.table, fk.constraint);
-    dropped.push_back("constraint " + fk.constraint + " on table " +
-                      relation_display(catalog, fk.schema, fk.table));
-  }
-  for (const auto& g : generated) dropped.push_back(column_description(t, g));
-  for (const auto& c : own_constraints) drop_constraint_and_index(catalog, t.schema, t.name, c);
-  for (const Relation* idx : catalog.indexes_of(t.schema, t.name)) {
-    if (index_uses_column(*idx, col)) {
-      std::string n = idx->name;
-      catalog.drop_relation(t.schema, n);
-    }
-  }
-  std::vector<std::string> owned;
-  for (const Relation* s : catalog.relations_in(t.schema))
-    if (s->kind == RelKind::kSequence && s->sequence.owned_by_table == t.name &&
-        s->sequence.owned_by_column == col)
-      owned.push_back(s->name);
-  for (const auto& s : owned) catalog.drop_relation(t.schema, s);
-  Relation& m = t.mut();
-  m.columns.erase(
-      std::remove_if(m.columns.begin(), m.columns.end(),
-                     [&](const Column& c) { return c.name == col || contains(generated, c.name); }),
-      m.columns.end());
-  if (dropped.size() == 1) {
-    r.notices.push_back("drop cascades to " + dropped[0]);
-  } else if (dropped.size() > 1) {
-    r.notices.push_back("drop cascades to " + std::to_string(dropped.size()) + " other objects");
-  }
-  return r;
+  // Everything that goes with the column, and what blocks it without CASCADE,
+  // follows pg_depend as DROP computes it.
+  return drop_table_part(catalog, ObjectRef::part(ObjectRef::Kind::kColumn, t.schema, t.name, col),
+                         cascade);
 }
 
 StatementResult at_alter_column_type(AlterTarget& t, Node cmd) {
@@ -241,18 +132,16 @@ StatementResult at_alter_column_type(AlterTarget& t, Node cmd) {
         "changing a column type on a table with partitions or children "
         "is not modelled");
   }
-  auto views = dependent_views(catalog, t.schema, t.name, col);
+  auto views = views_reading_column(catalog, t.schema, t.name, col);
   if (!views.empty()) {
     return ExecContext::fails("0A000", "cannot alter type of a column used by a view or rule",
-                              "rule _RETURN on " + describe_relation(catalog, *views.front()) +
+                              "rule _RETURN on " + describe(catalog, views.front()) +
                                   " depends on column \"" + col + "\"");
   }
-  for (const auto& c : table.columns) {
-    if (c.name != col && !c.generated.empty() && mentions_identifier(c.generated, col)) {
-      return ExecContext::fails(
-          "0A000", "cannot alter type of a column used by a generated column",
-          "Column \"" + col + "\" is used by generated column \"" + c.name + "\".");
-    }
+  if (auto generated = generated_columns_reading(table, col); !generated.empty()) {
+    return ExecContext::fails(
+        "0A000", "cannot alter type of a column used by a generated column",
+        "Column \"" + col + "\" is used by generated column \"" + generated.front() + "\".");
   }
   if (target.type == old->type && target.collation == old->collation) {
     return ExecContext::no_op("column \"" + col + "\" already has type " + old->type);
@@ -275,23 +164,22 @@ StatementResult at_alter_column_type(AlterTarget& t, Node cmd) {
         "modelled");
   }
   if (!same_family) {
-    for (const auto& c : table.constraints) {
-      if (contains(c.columns, col) &&
-          (c.kind == Constraint::Kind::kCheck || c.kind == Constraint::Kind::kForeignKey ||
-           c.kind == Constraint::Kind::kExclusion)) {
-        return ExecContext::unknown("whether constraint \"" + c.name + "\" still holds for type " +
-                                    target.type + " is not modelled");
+    // Constraints on the column, and foreign keys that reference it, would be
+    // re-checked for the new type.
+    ObjectRef column = ObjectRef::part(ObjectRef::Kind::kColumn, t.schema, t.name, col);
+    for (const auto& d : direct_dependents(catalog, column)) {
+      if (d.object.kind != ObjectRef::Kind::kConstraint) continue;
+      const Relation* owner = catalog.relation(d.object.schema, d.object.name);
+      const Constraint* c = owner ? owner->constraint(d.object.sub) : nullptr;
+      if (!c) continue;
+      if (d.type == DepType::kNormal) {
+        return ExecContext::unknown("whether foreign key \"" + c->name +
+                                    "\" still works with type " + target.type + " is not modelled");
       }
-    }
-    for (const auto& [k, r] : catalog.relations.all()) {
-      for (const auto& c : r.constraints) {
-        if (c.kind == Constraint::Kind::kForeignKey && c.ref_schema == t.schema &&
-            c.ref_table == t.name && contains(c.ref_columns, col)) {
-          return ExecContext::unknown("whether foreign key \"" + c.name +
-                                      "\" still works with "
-                                      "type " +
-                                      target.type + " is not modelled");
-        }
+      if (c->kind == Constraint::Kind::kCheck || c->kind == Constraint::Kind::kForeignKey ||
+          c->kind == Constraint::Kind::kExclusion) {
+        return ExecContext::unknown("whether constraint \"" + c->name + "\" still holds for type " +
+                                    target.type + " is not modelled");
       }
     }
     for (const Relation* idx : catalog.indexes_of(t.schema, t.name)) {

@@ -3,7 +3,6 @@
 
 #include "planner/exec/alter_table.h"
 #include "planner/exec/common.h"
-#include "planner/exec/dependents.h"
 #include "planner/exec/table_constraints.h"
 
 namespace migsim {
@@ -48,36 +47,10 @@ StatementResult at_drop_constraint(AlterTarget& t, Node cmd) {
     }
     return ExecContext::fails("42704", constraint_of(t, name) + " does not exist");
   }
-  std::vector<ForeignKeyRef> fks;
-  std::string index = c->index;
-  if (c->kind == Constraint::Kind::kPrimaryKey || c->kind == Constraint::Kind::kUnique)
-    fks = foreign_keys_on_key(catalog, t.schema, t.name, c->columns);
-  StatementResult r;
-  if (!fks.empty()) {
-    std::string detail;
-    for (const auto& fk : fks) {
-      if (!detail.empty()) detail += '\n';
-      detail += "constraint " + fk.constraint + " on table " +
-                relation_display(catalog, fk.schema, fk.table) + " depends on index " +
-                relation_display(catalog, t.schema, index);
-    }
-    if (!cascade) {
-      return ExecContext::fails("2BP01",
-                                "cannot drop constraint " + name + " on table " +
-                                    relation_display(catalog, t.schema, t.name) +
-                                    " because other objects depend on it",
-                                detail, "Use DROP ... CASCADE to drop the dependent objects too.");
-    }
-    for (const auto& fk : fks) {
-      drop_constraint_and_index(catalog, fk.schema, fk.table, fk.constraint);
-    }
-    r.notices.push_back(fks.size() == 1
-                            ? "drop cascades to constraint " + fks[0].constraint + " on table " +
-                                  relation_display(catalog, fks[0].schema, fks[0].table)
-                            : "drop cascades to " + std::to_string(fks.size()) + " other objects");
-  }
-  drop_constraint_and_index(catalog, t.schema, t.name, name);
-  return r;
+  // The constraint's index goes with it; foreign keys that rely on that index
+  // need CASCADE, as pg_depend has it.
+  return drop_table_part(
+      catalog, ObjectRef::part(ObjectRef::Kind::kConstraint, t.schema, t.name, name), cascade);
 }
 
 StatementResult at_validate_constraint(AlterTarget& t, Node cmd) {

@@ -8,7 +8,8 @@
 
 namespace migsim {
 
-bool build_column(const Catalog& catalog, Node def, ColumnBuild& out, StatementResult& error) {
+bool build_column(const Catalog& catalog, const std::string& table, Node def, ColumnBuild& out,
+                  StatementResult& error) {
   out.column.name = std::string(def.str("colname"));
   Node type_name = def["typeName"];
   std::string_view serial = serial_base_type(type_name);
@@ -23,29 +24,28 @@ bool build_column(const Catalog& catalog, Node def, ColumnBuild& out, StatementR
     for (Node part : coll.list("collname")) out.column.collation = std::string(part.sval());
   }
   bool saw_null = false, saw_not_null = false, saw_default = false;
+  auto clause_error = [&](const std::string& what) {
+    error = ExecContext::fails(
+        "42601", what + " for column \"" + out.column.name + "\" of table \"" + table + "\"");
+    return false;
+  };
   for (Node c : def.list("constraints")) {
     Node con = c.body();
     std::string_view type = con.str("contype");
     if (type == "CONSTR_NOTNULL") {
       if (saw_null) {
-        error = ExecContext::fails("42601", "conflicting NULL/NOT NULL declarations for column \"" +
-                                                out.column.name + "\" of table");
-        return false;
+        return clause_error("conflicting NULL/NOT NULL declarations");
       }
       saw_not_null = true;
       out.column.not_null = true;
     } else if (type == "CONSTR_NULL") {
       if (saw_not_null) {
-        error = ExecContext::fails("42601", "conflicting NULL/NOT NULL declarations for column \"" +
-                                                out.column.name + "\" of table");
-        return false;
+        return clause_error("conflicting NULL/NOT NULL declarations");
       }
       saw_null = true;
     } else if (type == "CONSTR_DEFAULT") {
       if (saw_default) {
-        error = ExecContext::fails("42601", "multiple default values specified for column \"" +
-                                                out.column.name + "\" of table");
-        return false;
+        return clause_error("multiple default values specified");
       }
       saw_default = true;
       out.column.default_expr = render_default(con["raw_expr"], out.column.type);
@@ -67,9 +67,7 @@ bool build_column(const Catalog& catalog, Node def, ColumnBuild& out, StatementR
     }
   }
   if (out.serial && saw_default) {
-    error = ExecContext::fails("42601", "multiple default values specified for column \"" +
-                                            out.column.name + "\" of table");
-    return false;
+    return clause_error("multiple default values specified");
   }
   return true;
 }
@@ -90,8 +88,8 @@ void create_column_sequence(Catalog& catalog, const std::string& schema, const s
   seq.sequence.owned_by_column = build.column.name;
   seq.sequence.identity = build.column.identity != 0;
   if (build.serial) {
-    std::string seq_ref = catalog.schema_visible(schema) ? quote_ident(seq.name)
-                                                         : quote_qualified(schema, seq.name);
+    std::string seq_ref =
+        catalog.schema_visible(schema) ? quote_ident(seq.name) : quote_qualified(schema, seq.name);
     build.column.default_expr = "nextval('" + seq_ref + "'::regclass)";
   }
   catalog.put_relation(std::move(seq));

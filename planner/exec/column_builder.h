@@ -11,8 +11,8 @@ namespace migsim {
 
 /// A constraint as written, before it gets a name and is checked.
 struct PendingConstraint {
-  Node node;                          ///< the Constraint node body
-  std::vector<std::string> columns;   ///< for a column constraint, that column
+  Node node;                         ///< the Constraint node body
+  std::vector<std::string> columns;  ///< for a column constraint, that column
 };
 
 struct ColumnBuild {
@@ -21,9 +21,10 @@ struct ColumnBuild {
   bool serial = false;                         ///< needs an owned sequence and nextval default
 };
 
-/// Reads a ColumnDef body. Fails on unknown types and conflicting clauses.
-bool build_column(const Catalog& catalog, Node column_def, ColumnBuild& out,
-                  StatementResult& error);
+/// Reads a ColumnDef body of table `table` (named in its errors). Fails on
+/// unknown types and conflicting clauses.
+bool build_column(const Catalog& catalog, const std::string& table, Node column_def,
+                  ColumnBuild& out, StatementResult& error);
 
 /// Creates the sequence behind a serial or identity column of schema.table and
 /// sets the column's default / identity accordingly.

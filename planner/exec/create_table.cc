@@ -198,7 +198,7 @@ StatementResult create_table(ExecContext& ctx) {
       partition_column_options.push_back(elt.body());
     } else if (kind == "ColumnDef") {
       ColumnBuild b;
-      if (!build_column(ctx.catalog, elt.body(), b, error)) return error;
+      if (!build_column(ctx.catalog, table.name, elt.body(), b, error)) return error;
       builds.push_back(std::move(b));
     } else if (kind == "Constraint") {
       pending.push_back({elt.body(), {}});

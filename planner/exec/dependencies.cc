@@ -5,6 +5,7 @@
 
 #include "planner/catalog/names.h"
 #include "planner/exec/common.h"
+#include "planner/exec/identifier_text.h"
 
 namespace migsim {
 
@@ -99,6 +100,11 @@ void referencing_fkeys(const Catalog& catalog, const std::string& schema, const 
   }
 }
 
+/// True when `r` is a partition or an inheritance child of `qualified` (schema.table).
+bool inherits_from(const Relation& r, const std::string& qualified) {
+  return r.partition_parent == qualified || contains(r.inherits, qualified);
+}
+
 /// Views and materialized views that read schema.name (or its column `column`).
 void reading_views(const Catalog& catalog, const std::string& schema, const std::string& name,
                    const std::string* column, std::vector<Dependent>& out) {
@@ -163,18 +169,56 @@ void type_functions(const Catalog& catalog, const std::string& schema, const std
   }
 }
 
-bool ident_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '$' || static_cast<unsigned char>(c) >= 0x80;
+}  // namespace
+
+std::vector<const Relation*> children_of(const Catalog& catalog, const std::string& schema,
+                                         const std::string& table) {
+  std::string qualified = schema + "." + table;
+  std::vector<const Relation*> out;
+  for (const Relation* r : all_relations(catalog))
+    if (inherits_from(*r, qualified)) out.push_back(r);
+  return out;
 }
 
-}  // namespace
+std::vector<ObjectRef> foreign_keys_referencing(const Catalog& catalog, const std::string& schema,
+                                                const std::string& table) {
+  std::vector<Dependent> deps;
+  referencing_fkeys(catalog, schema, table, nullptr, nullptr, deps);
+  std::vector<ObjectRef> out;
+  for (const auto& d : deps) out.push_back(d.object);
+  return out;
+}
+
+std::vector<ObjectRef> views_reading_column(const Catalog& catalog, const std::string& schema,
+                                            const std::string& table, const std::string& column) {
+  std::vector<Dependent> deps;
+  reading_views(catalog, schema, table, &column, deps);
+  std::vector<ObjectRef> out;
+  for (const auto& d : deps) out.push_back(d.object);
+  return out;
+}
+
+std::vector<std::string> generated_columns_reading(const Relation& table,
+                                                   const std::string& column) {
+  std::vector<std::string> out;
+  for (const auto& c : table.columns)
+    if (c.name != column && !c.generated.empty() && mentions_identifier(c.generated, column))
+      out.push_back(c.name);
+  return out;
+}
+
+bool index_uses_column(const Relation& index, const std::string& column) {
+  for (const auto& k : index.index.keys)
+    if (k == column || mentions_identifier(k, column)) return true;
+  if (contains(index.index.include, column)) return true;
+  return mentions_identifier(index.index.predicate, column);
+}
 
 bool expression_calls(const std::string& expr, const Function& f) {
   std::string name = quote_ident(f.name);
   for (size_t at = expr.find(name + "("); at != std::string::npos;
        at = expr.find(name + "(", at + 1)) {
-    if (at > 0 && ident_char(expr[at - 1])) continue;
+    if (at > 0 && identifier_char(expr[at - 1])) continue;
     if (at > 0 && expr[at - 1] == '.') {
       std::string q = quote_ident(f.schema) + ".";
       if (at < q.size() + 0 || expr.compare(at - q.size(), q.size(), q) != 0) continue;
@@ -238,10 +282,9 @@ void relation_dependents(const Catalog& catalog, const Relation& rel, std::vecto
     if (r->kind == RelKind::kSequence && r->schema == s && r->sequence.owned_by_table == n)
       add(out, ObjectRef::relation(r->schema, r->name),
           r->sequence.identity ? DepType::kInternal : DepType::kAuto);
-    if (r->partition_parent == s + "." + n)
-      add(out, ObjectRef::relation(r->schema, r->name), DepType::kAuto);
-    if (contains(r->inherits, s + "." + n))
-      add(out, ObjectRef::relation(r->schema, r->name), DepType::kNormal);
+    if (inherits_from(*r, s + "." + n))
+      add(out, ObjectRef::relation(r->schema, r->name),
+          r->partition_parent.empty() ? DepType::kNormal : DepType::kAuto);
   }
   reading_views(catalog, s, n, nullptr, out);
   typed_columns(catalog, s, n, out);
@@ -263,7 +306,7 @@ void column_dependents(const Catalog& catalog, const Relation& rel, const std::s
     if (contains(c.columns, column))
       add(out, ObjectRef::part(Kind::kConstraint, s, n, c.name), DepType::kAuto);
   for (const Relation* idx : catalog.indexes_of(s, n))
-    if (idx->index.constraint.empty() && contains(idx->index.keys, column))
+    if (idx->index.constraint.empty() && index_uses_column(*idx, column))
       add(out, ObjectRef::relation(idx->schema, idx->name), DepType::kAuto);
   for (const Relation* r : all_relations(catalog))
     if (r->kind == RelKind::kSequence && r->schema == s && r->sequence.owned_by_table == n &&
@@ -273,6 +316,9 @@ void column_dependents(const Catalog& catalog, const Relation& rel, const std::s
   if (const Column* col = rel.column(column); col && !col->default_expr.empty())
     add(out, ObjectRef::part(Kind::kDefault, s, n, column), DepType::kAuto);
   reading_views(catalog, s, n, &column, out);
+  // Generated columns read it; PostgreSQL 15 refuses the drop without CASCADE.
+  for (const auto& g : generated_columns_reading(rel, column))
+    add(out, ObjectRef::part(Kind::kColumn, s, n, g), DepType::kNormal);
 }
 
 }  // namespace
@@ -387,6 +433,8 @@ bool internal_owner(const Catalog& catalog, const ObjectRef& o, ObjectRef& owner
 }
 
 std::string describe(const Catalog& catalog, const ObjectRef& o) {
+  // Names of columns, constraints and triggers are printed as they are,
+  // unquoted (getObjectDescription uses the plain name there).
   switch (o.kind) {
     case Kind::kSchema:
       return "schema " + quote_ident(o.name);
@@ -395,17 +443,14 @@ std::string describe(const Catalog& catalog, const ObjectRef& o) {
     case Kind::kRelation:
       return relation_description(catalog, o.schema, o.name);
     case Kind::kColumn:
-      return "column " + quote_ident(o.sub) + " of " +
-             relation_description(catalog, o.schema, o.name);
+      return "column " + o.sub + " of " + relation_description(catalog, o.schema, o.name);
     case Kind::kDefault:
-      return "default value for column " + quote_ident(o.sub) + " of " +
+      return "default value for column " + o.sub + " of " +
              relation_description(catalog, o.schema, o.name);
     case Kind::kConstraint:
-      return "constraint " + quote_ident(o.sub) + " on " +
-             relation_description(catalog, o.schema, o.name);
+      return "constraint " + o.sub + " on " + relation_description(catalog, o.schema, o.name);
     case Kind::kTrigger:
-      return "trigger " + quote_ident(o.sub) + " on " +
-             relation_description(catalog, o.schema, o.name);
+      return "trigger " + o.sub + " on " + relation_description(catalog, o.schema, o.name);
     case Kind::kType:
       return "type " + type_display(catalog, o.schema, o.name);
     case Kind::kFunction: {

@@ -1,7 +1,9 @@
 #pragma once
 // The dependencies PostgreSQL records in pg_depend, derived from the catalog
 // model, and the drop plans that findDependentObjects() makes from them
-// (src/backend/catalog/dependency.c).
+// (src/backend/catalog/dependency.c). DROP, ALTER TABLE (DROP COLUMN, DROP
+// CONSTRAINT, ALTER COLUMN TYPE), RENAME and TRUNCATE all ask here what
+// depends on an object and how PostgreSQL names it.
 
 #include <string>
 #include <vector>
@@ -68,6 +70,27 @@ struct Dependent {
 
 /// The objects that depend directly on `object`, as pg_depend records them.
 std::vector<Dependent> direct_dependents(const Catalog& catalog, const ObjectRef& object);
+
+/// Partitions and inheritance children of schema.table.
+std::vector<const Relation*> children_of(const Catalog& catalog, const std::string& schema,
+                                         const std::string& table);
+
+/// Foreign key constraints (of any table, schema.table included) that
+/// reference schema.table, in table order.
+std::vector<ObjectRef> foreign_keys_referencing(const Catalog& catalog, const std::string& schema,
+                                                const std::string& table);
+
+/// Views and materialized views that read column `column` of schema.table.
+std::vector<ObjectRef> views_reading_column(const Catalog& catalog, const std::string& schema,
+                                            const std::string& table, const std::string& column);
+
+/// Other generated columns of `table` whose expression reads `column`.
+std::vector<std::string> generated_columns_reading(const Relation& table,
+                                                   const std::string& column);
+
+/// True when an index uses `column` as a key, an included column, in an
+/// expression or in its predicate.
+bool index_uses_column(const Relation& index, const std::string& column);
 
 /// True when an expression text calls function `f` by name (qualified or not).
 bool expression_calls(const std::string& expr, const Function& f);

@@ -4,7 +4,7 @@
 
 #include "planner/catalog/names.h"
 #include "planner/exec/common.h"
-#include "planner/exec/dependents.h"
+#include "planner/exec/identifier_text.h"
 
 namespace migsim {
 

@@ -3,7 +3,7 @@
 // ALTER SCHEMA ... RENAME TO.
 
 #include "planner/exec/common.h"
-#include "planner/exec/dependents.h"
+#include "planner/exec/dependencies.h"
 #include "planner/exec/relation_lookup.h"
 #include "planner/exec/relation_moves.h"
 

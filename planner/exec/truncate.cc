@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "planner/exec/common.h"
+#include "planner/exec/dependencies.h"
 
 namespace migsim {
 namespace {
@@ -17,14 +18,9 @@ struct TableName {
 /// Tables with a foreign key to `t`, other than `t` itself.
 std::vector<TableName> referencing_tables(const Catalog& cat, const TableName& t) {
   std::vector<TableName> out;
-  for (const auto& k : cat.relations.sorted_keys()) {
-    const Relation* r = cat.relations.find(k);
-    for (const auto& c : r->constraints) {
-      if (c.kind != Constraint::Kind::kForeignKey || c.ref_table != t.name) continue;
-      if ((c.ref_schema.empty() ? r->schema : c.ref_schema) != t.schema) continue;
-      TableName from{r->schema, r->name};
-      if (!(from == t) && std::find(out.begin(), out.end(), from) == out.end()) out.push_back(from);
-    }
+  for (const ObjectRef& fk : foreign_keys_referencing(cat, t.schema, t.name)) {
+    TableName from{fk.schema, fk.name};
+    if (!(from == t) && std::find(out.begin(), out.end(), from) == out.end()) out.push_back(from);
   }
   return out;
 }

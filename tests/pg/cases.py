@@ -63,14 +63,17 @@ def run_statements(server, dbname, statements):
                     results.append(("no-op", None, strip_level(warnings[0])))
                 else:
                     results.append(("applies", None, None))
-            elif skipping:
-                results.append(("no-op", None, strip_level(skipping[0])))
             elif before is not None and after is not None and before == after:
-                if tag in DATA_TAGS:
+                # Nothing changed: a "..., skipping" notice says why.
+                if skipping:
+                    results.append(("no-op", None, strip_level(skipping[0])))
+                elif tag in DATA_TAGS:
                     results.append(("data", None, None))
                 else:
                     results.append(("no-op", None, None))
             else:
+                # The catalog changed (or cannot be read in a failed transaction):
+                # the statement applies, whatever it skipped on the way.
                 results.append(("applies", None, None))
     finally:
         conn.close()
