@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-build}
 shift || true
-if [ ! -f "$dir/build.ninja" ]; then
+if [ ! -f "$dir/CMakeCache.txt" ] || [ ! -f "$dir/build.ninja" ]; then
   cmake -S . -B "$dir" -G Ninja -DMIGSIM_WERROR=ON "$@" >/dev/null
 fi
 cmake --build "$dir" -j"$(nproc)"

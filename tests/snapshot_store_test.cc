@@ -158,7 +158,9 @@ TEST_CASE("a saved snapshot loads into the same catalog", "[snapshot]") {
   REQUIRE(load_snapshot(path, b, sb, error));
   DiffOptions all;
   all.statistics = true;
-  CHECK(diff_snapshots(a, sa, b, sb, all).empty());
+  auto differences = diff_snapshots(a, sa, b, sb, all);
+  for (const auto& d : differences) UNSCOPED_INFO(d.object << " " << d.name << ": " << d.field << " " << d.from << " -> " << d.to);
+  CHECK(differences.empty());
   CHECK(sb.info.format == kSnapshotFormat);
   CHECK(sb.info.database == "prod");
   CHECK(sb.info.has_statistics);

@@ -300,6 +300,8 @@ std::string read_snapshot_db(sqlite3* db, Catalog& catalog, Snapshot& snap) {
   {
     Stmt s(db, "SELECT name, schema, version, comment FROM extensions");
     if (!s.ok()) return fail("extensions");
+    // The snapshot lists every extension, plpgsql included.
+    catalog.extensions.raw().clear();
     int rc;
     while ((rc = s.step()) == SQLITE_ROW) {
       Extension e{s.text(0), s.text(1), s.text(2), s.text(3)};
