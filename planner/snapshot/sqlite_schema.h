@@ -18,7 +18,7 @@ CREATE TABLE relations (
   PRIMARY KEY (schema, name)) WITHOUT ROWID;
 CREATE TABLE columns (
   schema TEXT NOT NULL, relation TEXT NOT NULL, ordinal INTEGER NOT NULL, name TEXT NOT NULL,
-  type TEXT NOT NULL, type_schema TEXT, type_name TEXT, not_null INTEGER NOT NULL,
+  type TEXT, type_schema TEXT, type_name TEXT, not_null INTEGER NOT NULL,
   default_expr TEXT, identity TEXT, generated_expr TEXT, collation TEXT, comment TEXT,
   PRIMARY KEY (schema, relation, ordinal)) WITHOUT ROWID;
 CREATE TABLE constraints (
