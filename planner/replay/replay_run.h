@@ -8,14 +8,10 @@
 #include "parser/statement.h"
 #include "planner/catalog/catalog.h"
 #include "planner/engine/outcome.h"
+#include "planner/engine/statement_record.h"
 
 namespace migsim {
 
-struct StatementRecord {
-  Location location;
-  std::string sql;
-  StatementResult result;
-};
 
 struct ReplayRun {
   std::vector<std::shared_ptr<SourceFile>> files;  ///< keeps locations' file names alive
