@@ -14,6 +14,7 @@
 #include "planner/cli/commands.h"
 #include "planner/cli/output.h"
 #include "planner/config/config.h"
+#include "planner/run/project.h"
 #include "planner/report/json_out.h"
 
 namespace migsim {
@@ -144,40 +145,13 @@ std::string history_json(const RevisionGraph& g, const std::string& path, Source
 }
 
 int run_history(const HistoryOptions& o) {
-  Config config;
+  Project project;
   InputError error;
-  std::string config_path = o.config;
-  if (config_path.empty() && std::filesystem::exists("migsim.toml")) config_path = "migsim.toml";
-  if (!config_path.empty() && !load_config(config_path, config, error))
+  if (!load_project({o.config, o.migrations, o.source_format}, project, error))
     return report_input_error(error);
-
-  std::string path = o.migrations.empty() ? config.migrations : o.migrations;
-  if (path.empty()) {
-    return report_input_error(
-        {"migsim", 0, 0, "no migrations: pass --migrations PATH or set migrations in migsim.toml"});
-  }
-  std::optional<SourceFormat> format =
-      o.source_format.empty() ? config.source_format : parse_source_format(o.source_format);
-  if (!format) format = detect_source_format(path, error);
-  if (!format) return report_input_error(error);
-
-  ReadOptions read_options;
-  read_options.version_table = config.alembic.version_table;
-  std::vector<Revision> revisions;
-  if (!read_revisions(path, *format, read_options, revisions, error))
-    return report_input_error(error);
-  RevisionGraph graph(std::move(revisions));
-
-  // A graph with no usable order is bad input: one message per problem, no output.
-  if (graph.broken()) {
-    for (const GraphProblem& p : graph.problems()) {
-      if (p.rule != "duplicate-revision" && p.rule != "revision-cycle") continue;
-      report_input_error({p.file.empty() ? path : p.file, p.line, 0, p.message});
-    }
-    return 2;
-  }
-  std::string text =
-      o.format == "json" ? history_json(graph, path, *format) : history_text(graph, path, *format);
+  const RevisionGraph& graph = project.graph;
+  std::string text = o.format == "json" ? history_json(graph, project.migrations, project.format)
+                                        : history_text(graph, project.migrations, project.format);
   if (!write_output(o.output, text, error)) return report_input_error(error);
   return graph.has_errors() ? 1 : 0;
 }

@@ -1,0 +1,103 @@
+// migsim plan  [--env NAME | --snapshot FILE | --empty] [--to REV]... [--current REV]...
+// migsim audit [--env NAME | --snapshot FILE]
+//
+// plan: from the environment's snapshot through the pending revisions (or
+// from an empty database); audit: the applied history from base, compared
+// with the snapshot. Both print each revision's verdict and the findings.
+
+#include <CLI/CLI.hpp>
+
+#include "planner/cli/commands.h"
+#include "planner/cli/output.h"
+#include "planner/report/run_writers.h"
+#include "planner/run/environment.h"
+
+namespace migsim {
+namespace {
+
+struct PlanOptions {
+  ProjectOptions project;
+  std::string env;
+  std::string snapshot;
+  bool empty = false;
+  std::vector<std::string> to;
+  std::vector<std::string> current;
+  std::string format = "text";
+  std::string output;
+  std::string save_snapshot;
+  std::string fail_on = "error";
+};
+
+int severity_rank(std::string_view s) {
+  return s == "error" ? 3 : s == "warning" ? 2 : s == "info" ? 1 : 0;
+}
+
+int run_plan(const PlanOptions& o, RunMode mode) {
+  Project project;
+  InputError error;
+  if (!load_project(o.project, project, error)) return report_input_error(error);
+  EnvironmentRequest request;
+  if (!environment_request(project, o.env, o.snapshot, o.empty, mode, request, error))
+    return report_input_error(error);
+  request.to = o.to;
+  request.current = o.current;
+  std::vector<EnvironmentRun> runs(1);
+  if (!run_environment(project, request, runs[0], error)) return report_input_error(error);
+  std::string text = o.format == "json"
+                         ? runs_json(runs)
+                         : runs_text(runs, o.output.empty() && stdout_wants_color());
+  if (!o.save_snapshot.empty() &&
+      !save_snapshot(o.save_snapshot, *runs[0].catalog, runs[0].snapshot_info, error))
+    return report_input_error(error);
+  if (!write_output(o.output, text, error)) return report_input_error(error);
+  int threshold = severity_rank(o.fail_on);
+  for (const auto& f : runs[0].findings)
+    if (threshold > 0 && severity_rank(f.severity) >= threshold) return 1;
+  return 0;
+}
+
+void add_options(CLI::App* cmd, PlanOptions& o, bool audit) {
+  cmd->add_option("--config", o.project.config, "migsim.toml (default: ./migsim.toml if present)");
+  cmd->add_option("--migrations", o.project.migrations,
+                  "an Alembic versions/ directory, an offline .sql file, or a SQL directory");
+  cmd->add_option("--source-format", o.project.source_format, "override the detected format")
+      ->check(CLI::IsMember(
+          {"alembic", "alembic-sql", "flyway", "golang-migrate", "dbmate", "diesel", "sql"}));
+  cmd->add_option("--env", o.env, audit ? "the environment to audit"
+                                        : "the environment to plan for ('fresh': an empty database)");
+  cmd->add_option("--snapshot", o.snapshot, "a snapshot file instead of a configured environment");
+  if (!audit) {
+    cmd->add_flag("--empty", o.empty, "plan for an empty database, as a new environment is built");
+    cmd->add_option("--to", o.to, "target revision (default: all heads)")->allow_extra_args(false);
+  }
+  cmd->add_option("--current", o.current, "the environment's current revision, overriding its version table")
+      ->allow_extra_args(false);
+  cmd->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
+  cmd->add_option("--save-snapshot", o.save_snapshot,
+                  "write the catalog as it stands after the run to this snapshot file");
+  cmd->add_option("--fail-on", o.fail_on, "exit 1 on findings of this severity or worse")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+}
+
+void setup_plan(CLI::App& app, std::function<int()>& action) {
+  static PlanOptions o;
+  auto* cmd = app.add_subcommand(
+      "plan", "Simulate the pending revisions on an environment's snapshot, or on an empty database");
+  add_options(cmd, o, false);
+  cmd->callback([&action] { action = [] { return run_plan(o, RunMode::kPlan); }; });
+}
+
+void setup_audit(CLI::App& app, std::function<int()>& action) {
+  static PlanOptions o;
+  auto* cmd = app.add_subcommand(
+      "audit", "Replay the applied history from base and compare it with the environment's snapshot");
+  add_options(cmd, o, true);
+  cmd->callback([&action] { action = [] { return run_plan(o, RunMode::kAudit); }; });
+}
+
+CommandRegistrar reg_plan(30, setup_plan);
+CommandRegistrar reg_audit(31, setup_audit);
+
+}  // namespace
+}  // namespace migsim

@@ -1,0 +1,84 @@
+#include "planner/report/json_out.h"
+#include "planner/report/run_writers.h"
+
+namespace migsim {
+
+namespace {
+
+void strings(JsonOut& j, const std::vector<std::string>& v) {
+  j.begin_array();
+  for (const auto& s : v) j.value(s);
+  j.end_array();
+}
+
+void statement(JsonOut& j, const StatementRecord& s) {
+  j.begin_object();
+  j.key("file").value(s.location.file);
+  j.key("line").value(int64_t{s.location.line});
+  j.key("column").value(int64_t{s.location.column});
+  j.key("sql").value(s.sql);
+  j.key("outcome").value(outcome_name(s.result.outcome));
+  j.key("sqlstate").string_or_null(s.result.sqlstate);
+  j.key("message").string_or_null(s.result.message);
+  if (s.bookkeeping) j.key("bookkeeping").value(true);
+  j.end_object();
+}
+
+void finding(JsonOut& j, const Finding& f) {
+  j.begin_object();
+  j.key("rule").value(f.rule);
+  j.key("severity").value(f.severity);
+  j.key("revision").string_or_null(f.revision);
+  j.key("object").string_or_null(f.object);
+  j.key("message").value(f.message);
+  j.key("file").string_or_null(f.file);
+  if (f.line)
+    j.key("line").value(int64_t{f.line});
+  else
+    j.key("line").null();
+  j.end_object();
+}
+
+}  // namespace
+
+std::string runs_json(const std::vector<EnvironmentRun>& runs) {
+  std::string out;
+  JsonOut j(out);
+  j.begin_object().key("format").value(int64_t{1}).key("environments").begin_array();
+  for (const auto& run : runs) {
+    j.begin_object();
+    j.key("name").value(run.name);
+    j.key("snapshot").string_or_null(run.snapshot);
+    j.key("mode").value(run_mode_name(run.mode));
+    j.key("current");
+    strings(j, run.current);
+    j.key("heads");
+    strings(j, run.heads);
+    j.key("pending").value(static_cast<int64_t>(run.pending()));
+    j.key("revisions").begin_array();
+    for (const auto& rev : run.revisions) {
+      j.begin_object();
+      j.key("id").value(rev.revision->id);
+      j.key("name").value(rev.revision->message);
+      j.key("status").value(rev.applied ? "applied" : "pending");
+      j.key("verdict").value(verdict_name(rev.verdict));
+      j.key("reason").string_or_null(rev.reason);
+      j.key("rolled_back").value(rev.rolled_back);
+      j.key("file").value(rev.revision->path);
+      j.key("statements").begin_array();
+      for (const auto& s : rev.statements) statement(j, s);
+      j.end_array();
+      j.end_object();
+    }
+    j.end_array();
+    j.key("findings").begin_array();
+    for (const auto& f : run.findings) finding(j, f);
+    j.end_array();
+    j.end_object();
+  }
+  j.end_array().end_object();
+  out.push_back('\n');
+  return out;
+}
+
+}  // namespace migsim

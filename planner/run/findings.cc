@@ -1,0 +1,63 @@
+#include "planner/run/findings.h"
+
+namespace migsim {
+
+namespace {
+
+Finding at(const StatementRecord& s, std::string rule, std::string severity,
+           const std::string& revision, std::string message) {
+  Finding f;
+  f.rule = std::move(rule);
+  f.severity = std::move(severity);
+  f.revision = revision;
+  f.message = std::move(message);
+  f.file = std::string(s.location.file);
+  f.line = s.location.line;
+  f.column = s.location.column;
+  return f;
+}
+
+}  // namespace
+
+void add_run_findings(const Project& project, EnvironmentRun& run) {
+  std::vector<Finding> found;
+  for (const auto& rev : run.revisions) {
+    const std::string& id = rev.revision->id;
+    for (const auto& s : rev.statements) {
+      if (s.result.outcome == Outcome::kFails) {
+        std::string msg = "would fail: " + s.result.sqlstate + " " + s.result.message;
+        if (rev.rolled_back || !rev.applied)
+          msg += "; the migration tool stops here";
+        found.push_back(at(s, "would-fail", "error", id, msg));
+      } else if (s.result.outcome == Outcome::kUnknown) {
+        found.push_back(at(s, "unknown-statement", "info", id,
+                           "not modelled, so not checked: " + s.result.message));
+      }
+    }
+    if (!rev.applied && rev.verdict == Verdict::kRedundant) {
+      Finding f;
+      f.rule = "redundant-revision";
+      f.severity = "warning";
+      f.revision = id;
+      f.message = "revision " + id + " (" + rev.revision->message + ") is redundant in " +
+                  run.name + ": " + rev.reason;
+      f.file = rev.revision->path;
+      f.line = rev.revision->location.line;
+      found.push_back(std::move(f));
+    }
+  }
+  for (const GraphProblem& p : project.graph.problems()) {
+    Finding f;
+    f.rule = p.rule;
+    f.severity = p.severity == GraphProblem::Severity::kError ? "error" : "warning";
+    f.revision = p.revisions.empty() ? std::string() : p.revisions.front();
+    f.message = p.message;
+    f.file = p.file;
+    f.line = p.line;
+    found.push_back(std::move(f));
+  }
+  found.insert(found.end(), run.findings.begin(), run.findings.end());
+  run.findings = std::move(found);
+}
+
+}  // namespace migsim

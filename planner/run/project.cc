@@ -1,0 +1,47 @@
+#include "planner/run/project.h"
+
+#include <cstdio>
+#include <filesystem>
+
+namespace migsim {
+
+bool load_project(const ProjectOptions& options, Project& out, InputError& error) {
+  std::string config_path = options.config;
+  if (config_path.empty() && std::filesystem::exists("migsim.toml")) config_path = "migsim.toml";
+  if (!config_path.empty() && !load_config(config_path, out.config, error)) return false;
+
+  out.migrations = options.migrations.empty() ? out.config.migrations : options.migrations;
+  if (out.migrations.empty()) {
+    error = {"migsim", 0, 0, "no migrations: pass --migrations PATH or set migrations in migsim.toml"};
+    return false;
+  }
+  std::optional<SourceFormat> format = options.source_format.empty()
+                                           ? out.config.source_format
+                                           : parse_source_format(options.source_format);
+  if (!format) format = detect_source_format(out.migrations, error);
+  if (!format) return false;
+  out.format = *format;
+
+  ReadOptions read_options;
+  read_options.version_table = out.config.alembic.version_table;
+  std::vector<Revision> revisions;
+  if (!read_revisions(out.migrations, out.format, read_options, revisions, error)) return false;
+  out.graph = RevisionGraph(std::move(revisions));
+  if (out.graph.broken()) {
+    bool first = true;
+    for (const GraphProblem& p : out.graph.problems()) {
+      if (p.rule != "duplicate-revision" && p.rule != "revision-cycle") continue;
+      InputError e{p.file.empty() ? out.migrations : p.file, p.line, 0, p.message};
+      if (first) {
+        error = e;
+        first = false;
+      } else {
+        std::fprintf(stderr, "migsim: %s\n", e.to_string().c_str());
+      }
+    }
+    return false;
+  }
+  return true;
+}
+
+}  // namespace migsim

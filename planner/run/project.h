@@ -1,0 +1,31 @@
+#pragma once
+// What every command that reads a migration history starts from: the
+// configuration, the revisions and their graph.
+
+#include <memory>
+#include <string>
+
+#include "parser/revisions/revision_graph.h"
+#include "planner/config/config.h"
+
+namespace migsim {
+
+struct ProjectOptions {
+  std::string config;         ///< --config; default ./migsim.toml when present
+  std::string migrations;     ///< --migrations, overrides the config
+  std::string source_format;  ///< --source-format, overrides the config
+};
+
+struct Project {
+  Config config;
+  std::string migrations;  ///< the history's path
+  SourceFormat format = SourceFormat::kSqlFiles;
+  RevisionGraph graph;
+};
+
+/// Reads the configuration and the history. A history with no usable order
+/// (a duplicate id, a cycle) is bad input: every such problem is printed to
+/// stderr and false is returned with `error` naming the first one.
+bool load_project(const ProjectOptions& options, Project& out, InputError& error);
+
+}  // namespace migsim

@@ -1,0 +1,60 @@
+#pragma once
+// The result of simulating an upgrade in one environment: the report model
+// that every writer reads. Writers never see parse trees.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "parser/revisions/revision.h"
+#include "planner/catalog/catalog.h"
+#include "planner/engine/statement_record.h"
+#include "planner/snapshot/snapshot.h"
+
+namespace migsim {
+
+enum class RunMode { kPlan, kFresh, kAudit };
+std::string_view run_mode_name(RunMode mode);
+
+enum class Verdict { kApplies, kRedundant, kFails, kUnknown, kSkipped };
+std::string_view verdict_name(Verdict verdict);
+
+struct RevisionRun {
+  const Revision* revision = nullptr;
+  /// "applied" when the environment already has it (audit replays those),
+  /// "pending" when the upgrade would apply it.
+  bool applied = false;
+  Verdict verdict = Verdict::kApplies;
+  std::string reason;      ///< why the verdict, in a sentence
+  bool rolled_back = false;  ///< its changes are undone by a later failure in its transaction
+  std::vector<StatementRecord> statements;
+};
+
+/// A finding: something a reviewer must know, with a stable rule id.
+struct Finding {
+  std::string rule;      ///< kebab-case id, e.g. "would-fail"
+  std::string severity;  ///< error, warning, info
+  std::string revision;  ///< the revision it is about, if any
+  std::string object;    ///< the catalog object, e.g. "table padealing.active_stocks"
+  std::string message;
+  std::string file;
+  uint32_t line = 0;
+  uint32_t column = 0;
+};
+
+struct EnvironmentRun {
+  std::string name;      ///< environment name, or "fresh"
+  std::string snapshot;  ///< snapshot path; empty for a fresh database
+  RunMode mode = RunMode::kPlan;
+  std::vector<std::string> current;  ///< revisions in the version table before the run
+  std::vector<std::string> heads;    ///< the local heads
+  std::vector<RevisionRun> revisions;
+  std::vector<Finding> findings;
+  Snapshot snapshot_info;
+  /// The catalog as it stands after the run (for --save-snapshot and explain).
+  std::unique_ptr<Catalog> catalog;
+
+  size_t pending() const;
+};
+
+}  // namespace migsim
