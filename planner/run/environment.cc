@@ -1,6 +1,7 @@
 #include "planner/run/environment.h"
 
 #include <algorithm>
+#include <set>
 
 #include "parser/sql_parser.h"
 #include "planner/run/current_revisions.h"
@@ -97,7 +98,30 @@ void compare_with_snapshot(const Project& project, const Catalog& simulated,
                            const Catalog& snap, EnvironmentRun& run) {
   Snapshot none;
   auto changes = diff_snapshots(simulated, none, snap, run.snapshot_info, DiffOptions{});
+  // A table that is out of band (or missing) as a whole is one finding, not
+  // one per column, constraint, index and owned sequence.
+  std::set<std::string> whole;
+  for (const auto& c : changes)
+    if (c.kind != SnapshotChange::Kind::kChanged &&
+        (c.object == "table" || c.object == "view" || c.object == "materialized view"))
+      whole.insert(c.name);
+  auto part_of_whole = [&](const SnapshotChange& c) {
+    for (const auto& w : whole)
+      if (c.name.size() > w.size() && c.name.compare(0, w.size(), w) == 0 &&
+          (c.name[w.size()] == '.' || c.name[w.size()] == ' '))
+        return true;
+    const Catalog& holder = c.kind == SnapshotChange::Kind::kAdded ? snap : simulated;
+    std::string schema = schema_of(c.name);
+    std::string name = c.name.size() > schema.size() ? c.name.substr(schema.size() + 1) : "";
+    if (const Relation* r = holder.relation(schema, name)) {
+      if (!r->index.table.empty() && whole.count(schema + "." + r->index.table)) return true;
+      if (!r->sequence.owned_by_table.empty() && whole.count(schema + "." + r->sequence.owned_by_table))
+        return true;
+    }
+    return false;
+  };
   for (const auto& c : changes) {
+    if (part_of_whole(c)) continue;
     std::string schema = schema_of(c.name);
     if (c.object == "schema" || external(project, schema)) continue;
     if (c.name.find(project.config.alembic.version_table) != std::string::npos) continue;
