@@ -92,3 +92,27 @@ TEST_CASE("plan: bad usage and bad input are exit 2 with one clear message") {
 
 }  // namespace
 }  // namespace migsim::testing
+
+namespace migsim::testing {
+namespace {
+
+TEST_CASE("explain shows one revision and what it changes in the catalog") {
+  auto r = run_migsim({"explain", "2", "--migrations", "fixtures/sources/flyway", "--empty"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(has(r.out, "fixtures/sources/flyway/V2__create_reports.sql:1  applies"));
+  CHECK(has(r.out, "+ table public.reports\n"));
+  CHECK(has(r.out, "+ constraint public.reports constraint reports_owner_id_fkey\n"));
+  CHECK(has(r.out, "6 differences"));
+  auto json = run_migsim({"explain", "2", "--migrations", "fixtures/sources/flyway", "--empty",
+                          "--format", "json"});
+  CHECK(has(json.out, "\"changes\":"));
+  CHECK(has(json.out, "\"id\":\"2\""));
+  auto applied = run_migsim({"explain", "4143273be37f", "--config", "fixtures/pa_dealing/migsim.toml",
+                             "--env", "dev"});
+  CHECK(applied.exit_code == 2);
+  CHECK(has(applied.err, "revision 4143273be37f is already applied in dev"));
+}
+
+}  // namespace
+}  // namespace migsim::testing

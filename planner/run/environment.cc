@@ -202,6 +202,13 @@ bool run_environment(const Project& project, const EnvironmentRequest& request,
       error = {project.migrations, 0, 0, why};
       return false;
     }
+    if (!request.stop_before.empty()) {
+      for (size_t i = 0; i < pending.size(); ++i)
+        if (pending[i]->id == request.stop_before) {
+          pending.resize(i);
+          break;
+        }
+    }
     if (!simulate(pending, tool, from, false, *out.catalog, out.revisions, error)) return false;
   }
   add_run_findings(project, out);

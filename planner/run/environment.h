@@ -20,6 +20,8 @@ struct EnvironmentRequest {
   RunMode mode = RunMode::kPlan;
   std::vector<std::string> to;       ///< target revisions (--to); empty: all heads
   std::vector<std::string> current;  ///< overrides the version table (--current)
+  /// Stop just before this revision (explain's "before" state).
+  std::string stop_before;
 };
 
 /// Resolves --env/--snapshot/--empty into a request. `env` "fresh" is an empty database.
