@@ -116,3 +116,19 @@ TEST_CASE("explain shows one revision and what it changes in the catalog") {
 
 }  // namespace
 }  // namespace migsim::testing
+
+namespace migsim::testing {
+namespace {
+
+TEST_CASE("history marks where each configured environment stands") {
+  auto r = run_migsim({"history", "--config", "fixtures/pa_dealing/migsim.toml"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(has(r.out, "06750fdfd3a9 -> 1e2bea66afb6 <- current in dev, add_legacy_pad_fields_for_migration"));
+  CHECK(has(r.out, "add_auto_approval_type -> aa0f04f2fdaf <- current in prod, add_last_trade_date"));
+  auto json = run_migsim({"history", "--config", "fixtures/pa_dealing/migsim.toml", "--format", "json"});
+  CHECK(has(json.out, "\"current_in\": [\n        \"dev\"\n      ]"));
+}
+
+}  // namespace
+}  // namespace migsim::testing

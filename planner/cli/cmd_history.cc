@@ -8,13 +8,16 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <sstream>
 
 #include "parser/revisions/revision_graph.h"
 #include "planner/cli/commands.h"
 #include "planner/cli/output.h"
 #include "planner/config/config.h"
+#include "planner/run/current_revisions.h"
 #include "planner/run/project.h"
+#include "planner/snapshot/open.h"
 #include "planner/report/json_out.h"
 
 namespace migsim {
@@ -49,7 +52,10 @@ std::vector<std::string> marks(const RevisionGraph& g, const Revision& r) {
   return out;
 }
 
-std::string history_text(const RevisionGraph& g, const std::string& path, SourceFormat format) {
+using EnvMarks = std::map<std::string, std::vector<std::string>>;  ///< revision -> environments
+
+std::string history_text(const RevisionGraph& g, const std::string& path, SourceFormat format,
+                         const EnvMarks& envs) {
   std::ostringstream out;
   out << "history: " << path << " (" << source_format_name(format) << "), " << g.revisions().size()
       << " revision" << (g.revisions().size() == 1 ? "" : "s")
@@ -61,6 +67,7 @@ std::string history_text(const RevisionGraph& g, const std::string& path, Source
     auto m = marks(g, r);
     if (!m.empty()) out << " (" << join(m, ") (") << ")";
     if (!r.branch_labels.empty()) out << " [" << join(r.branch_labels, ", ") << "]";
+    if (auto e = envs.find(r.id); e != envs.end()) out << " <- current in " << join(e->second, ", ");
     if (!r.message.empty()) out << ", " << r.message;
     out << "\n";
     out << "    " << r.path;
@@ -78,7 +85,8 @@ std::string history_text(const RevisionGraph& g, const std::string& path, Source
   return out.str();
 }
 
-std::string history_json(const RevisionGraph& g, const std::string& path, SourceFormat format) {
+std::string history_json(const RevisionGraph& g, const std::string& path, SourceFormat format,
+                         const EnvMarks& envs) {
   std::string text;
   JsonOut j(text, true);
   j.begin_object();
@@ -111,6 +119,8 @@ std::string history_json(const RevisionGraph& g, const std::string& path, Source
     j.key("file").value(r.path);
     j.key("line").value(static_cast<int64_t>(r.location.line));
     j.key("head").value(g.is_head(r.id));
+    auto e = envs.find(r.id);
+    list("current_in", e == envs.end() ? std::vector<std::string>{} : e->second);
     j.key("merge").value(r.down_revisions.size() > 1);
     j.key("transactional").value(r.transactional);
     if (r.format == SourceFormat::kFlyway) j.key("repeatable").value(r.repeatable);
@@ -150,8 +160,20 @@ int run_history(const HistoryOptions& o) {
   if (!load_project({o.config, o.migrations, o.source_format}, project, error))
     return report_input_error(error);
   const RevisionGraph& graph = project.graph;
-  std::string text = o.format == "json" ? history_json(graph, project.migrations, project.format)
-                                        : history_text(graph, project.migrations, project.format);
+  // Where each configured environment stands, from its snapshot's version table.
+  EnvMarks envs;
+  for (const auto& [name, env] : project.config.environments) {
+    Catalog catalog;
+    Snapshot snapshot;
+    std::vector<std::string> current;
+    if (!open_snapshot(env.snapshot, catalog, snapshot, error) ||
+        !current_revisions(project, snapshot, env.snapshot, current, error))
+      return report_input_error(error);
+    for (const auto& id : current) envs[id].push_back(name);
+  }
+  std::string text =
+      o.format == "json" ? history_json(graph, project.migrations, project.format, envs)
+                         : history_text(graph, project.migrations, project.format, envs);
   if (!write_output(o.output, text, error)) return report_input_error(error);
   return graph.has_errors() ? 1 : 0;
 }
