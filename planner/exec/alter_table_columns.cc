@@ -10,6 +10,7 @@
 #include "planner/exec/dependents.h"
 #include "planner/exec/table_constraints.h"
 #include "planner/exec/type_resolver.h"
+#include "planner/expr/default_render.h"
 #include "planner/expr/deparse.h"
 
 namespace migsim {
@@ -202,6 +203,29 @@ StatementResult at_drop_column(AlterTarget& t, Node cmd) {
   return r;
 }
 
+bool at_alter_column_type_precheck(AlterTarget& t, Node cmd, StatementResult& error) {
+  std::string col(cmd.str("name"));
+  const Relation& table = t.get();
+  // USING col or USING col::type: a column the table lacks.
+  if (Node u = cmd["def"].body()["raw_default"]) {
+    if (u.kind() == "TypeCast") u = u.body()["arg"];
+    if (u.kind() == "ColumnRef") {
+      NodeList fields = u.body().list("fields");
+      if (fields.size() == 1 && fields.at(0).kind() == "String" &&
+          !table.column(fields.at(0).sval())) {
+        error = ExecContext::fails(
+            "42703", "column \"" + std::string(fields.at(0).sval()) + "\" does not exist");
+        return false;
+      }
+    }
+  }
+  if (!table.column(col)) {
+    error = missing_column(t, col);
+    return false;
+  }
+  return true;
+}
+
 StatementResult at_alter_column_type(AlterTarget& t, Node cmd) {
   ExecContext& ctx = t.ctx;
   Catalog& catalog = ctx.catalog;
@@ -221,6 +245,23 @@ StatementResult at_alter_column_type(AlterTarget& t, Node cmd) {
   if (const TypeDef* td = catalog.type(target.type_schema, target.type_name);
       td && td->kind == TypeDef::Kind::kDomain && rule == CastRule::kNone) {
     rule = CastRule::kUnknown;  // a domain over the old type's family may accept it
+  }
+  if (has_using) {
+    // USING col::type: a cast PostgreSQL does not have fails before anything else.
+    Node u = def["raw_default"];
+    if (u.kind() == "TypeCast" && u.body()["arg"].kind() == "ColumnRef") {
+      NodeList fields = u.body()["arg"].body().list("fields");
+      if (fields.size() == 1 && fields.at(0).kind() == "String" && fields.at(0).sval() == col) {
+        Column cast_to;
+        StatementResult cast_error;
+        if (resolve_type(catalog, u.body()["typeName"], cast_to, cast_error) &&
+            explicit_cast(old->type, cast_to.type) == CastRule::kNone) {
+          return ExecContext::fails("42846", "cannot cast type " +
+                                                 type_without_modifier(catalog, *old) + " to " +
+                                                 type_without_modifier(catalog, cast_to));
+        }
+      }
+    }
   }
   if (!has_using) {
     if (rule == CastRule::kNone) {
@@ -325,10 +366,15 @@ StatementResult at_column_default(AlterTarget& t, Node cmd) {
         "42601", prefix + "a generated column", {},
         def ? "" : "Use ALTER TABLE ... ALTER COLUMN ... DROP EXPRESSION instead.");
   }
-  std::string expr = def ? deparse_expr(def) : std::string();
-  // SET DEFAULT always writes a new pg_attrdef row, even for the same expression.
+  // Rendered as CREATE TABLE renders a default, so the two compare.
+  std::string expr = def ? render_default(def, c->type) : std::string();
   if (expr.empty() && c->default_expr.empty()) {
     return ExecContext::no_op("column \"" + col + "\" has no default");
+  }
+  // The same expression again: PostgreSQL writes a new pg_attrdef row that
+  // says what the old one said.
+  if (!expr.empty() && expr == c->default_expr) {
+    return ExecContext::no_op("column \"" + col + "\" already has this default");
   }
   t.mut().column(col)->default_expr = expr;
   return ExecContext::applies();

@@ -108,6 +108,59 @@ bool same_comparison_family(std::string_view a, std::string_view b) {
   return fx == fy && (fx == Family::kInteger || fx == Family::kString);
 }
 
+CastRule explicit_cast(std::string_view from, std::string_view to) {
+  bool fa = false, ta = false;
+  std::string f = base_of(from, &fa), t = base_of(to, &ta);
+  if (fa || ta) return CastRule::kUnknown;
+  Family ff = family(f), tf = family(t);
+  if (ff == Family::kString) return CastRule::kAssignment;  // I/O conversion
+  CastRule a = assignment_cast(from, to);
+  if (a != CastRule::kNone) return a;
+  auto number = [](Family x) { return x == Family::kInteger || x == Family::kNumeric; };
+  if ((number(ff) && tf == Family::kDateTime) || (ff == Family::kDateTime && number(tf)))
+    return CastRule::kNone;
+  if ((f == "uuid") != (t == "uuid") && ff != Family::kUnmodelled && tf != Family::kUnmodelled &&
+      ff != Family::kString && tf != Family::kString)
+    return CastRule::kNone;
+  if ((ff == Family::kBool && (tf == Family::kNumeric || tf == Family::kDateTime)) ||
+      (tf == Family::kBool && (ff == Family::kNumeric || ff == Family::kDateTime)))
+    return CastRule::kNone;
+  return CastRule::kUnknown;
+}
+
+CastRule foreign_key_comparable(std::string_view fk, std::string_view pk) {
+  bool fa = false, pa = false;
+  std::string f = base_of(fk, &fa), p = base_of(pk, &pa);
+  Family ff = family(f), pf = family(p);
+  if (f == p && fa == pa) return CastRule::kAssignment;
+  if (fa || pa || ff == Family::kUnmodelled || pf == Family::kUnmodelled) return CastRule::kUnknown;
+  if (f == "json" || p == "json") return CastRule::kUnknown;
+  // Operator families with cross-type equality: integer_ops, float_ops, the
+  // text family (with name, and varchar binary-coercible to text, bpchar by
+  // implicit casts), datetime_ops over date and the timestamps.
+  static const std::set<std::string> stamps = {"date", "timestamp without time zone",
+                                               "timestamp with time zone"};
+  if (ff == Family::kInteger && pf == Family::kInteger) return CastRule::kAssignment;
+  if (ff == Family::kString && pf == Family::kString) return CastRule::kAssignment;
+  if (stamps.count(f) && stamps.count(p)) return CastRule::kAssignment;
+  if (ff == Family::kDateTime && pf == Family::kDateTime) return CastRule::kUnknown;
+  // Implicit casts between number types run towards numeric, then real, then double.
+  auto rank = [](const std::string& t, Family fam) {
+    if (fam == Family::kInteger) return 0;
+    if (t == "numeric") return 1;
+    if (t == "real") return 2;
+    return 3;  // double precision
+  };
+  bool fnum = ff == Family::kInteger || ff == Family::kNumeric;
+  bool pnum = pf == Family::kInteger || pf == Family::kNumeric;
+  if (fnum && pnum) {
+    int fr = rank(f, ff), pr = rank(p, pf);
+    if (fr >= 2 && pr >= 2) return CastRule::kAssignment;  // float_ops
+    return fr < pr ? CastRule::kAssignment : CastRule::kNone;
+  }
+  return CastRule::kNone;
+}
+
 bool has_btree_opclass(std::string_view type) {
   bool array = false;
   std::string base = base_of(type, &array);

@@ -13,17 +13,10 @@ StatementResult create_table(ExecContext& ctx) {
   Target target;
   StatementResult error;
   if (!target_for_create(ctx, rv, target, error)) return error;
-  if (ctx.catalog.relation(target.schema, target.name)) {
-    if (n.flag("if_not_exists")) {
-      return ExecContext::skipped_with_notice("relation \"" + target.name +
-                                              "\" already exists, skipping");
-    }
-    return ExecContext::fails("42P07", "relation \"" + target.name + "\" already exists");
-  }
-  if (ctx.catalog.type(target.schema, target.name)) {
-    return ExecContext::fails("42710", "type \"" + target.name + "\" already exists",
-                              {}, "A relation has an associated type of the same name, so you "
-                                  "must use a name that doesn't conflict with any existing type.");
+  bool exists = ctx.catalog.relation(target.schema, target.name) != nullptr;
+  if (exists && n.flag("if_not_exists")) {
+    return ExecContext::skipped_with_notice("relation \"" + target.name +
+                                            "\" already exists, skipping");
   }
   if (n["partbound"] || n["partspec"] || !n.list("inhRelations").empty()) {
     return ExecContext::unknown("partitioned and inherited tables are not modelled yet");
@@ -38,14 +31,17 @@ StatementResult create_table(ExecContext& ctx) {
   table.unlogged = rv.str("relpersistence") == "u";
   std::vector<ColumnBuild> builds;
   std::vector<PendingConstraint> pending;
+  // PostgreSQL's order: column types and key columns (parse analysis), then
+  // duplicate columns (MergeAttributes), then the name (heap_create).
+  std::string duplicate;
   for (Node elt : n.list("tableElts")) {
     std::string_view kind = elt.kind();
     if (kind == "ColumnDef") {
       ColumnBuild b;
       if (!build_column(ctx.catalog, elt.body(), b, error)) return error;
       if (table.column(b.column.name)) {
-        return ExecContext::fails("42701",
-                                  "column \"" + b.column.name + "\" specified more than once");
+        if (duplicate.empty()) duplicate = b.column.name;
+        continue;
       }
       table.columns.push_back(b.column);
       builds.push_back(std::move(b));
@@ -56,6 +52,27 @@ StatementResult create_table(ExecContext& ctx) {
     } else {
       return ExecContext::unknown("table element " + std::string(kind) + " is not modelled");
     }
+  }
+  for (const auto& p : pending) {
+    std::string_view contype = p.node.str("contype");
+    if (contype != "CONSTR_PRIMARY" && contype != "CONSTR_UNIQUE") continue;
+    for (Node k : p.node.list("keys")) {
+      if (!table.column(k.sval())) {
+        return ExecContext::fails(
+            "42703", "column \"" + std::string(k.sval()) + "\" named in key does not exist");
+      }
+    }
+  }
+  if (!duplicate.empty()) {
+    return ExecContext::fails("42701", "column \"" + duplicate + "\" specified more than once");
+  }
+  if (exists) {
+    return ExecContext::fails("42P07", "relation \"" + target.name + "\" already exists");
+  }
+  if (ctx.catalog.type(target.schema, target.name)) {
+    return ExecContext::fails("42710", "type \"" + target.name + "\" already exists", {},
+                              "A relation has an associated type of the same name, so you "
+                              "must use a name that doesn't conflict with any existing type.");
   }
   for (auto& b : builds)
     for (auto& p : b.constraints) pending.push_back(p);

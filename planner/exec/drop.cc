@@ -84,7 +84,7 @@ bool relkind_words(std::string_view remove_type, RelKindWords& out) {
     out = {"sequence", "is not a sequence", "Use DROP SEQUENCE to remove a sequence.", "42P01"};
   else if (remove_type == "OBJECT_FOREIGN_TABLE")
     out = {"foreign table", "is not a foreign table",
-           "Use DROP FOREIGN TABLE to remove a foreign table.", "42P01"};
+           "Use DROP FOREIGN TABLE to remove a foreign table.", "42704"};
   else
     return false;
   return true;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "planner/exec/column_cast.h"
 #include "planner/exec/common.h"
 #include "planner/exec/name_chooser.h"
 #include "planner/expr/deparse.h"
@@ -95,7 +96,19 @@ bool add_foreign_key(ExecContext& ctx, Relation& table, const PendingConstraint&
   std::string ref_schema;
   const Relation* ref = nullptr;
   bool self = false;
-  if ((ref_schema_in.empty() || ref_schema_in == table.schema) && ref_name == table.name) {
+  // An unqualified name is the table itself only when search_path finds the
+  // table's schema before another schema with a relation of that name.
+  bool self_name = ref_schema_in == table.schema;
+  if (ref_schema_in.empty()) {
+    for (const auto& s : ctx.catalog.search_path()) {
+      if (s == table.schema) {
+        self_name = true;
+        break;
+      }
+      if (ctx.catalog.relation(s, ref_name)) break;
+    }
+  }
+  if (self_name && ref_name == table.name) {
     ref = &table;
     ref_schema = table.schema;
     self = true;
@@ -164,6 +177,25 @@ bool add_foreign_key(ExecContext& ctx, Relation& table, const PendingConstraint&
   if (name.empty()) {
     name = choose_constraint_name(ctx.catalog, table.schema, table.name,
                                   index_name_addition(cols), "fkey", taken);
+  }
+  for (size_t i = 0; i < cols.size(); ++i) {
+    const Column* fc = table.column(cols[i]);
+    const Column* pc = ref->column(ref_cols[i]);
+    if (!fc || !pc) continue;
+    CastRule rule = foreign_key_comparable(fc->type, pc->type);
+    if (rule == CastRule::kUnknown) {
+      error = ExecContext::unknown("comparing foreign key column types " + fc->type + " and " +
+                                   pc->type + " is not modelled");
+      return false;
+    }
+    if (rule == CastRule::kNone) {
+      error = ExecContext::fails(
+          "42804", "foreign key constraint \"" + name + "\" cannot be implemented",
+          "Key columns \"" + cols[i] + "\" and \"" + ref_cols[i] +
+              "\" are of incompatible types: " + type_without_modifier(ctx.catalog, *fc) + " and " +
+              type_without_modifier(ctx.catalog, *pc) + ".");
+      return false;
+    }
   }
   taken.push_back(name);
   Constraint c;

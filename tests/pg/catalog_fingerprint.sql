@@ -48,7 +48,9 @@ WITH ns AS (
   SELECT concat_ws('|', 'r', ev.ev_class::regclass, ev.rulename, ev.ev_enabled) FROM pg_rewrite ev
   JOIN pg_class c ON c.oid = ev.ev_class JOIN ns n ON n.oid = c.relnamespace
   UNION ALL
-  SELECT concat_ws('|', 'd', classid::regclass, objid, refclassid::regclass, refobjid, deptype)
+  -- Objects by description, not OID: a default re-created as it was is no change.
+  SELECT concat_ws('|', 'd', pg_describe_object(classid, objid, objsubid),
+         pg_describe_object(refclassid, refobjid, refobjsubid), deptype)
   FROM pg_depend WHERE deptype IN ('n', 'a') AND objid >= 16384
   UNION ALL
   SELECT concat_ws('|', 'v', current_setting('search_path'))
