@@ -206,22 +206,48 @@ StatementResult at_drop_column(AlterTarget& t, Node cmd) {
 bool at_alter_column_type_precheck(AlterTarget& t, Node cmd, StatementResult& error) {
   std::string col(cmd.str("name"));
   const Relation& table = t.get();
-  // USING col or USING col::type: a column the table lacks.
+  // USING col or USING col::type, read first: a column the table lacks, or a
+  // cast PostgreSQL does not have.
   if (Node u = cmd["def"].body()["raw_default"]) {
-    if (u.kind() == "TypeCast") u = u.body()["arg"];
+    Node cast_type;
+    if (u.kind() == "TypeCast") {
+      cast_type = u.body()["typeName"];
+      u = u.body()["arg"];
+    }
     if (u.kind() == "ColumnRef") {
       NodeList fields = u.body().list("fields");
-      if (fields.size() == 1 && fields.at(0).kind() == "String" &&
-          !table.column(fields.at(0).sval())) {
-        error = ExecContext::fails(
-            "42703", "column \"" + std::string(fields.at(0).sval()) + "\" does not exist");
-        return false;
+      if (fields.size() == 1 && fields.at(0).kind() == "String") {
+        const Column* from = table.column(fields.at(0).sval());
+        if (!from) {
+          error = ExecContext::fails(
+              "42703", "column \"" + std::string(fields.at(0).sval()) + "\" does not exist");
+          return false;
+        }
+        Column cast_to;
+        StatementResult cast_error;
+        if (cast_type && resolve_type(t.ctx.catalog, cast_type, cast_to, cast_error) &&
+            explicit_cast(from->type, cast_to.type) == CastRule::kNone) {
+          error = ExecContext::fails(
+              "42846", "cannot cast type " + type_without_modifier(t.ctx.catalog, *from) + " to " +
+                           type_without_modifier(t.ctx.catalog, cast_to));
+          return false;
+        }
       }
     }
   }
-  if (!table.column(col)) {
+  const Column* c = table.column(col);
+  if (!c) {
     error = missing_column(t, col);
     return false;
+  }
+  if (c->identity) {
+    Column target;
+    if (!resolve_type(t.ctx.catalog, cmd["def"].body()["typeName"], target, error)) return false;
+    if (target.type != "smallint" && target.type != "integer" && target.type != "bigint") {
+      error =
+          ExecContext::fails("22023", "identity column type must be smallint, integer, or bigint");
+      return false;
+    }
   }
   return true;
 }
@@ -245,23 +271,6 @@ StatementResult at_alter_column_type(AlterTarget& t, Node cmd) {
   if (const TypeDef* td = catalog.type(target.type_schema, target.type_name);
       td && td->kind == TypeDef::Kind::kDomain && rule == CastRule::kNone) {
     rule = CastRule::kUnknown;  // a domain over the old type's family may accept it
-  }
-  if (has_using) {
-    // USING col::type: a cast PostgreSQL does not have fails before anything else.
-    Node u = def["raw_default"];
-    if (u.kind() == "TypeCast" && u.body()["arg"].kind() == "ColumnRef") {
-      NodeList fields = u.body()["arg"].body().list("fields");
-      if (fields.size() == 1 && fields.at(0).kind() == "String" && fields.at(0).sval() == col) {
-        Column cast_to;
-        StatementResult cast_error;
-        if (resolve_type(catalog, u.body()["typeName"], cast_to, cast_error) &&
-            explicit_cast(old->type, cast_to.type) == CastRule::kNone) {
-          return ExecContext::fails("42846", "cannot cast type " +
-                                                 type_without_modifier(catalog, *old) + " to " +
-                                                 type_without_modifier(catalog, cast_to));
-        }
-      }
-    }
   }
   if (!has_using) {
     if (rule == CastRule::kNone) {
@@ -366,6 +375,17 @@ StatementResult at_column_default(AlterTarget& t, Node cmd) {
         "42601", prefix + "a generated column", {},
         def ? "" : "Use ALTER TABLE ... ALTER COLUMN ... DROP EXPRESSION instead.");
   }
+  // A number constant needs an assignment cast to the column's type.
+  if (def && def.kind() == "A_Const" && (def.body()["ival"] || def.body()["fval"])) {
+    std::string literal_type = def.body()["fval"] ? "numeric" : "integer";
+    if (assignment_cast(literal_type, c->type) == CastRule::kNone) {
+      return ExecContext::fails("42804",
+                                "column \"" + col + "\" is of type " +
+                                    type_without_modifier(t.ctx.catalog, *c) +
+                                    " but default expression is of type " + literal_type,
+                                {}, "You will need to rewrite or cast the expression.");
+    }
+  }
   // Rendered as CREATE TABLE renders a default, so the two compare.
   std::string expr = def ? render_default(def, c->type) : std::string();
   if (expr.empty() && c->default_expr.empty()) {
@@ -386,14 +406,15 @@ StatementResult at_set_not_null(AlterTarget& t, Node cmd, bool not_null) {
   const Column* c = table.column(col);
   if (!c) return missing_column(t, col);
   if (!not_null) {
+    // ATExecDropNotNull refuses identity columns before primary key columns.
+    if (c->identity) {
+      return ExecContext::fails(
+          "42601", "column \"" + col + "\" of relation \"" + t.name + "\" is an identity column");
+    }
     for (const auto& con : table.constraints) {
       if (con.kind == Constraint::Kind::kPrimaryKey && contains(con.columns, col)) {
         return ExecContext::fails("42P16", "column \"" + col + "\" is in a primary key");
       }
-    }
-    if (c->identity) {
-      return ExecContext::fails(
-          "42601", "column \"" + col + "\" of relation \"" + t.name + "\" is an identity column");
     }
   }
   if (c->not_null == not_null) {

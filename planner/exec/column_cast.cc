@@ -116,6 +116,12 @@ CastRule explicit_cast(std::string_view from, std::string_view to) {
   if (ff == Family::kString) return CastRule::kAssignment;  // I/O conversion
   CastRule a = assignment_cast(from, to);
   if (a != CastRule::kNone) return a;
+  // json and jsonb convert only from each other and from strings; jsonb
+  // converts explicitly to numbers and boolean only.
+  bool to_json = t == "json" || t == "jsonb", from_json = f == "json" || f == "jsonb";
+  if (to_json && !from_json && ff != Family::kUnmodelled) return CastRule::kNone;
+  if (f == "jsonb" && (tf == Family::kDateTime || t == "uuid" || t == "bytea"))
+    return CastRule::kNone;
   auto number = [](Family x) { return x == Family::kInteger || x == Family::kNumeric; };
   if ((number(ff) && tf == Family::kDateTime) || (ff == Family::kDateTime && number(tf)))
     return CastRule::kNone;

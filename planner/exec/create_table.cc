@@ -76,6 +76,27 @@ StatementResult create_table(ExecContext& ctx) {
   }
   for (auto& b : builds)
     for (auto& p : b.constraints) pending.push_back(p);
+  // Two key constraints on the same columns become one index in PostgreSQL
+  // (transformIndexConstraints keeps one, the primary key, under the first
+  // name given); that merge is not modelled.
+  std::vector<std::vector<std::string>> key_columns;
+  for (const auto& p : pending) {
+    std::string_view contype = p.node.str("contype");
+    if (contype != "CONSTR_PRIMARY" && contype != "CONSTR_UNIQUE") continue;
+    std::vector<std::string> cols = p.columns;
+    if (!p.node.list("keys").empty()) {
+      cols.clear();
+      for (Node k : p.node.list("keys")) cols.emplace_back(k.sval());
+    }
+    for (const auto& seen : key_columns) {
+      if (seen == cols) {
+        return ExecContext::unknown(
+            "two PRIMARY KEY or UNIQUE constraints on the same columns in one CREATE TABLE are "
+            "not modelled");
+      }
+    }
+    key_columns.push_back(std::move(cols));
+  }
   for (Node opt : n.list("options")) {
     Node d = opt.body();
     table.options[std::string(d.str("defname"))] =

@@ -83,13 +83,6 @@ bool add_foreign_key(ExecContext& ctx, Relation& table, const PendingConstraint&
   std::vector<std::string> cols = p.columns;
   NodeList fk_attrs = con.list("fk_attrs");
   if (!fk_attrs.empty()) cols = string_list(fk_attrs);
-  for (const auto& c : cols) {
-    if (!table.column(c)) {
-      error = ExecContext::fails("42703", "column \"" + c +
-                                              "\" referenced in foreign key constraint does not exist");
-      return false;
-    }
-  }
   Node pk = con["pktable"];
   std::string ref_schema_in(pk.str("schemaname"));
   std::string ref_name(pk.str("relname"));
@@ -115,6 +108,10 @@ bool add_foreign_key(ExecContext& ctx, Relation& table, const PendingConstraint&
   } else {
     ref = ctx.catalog.lookup_relation(ref_schema_in, ref_name, &ref_schema);
   }
+  if (!ref && !ref_schema_in.empty() && !ctx.catalog.schemas.find(ref_schema_in)) {
+    error = ExecContext::fails("3F000", "schema \"" + ref_schema_in + "\" does not exist");
+    return false;
+  }
   if (!ref) {
     std::string shown = ref_schema_in.empty() ? ref_name : ref_schema_in + "." + ref_name;
     error = ExecContext::fails("42P01", "relation \"" + shown + "\" does not exist");
@@ -123,6 +120,14 @@ bool add_foreign_key(ExecContext& ctx, Relation& table, const PendingConstraint&
   if (!ref->is_table()) {
     error = ExecContext::fails("42809", "referenced relation \"" + ref_name + "\" is not a table");
     return false;
+  }
+  // The referencing columns are looked up once the referenced table is open.
+  for (const auto& c : cols) {
+    if (!table.column(c)) {
+      error = ExecContext::fails(
+          "42703", "column \"" + c + "\" referenced in foreign key constraint does not exist");
+      return false;
+    }
   }
   std::vector<std::string> ref_cols = string_list(con.list("pk_attrs"));
   if (ref_cols.empty()) {
