@@ -375,9 +375,21 @@ StatementResult at_column_default(AlterTarget& t, Node cmd) {
         "42601", prefix + "a generated column", {},
         def ? "" : "Use ALTER TABLE ... ALTER COLUMN ... DROP EXPRESSION instead.");
   }
-  // A number constant needs an assignment cast to the column's type.
+  std::string literal_type;
   if (def && def.kind() == "A_Const" && (def.body()["ival"] || def.body()["fval"])) {
-    std::string literal_type = def.body()["fval"] ? "numeric" : "integer";
+    literal_type = def.body()["fval"] ? "numeric" : "integer";
+  } else if (def && def.kind() == "SQLValueFunction") {
+    std::string_view op = def.body().str("op");
+    if (op == "SVFOP_CURRENT_DATE") literal_type = "date";
+    if (op == "SVFOP_CURRENT_TIMESTAMP") literal_type = "timestamp with time zone";
+  } else if (def && def.kind() == "FuncCall" && def.body().list("args").empty()) {
+    NodeList names = def.body().list("funcname");
+    std::string_view fn = names.empty() ? "" : names.at(names.size() - 1).sval();
+    if (fn == "now") literal_type = "timestamp with time zone";
+    if (fn == "gen_random_uuid") literal_type = "uuid";
+  }
+  // An expression of a known type needs an assignment cast to the column's type.
+  if (!literal_type.empty()) {
     if (assignment_cast(literal_type, c->type) == CastRule::kNone) {
       return ExecContext::fails("42804",
                                 "column \"" + col + "\" is of type " +

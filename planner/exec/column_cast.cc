@@ -128,8 +128,12 @@ CastRule explicit_cast(std::string_view from, std::string_view to) {
   if ((f == "uuid") != (t == "uuid") && ff != Family::kUnmodelled && tf != Family::kUnmodelled &&
       ff != Family::kString && tf != Family::kString)
     return CastRule::kNone;
-  if ((ff == Family::kBool && (tf == Family::kNumeric || tf == Family::kDateTime)) ||
-      (tf == Family::kBool && (ff == Family::kNumeric || ff == Family::kDateTime)))
+  // boolean converts explicitly to and from integer only (not smallint or bigint).
+  auto not_int4 = [](Family fam, const std::string& name) {
+    return fam == Family::kNumeric || fam == Family::kDateTime ||
+           (fam == Family::kInteger && name != "integer");
+  };
+  if ((ff == Family::kBool && not_int4(tf, t)) || (tf == Family::kBool && not_int4(ff, f)))
     return CastRule::kNone;
   return CastRule::kUnknown;
 }
