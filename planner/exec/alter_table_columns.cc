@@ -398,6 +398,12 @@ StatementResult at_column_default(AlterTarget& t, Node cmd) {
                                 {}, "You will need to rewrite or cast the expression.");
     }
   }
+  // A string constant is read by the column type's input function right away.
+  if (def && def.kind() == "A_Const" && def.body()["sval"]) {
+    std::string code, message;
+    if (literal_input_refused(c->type, def.sval(), code, message))
+      return ExecContext::fails(code, message);
+  }
   // Rendered as CREATE TABLE renders a default, so the two compare.
   std::string expr = def ? render_default(def, c->type) : std::string();
   if (expr.empty() && c->default_expr.empty()) {

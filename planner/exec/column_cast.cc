@@ -1,5 +1,7 @@
 #include "planner/exec/column_cast.h"
 
+#include <algorithm>
+#include <cctype>
 #include <set>
 #include <utility>
 
@@ -136,6 +138,77 @@ CastRule explicit_cast(std::string_view from, std::string_view to) {
   if ((ff == Family::kBool && not_int4(tf, t)) || (tf == Family::kBool && not_int4(ff, f)))
     return CastRule::kNone;
   return CastRule::kUnknown;
+}
+
+bool literal_input_refused(std::string_view type, std::string_view text, std::string& sqlstate,
+                           std::string& message) {
+  bool array = false;
+  std::string base = base_of(type, &array);
+  if (array) return false;
+  std::string s(text);
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!s.empty() && is_space(s.front())) s.erase(s.begin());
+  while (!s.empty() && is_space(s.back())) s.pop_back();
+  std::string lower;
+  for (char c : s) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  auto digits = [](const std::string& x, size_t from) {
+    size_t i = from;
+    while (i < x.size() && std::isdigit(static_cast<unsigned char>(x[i]))) ++i;
+    return i;
+  };
+  bool ok = true;
+  Family f = family(base);
+  if (f == Family::kInteger) {
+    size_t i = (!s.empty() && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
+    size_t end = digits(s, i);
+    ok = end > i && end == s.size();
+  } else if (base == "numeric" || base == "real" || base == "double precision") {
+    size_t i = (!s.empty() && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
+    size_t end = digits(s, i);
+    bool any = end > i;
+    if (end < s.size() && s[end] == '.') {
+      size_t frac = digits(s, end + 1);
+      any = any || frac > end + 1;
+      end = frac;
+    }
+    if (any && end < s.size() && (s[end] == 'e' || s[end] == 'E')) {
+      size_t j = end + 1;
+      if (j < s.size() && (s[j] == '+' || s[j] == '-')) ++j;
+      size_t exp = digits(s, j);
+      end = exp > j ? exp : s.size() + 1;
+    }
+    std::string word = lower.substr(i);
+    ok = (any && end == s.size()) || word == "nan" || word == "infinity" || word == "inf";
+  } else if (base == "boolean") {
+    auto prefix_of = [&](std::string_view w, size_t min) {
+      return lower.size() >= min && lower.size() <= w.size() && w.substr(0, lower.size()) == lower;
+    };
+    ok = lower == "1" || lower == "0" || prefix_of("true", 1) || prefix_of("false", 1) ||
+         prefix_of("yes", 1) || prefix_of("no", 1) || prefix_of("on", 2) || prefix_of("off", 2);
+  } else if (base == "uuid") {
+    std::string hex;
+    for (char c : s)
+      if (c != '-' && c != '{' && c != '}') hex.push_back(c);
+    ok = hex.size() == 32 && std::all_of(hex.begin(), hex.end(), [](char c) {
+           return std::isxdigit(static_cast<unsigned char>(c));
+         });
+  } else if (base == "date" || base == "timestamp without time zone" ||
+             base == "timestamp with time zone") {
+    static const std::set<std::string> words = {"epoch", "infinity", "-infinity", "now",
+                                                "today", "tomorrow", "yesterday"};
+    ok = std::any_of(s.begin(), s.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) ||
+         words.count(lower) > 0;
+    if (!ok) {
+      sqlstate = "22007";
+      message = "invalid input syntax for type " + base + ": \"" + std::string(text) + "\"";
+      return true;
+    }
+  }
+  if (ok) return false;
+  sqlstate = "22P02";
+  message = "invalid input syntax for type " + base + ": \"" + std::string(text) + "\"";
+  return true;
 }
 
 CastRule foreign_key_comparable(std::string_view fk, std::string_view pk) {
