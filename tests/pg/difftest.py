@@ -16,10 +16,19 @@ each step) to the fewest statements that still disagree on the same
 statement, printed as a ready-to-commit replay case, and written under
 --out when given.
 
-Catalog comparison (DESIGN.md, Fidelity) plugs in at `compare_history`:
-once `migsim snapshot` can pull a catalog from the server and print the
-predicted one, each history also compares the two catalogs after its last
-statement, and a catalog mismatch counts as a disagreement for shrinking.
+migsim's `unknown` leaves its catalog unchanged; when PostgreSQL applied that
+statement the two catalogs differ from there on, so the rest of the history
+is counted as "not compared" rather than compared.
+
+Catalog comparison (DESIGN.md, Fidelity), once the snapshot commands exist:
+`compare_history` keeps the history's database until the end (a `keep`
+argument to cases.run_statements), pulls its catalog with `migsim snapshot
+pull`, asks migsim for the catalog it predicts after the same history, and
+compares the two object by object. Each object that differs becomes one more
+entry in the comparisons (so a catalog mismatch is a disagreement that
+shrinks like any other: `shrink` keeps the histories whose catalogs still
+differ on the same object), and the summary adds the number of catalog
+objects compared and agreeing.
 """
 
 import argparse
