@@ -2,6 +2,7 @@
 
 #include "planner/exec/column_builder.h"
 #include "planner/exec/common.h"
+#include "planner/exec/name_chooser.h"
 #include "planner/exec/table_constraints.h"
 
 namespace migsim {
@@ -34,6 +35,7 @@ StatementResult create_table(ExecContext& ctx) {
   // PostgreSQL's order: column types and key columns (parse analysis), then
   // duplicate columns (MergeAttributes), then the name (heap_create).
   std::string duplicate;
+  std::string sequence_clash;  ///< a sequence name two same-named columns both take
   for (Node elt : n.list("tableElts")) {
     std::string_view kind = elt.kind();
     if (kind == "ColumnDef") {
@@ -41,6 +43,15 @@ StatementResult create_table(ExecContext& ctx) {
       if (!build_column(ctx.catalog, elt.body(), b, error)) return error;
       if (table.column(b.column.name)) {
         if (duplicate.empty()) duplicate = b.column.name;
+        bool owns_sequence = b.serial || b.column.identity;
+        for (const auto& first : builds) {
+          if (first.column.name == b.column.name && (first.serial || first.column.identity) &&
+              owns_sequence && sequence_clash.empty()) {
+            // Both columns' sequences get the same name, chosen before either exists.
+            sequence_clash =
+                choose_relation_name(ctx.catalog, target.schema, target.name, b.column.name, "seq");
+          }
+        }
         continue;
       }
       table.columns.push_back(b.column);
@@ -62,6 +73,10 @@ StatementResult create_table(ExecContext& ctx) {
             "42703", "column \"" + std::string(k.sval()) + "\" named in key does not exist");
       }
     }
+  }
+  // Sequences of serial and identity columns are created before the table.
+  if (!sequence_clash.empty()) {
+    return ExecContext::fails("42P07", "relation \"" + sequence_clash + "\" already exists");
   }
   if (!duplicate.empty()) {
     return ExecContext::fails("42701", "column \"" + duplicate + "\" specified more than once");

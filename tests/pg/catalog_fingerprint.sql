@@ -19,7 +19,9 @@ WITH ns AS (
          pg_get_expr(d.adbin, d.adrelid), col_description(c.oid, a.attnum), a.attacl)
   FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN ns n ON n.oid = c.relnamespace
   LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-  WHERE a.attnum > 0 AND NOT a.attisdropped
+  -- Index columns are left out: their names are copies (a renamed column's
+  -- index keeps the old name until rebuilt), and pg_get_indexdef covers them.
+  WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind NOT IN ('i', 'I')
   UNION ALL
   SELECT concat_ws('|', 'k', n.nspname, co.conname, co.contype, co.conrelid::regclass,
          co.contypid::regtype, pg_get_constraintdef(co.oid), co.convalidated,

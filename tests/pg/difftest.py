@@ -17,8 +17,8 @@ statement, printed as a ready-to-commit replay case, and written under
 --out when given.
 
 migsim's `unknown` leaves its catalog unchanged; when PostgreSQL applied that
-statement the two catalogs differ from there on, so the rest of the history
-is counted as "not compared" rather than compared.
+statement (or failed it, aborting an open transaction) the two differ from
+there on, so the rest of the history is counted as "not compared".
 
 Catalog comparison (DESIGN.md, Fidelity), once the snapshot commands exist:
 `compare_history` keeps the history's database until the end (a `keep`
@@ -86,9 +86,10 @@ class Runner:
                 continue
             comparisons.append(compare(m, p))
             # migsim does not change its catalog on `unknown`: when PostgreSQL
-            # changed its catalog there, the two models differ from here on,
-            # and what follows is not compared.
-            drifted = comparisons[-1] == "unknown" and p[0] == "applies"
+            # changed its catalog there (or failed, which aborts an open
+            # transaction), the two differ from here on, and what follows is
+            # not compared.
+            drifted = comparisons[-1] == "unknown" and p[0] in ("applies", "fails")
         return comparisons, mig, pg
 
 
@@ -232,7 +233,7 @@ def main():
                     f.write(text)
                 print(f"  written to {path}")
     print(f"{compared} statements compared, {agreeing} agreeing, {unknown} unknown, "
-          f"{after_unknown} not compared after an unknown that PostgreSQL applied "
+          f"{after_unknown} not compared after an unknown that PostgreSQL applied or failed "
           f"({len(seeds)} histories, {time.monotonic() - started:.1f} s)")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
