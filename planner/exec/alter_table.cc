@@ -186,11 +186,28 @@ StatementResult alter_table(ExecContext& ctx) {
   if (!rel->is_table()) return not_a_table(*rel, n.list("cmds"));
   if (StatementResult twice; persistence_twice(n.list("cmds"), twice)) return twice;
   AlterTarget t{ctx, schema, name};
+  // Before any subcommand runs, each ALTER COLUMN TYPE is checked, in statement order.
+  for (Node c : n.list("cmds")) {
+    if (c.body().str("subtype") != "AT_AlterColumnType") continue;
+    if (StatementResult e; !at_alter_column_type_precheck(t, c.body(), e)) return e;
+  }
+  // Types as they were: a second type change of one column is refused.
+  std::vector<std::pair<std::string, std::string>> types_before;
+  for (const auto& col : rel->columns) types_before.emplace_back(col.name, col.type);
   size_t mark = ctx.catalog.journal.mark();
   StatementResult result;
   bool changed = false;
   std::string skip_notice;
   for (Node c : in_pass_order(n.list("cmds"))) {
+    if (c.str("subtype") == "AT_AlterColumnType") {
+      std::string col(c.str("name"));
+      const Column* now = t.get().column(col);
+      for (const auto& [before_name, before_type] : types_before) {
+        if (now && before_name == col && before_type != now->type) {
+          return ExecContext::fails("0A000", "cannot alter type of column \"" + col + "\" twice");
+        }
+      }
+    }
     StatementResult r = dispatch(t, c);
     for (auto& notice : r.notices) {
       if (skip_notice.empty() && notice.size() >= 10 &&

@@ -24,6 +24,9 @@ struct AlterTarget {
 StatementResult at_add_column(AlterTarget& t, Node cmd);
 StatementResult at_drop_column(AlterTarget& t, Node cmd);
 StatementResult at_alter_column_type(AlterTarget& t, Node cmd);
+/// The checks PostgreSQL makes on ALTER COLUMN TYPE before any subcommand runs
+/// (its USING expression's columns, then the column); false with `error` set.
+bool at_alter_column_type_precheck(AlterTarget& t, Node cmd, StatementResult& error);
 StatementResult at_column_default(AlterTarget& t, Node cmd);
 StatementResult at_set_not_null(AlterTarget& t, Node cmd, bool not_null);
 

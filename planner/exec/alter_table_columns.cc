@@ -10,6 +10,7 @@
 #include "planner/exec/dependencies.h"
 #include "planner/exec/table_constraints.h"
 #include "planner/exec/type_resolver.h"
+#include "planner/expr/default_render.h"
 #include "planner/expr/deparse.h"
 
 namespace migsim {
@@ -91,6 +92,55 @@ StatementResult at_drop_column(AlterTarget& t, Node cmd) {
   // follows pg_depend as DROP computes it.
   return drop_table_part(catalog, ObjectRef::part(ObjectRef::Kind::kColumn, t.schema, t.name, col),
                          cascade);
+}
+
+bool at_alter_column_type_precheck(AlterTarget& t, Node cmd, StatementResult& error) {
+  std::string col(cmd.str("name"));
+  const Relation& table = t.get();
+  // USING col or USING col::type, read first: a column the table lacks, or a
+  // cast PostgreSQL does not have.
+  if (Node u = cmd["def"].body()["raw_default"]) {
+    Node cast_type;
+    if (u.kind() == "TypeCast") {
+      cast_type = u.body()["typeName"];
+      u = u.body()["arg"];
+    }
+    if (u.kind() == "ColumnRef") {
+      NodeList fields = u.body().list("fields");
+      if (fields.size() == 1 && fields.at(0).kind() == "String") {
+        const Column* from = table.column(fields.at(0).sval());
+        if (!from) {
+          error = ExecContext::fails(
+              "42703", "column \"" + std::string(fields.at(0).sval()) + "\" does not exist");
+          return false;
+        }
+        Column cast_to;
+        StatementResult cast_error;
+        if (cast_type && resolve_type(t.ctx.catalog, cast_type, cast_to, cast_error) &&
+            explicit_cast(from->type, cast_to.type) == CastRule::kNone) {
+          error = ExecContext::fails(
+              "42846", "cannot cast type " + type_without_modifier(t.ctx.catalog, *from) + " to " +
+                           type_without_modifier(t.ctx.catalog, cast_to));
+          return false;
+        }
+      }
+    }
+  }
+  const Column* c = table.column(col);
+  if (!c) {
+    error = missing_column(t, col);
+    return false;
+  }
+  if (c->identity) {
+    Column target;
+    if (!resolve_type(t.ctx.catalog, cmd["def"].body()["typeName"], target, error)) return false;
+    if (target.type != "smallint" && target.type != "integer" && target.type != "bigint") {
+      error =
+          ExecContext::fails("22023", "identity column type must be smallint, integer, or bigint");
+      return false;
+    }
+  }
+  return true;
 }
 
 StatementResult at_alter_column_type(AlterTarget& t, Node cmd) {
@@ -213,10 +263,44 @@ StatementResult at_column_default(AlterTarget& t, Node cmd) {
         "42601", prefix + "a generated column", {},
         def ? "" : "Use ALTER TABLE ... ALTER COLUMN ... DROP EXPRESSION instead.");
   }
-  std::string expr = def ? deparse_expr(def) : std::string();
-  // SET DEFAULT always writes a new pg_attrdef row, even for the same expression.
+  std::string literal_type;
+  if (def && def.kind() == "A_Const" && (def.body()["ival"] || def.body()["fval"])) {
+    literal_type = def.body()["fval"] ? "numeric" : "integer";
+  } else if (def && def.kind() == "SQLValueFunction") {
+    std::string_view op = def.body().str("op");
+    if (op == "SVFOP_CURRENT_DATE") literal_type = "date";
+    if (op == "SVFOP_CURRENT_TIMESTAMP") literal_type = "timestamp with time zone";
+  } else if (def && def.kind() == "FuncCall" && def.body().list("args").empty()) {
+    NodeList names = def.body().list("funcname");
+    std::string_view fn = names.empty() ? "" : names.at(names.size() - 1).sval();
+    if (fn == "now") literal_type = "timestamp with time zone";
+    if (fn == "gen_random_uuid") literal_type = "uuid";
+  }
+  // An expression of a known type needs an assignment cast to the column's type.
+  if (!literal_type.empty()) {
+    if (assignment_cast(literal_type, c->type) == CastRule::kNone) {
+      return ExecContext::fails("42804",
+                                "column \"" + col + "\" is of type " +
+                                    type_without_modifier(t.ctx.catalog, *c) +
+                                    " but default expression is of type " + literal_type,
+                                {}, "You will need to rewrite or cast the expression.");
+    }
+  }
+  // A string constant is read by the column type's input function right away.
+  if (def && def.kind() == "A_Const" && def.body()["sval"]) {
+    std::string code, message;
+    if (literal_input_refused(c->type, def.sval(), code, message))
+      return ExecContext::fails(code, message);
+  }
+  // Rendered as CREATE TABLE renders a default, so the two compare.
+  std::string expr = def ? render_default(def, c->type) : std::string();
   if (expr.empty() && c->default_expr.empty()) {
     return ExecContext::no_op("column \"" + col + "\" has no default");
+  }
+  // The same expression again: PostgreSQL writes a new pg_attrdef row that
+  // says what the old one said.
+  if (!expr.empty() && expr == c->default_expr) {
+    return ExecContext::no_op("column \"" + col + "\" already has this default");
   }
   t.mut().column(col)->default_expr = expr;
   return ExecContext::applies();
@@ -228,14 +312,15 @@ StatementResult at_set_not_null(AlterTarget& t, Node cmd, bool not_null) {
   const Column* c = table.column(col);
   if (!c) return missing_column(t, col);
   if (!not_null) {
+    // ATExecDropNotNull refuses identity columns before primary key columns.
+    if (c->identity) {
+      return ExecContext::fails(
+          "42601", "column \"" + col + "\" of relation \"" + t.name + "\" is an identity column");
+    }
     for (const auto& con : table.constraints) {
       if (con.kind == Constraint::Kind::kPrimaryKey && contains(con.columns, col)) {
         return ExecContext::fails("42P16", "column \"" + col + "\" is in a primary key");
       }
-    }
-    if (c->identity) {
-      return ExecContext::fails(
-          "42601", "column \"" + col + "\" of relation \"" + t.name + "\" is an identity column");
     }
   }
   if (c->not_null == not_null) {

@@ -21,6 +21,17 @@ StatementResult at_add_constraint(AlterTarget& t, Node cmd) {
   }
   std::string name(con.str("conname"));
   const Relation& current = t.get();
+  if (con.str("contype") == "CONSTR_PRIMARY") {
+    // PostgreSQL first runs an implied SET NOT NULL on each key column, which
+    // is what reports a missing one.
+    for (Node k : con.list("keys")) {
+      std::string col(k.sval());
+      if (!current.column(col)) {
+        return ExecContext::fails(
+            "42703", "column \"" + col + "\" of relation \"" + t.name + "\" does not exist");
+      }
+    }
+  }
   if (!name.empty() && current.constraint(name) && !ctx.catalog.relation(t.schema, name)) {
     return ExecContext::fails(
         "42710", "constraint \"" + name + "\" for relation \"" + t.name + "\" already exists");

@@ -19,6 +19,22 @@ CastRule assignment_cast(std::string_view from, std::string_view to);
 /// constraints on the column keep working unchanged.
 bool same_comparison_family(std::string_view a, std::string_view b);
 
+/// Whether `from::to` is a cast PostgreSQL has at all (explicit context):
+/// kAssignment when it has, kNone when it has not (42846), kUnknown otherwise.
+CastRule explicit_cast(std::string_view from, std::string_view to);
+
+/// Whether PostgreSQL's input function for `type` refuses the string `text`
+/// outright (a syntax error, not a range error): true with its SQLSTATE and
+/// message set. False when the text is accepted or this check cannot tell.
+bool literal_input_refused(std::string_view type, std::string_view text, std::string& sqlstate,
+                           std::string& message);
+
+/// Whether a foreign key column of type `fk` can reference a key column of type
+/// `pk`: an equality operator of pk's btree operator family takes both, or fk
+/// casts implicitly to pk (ATAddForeignKeyConstraint). kAssignment when it can,
+/// kNone when PostgreSQL refuses it, kUnknown for types this table does not cover.
+CastRule foreign_key_comparable(std::string_view fk, std::string_view pk);
+
 /// True when the type has a default btree operator class (an index can be rebuilt on it).
 bool has_btree_opclass(std::string_view type);
 

@@ -17,8 +17,10 @@ struct DropState {
   std::vector<ObjectRef> targets;
   std::vector<std::string> notices;
   StatementResult error;
+  size_t named = 0;  ///< objects named, a repeated one each time (PostgreSQL counts them so)
 
   void add(ObjectRef o) {
+    ++named;
     if (std::find(targets.begin(), targets.end(), o) == targets.end())
       targets.push_back(std::move(o));
   }
@@ -84,7 +86,7 @@ bool relkind_words(std::string_view remove_type, RelKindWords& out) {
     out = {"sequence", "is not a sequence", "Use DROP SEQUENCE to remove a sequence.", "42P01"};
   else if (remove_type == "OBJECT_FOREIGN_TABLE")
     out = {"foreign table", "is not a foreign table",
-           "Use DROP FOREIGN TABLE to remove a foreign table.", "42P01"};
+           "Use DROP FOREIGN TABLE to remove a foreign table.", "42704"};
   else
     return false;
   return true;
@@ -484,6 +486,7 @@ StatementResult drop(ExecContext& ctx) {
     return r;
   }
   DropPlan plan = plan_drop(ctx.catalog, st.targets);
+  plan.target_count = std::max(plan.target_count, st.named);
   std::string error, detail, hint;
   std::vector<std::string> notices;
   if (!check_drop(ctx.catalog, plan, st.targets.front(), cascade, error, detail, hint, notices))

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "planner/exec/column_cast.h"
 #include "planner/exec/common.h"
 #include "planner/exec/name_chooser.h"
 #include "planner/expr/deparse.h"
@@ -82,25 +83,34 @@ bool add_foreign_key(ExecContext& ctx, Relation& table, const PendingConstraint&
   std::vector<std::string> cols = p.columns;
   NodeList fk_attrs = con.list("fk_attrs");
   if (!fk_attrs.empty()) cols = string_list(fk_attrs);
-  for (const auto& c : cols) {
-    if (!table.column(c)) {
-      error = ExecContext::fails("42703", "column \"" + c +
-                                              "\" referenced in foreign key constraint does not exist");
-      return false;
-    }
-  }
   Node pk = con["pktable"];
   std::string ref_schema_in(pk.str("schemaname"));
   std::string ref_name(pk.str("relname"));
   std::string ref_schema;
   const Relation* ref = nullptr;
   bool self = false;
-  if ((ref_schema_in.empty() || ref_schema_in == table.schema) && ref_name == table.name) {
+  // An unqualified name is the table itself only when search_path finds the
+  // table's schema before another schema with a relation of that name.
+  bool self_name = ref_schema_in == table.schema;
+  if (ref_schema_in.empty()) {
+    for (const auto& s : ctx.catalog.search_path()) {
+      if (s == table.schema) {
+        self_name = true;
+        break;
+      }
+      if (ctx.catalog.relation(s, ref_name)) break;
+    }
+  }
+  if (self_name && ref_name == table.name) {
     ref = &table;
     ref_schema = table.schema;
     self = true;
   } else {
     ref = ctx.catalog.lookup_relation(ref_schema_in, ref_name, &ref_schema);
+  }
+  if (!ref && !ref_schema_in.empty() && !ctx.catalog.schemas.find(ref_schema_in)) {
+    error = ExecContext::fails("3F000", "schema \"" + ref_schema_in + "\" does not exist");
+    return false;
   }
   if (!ref) {
     std::string shown = ref_schema_in.empty() ? ref_name : ref_schema_in + "." + ref_name;
@@ -110,6 +120,14 @@ bool add_foreign_key(ExecContext& ctx, Relation& table, const PendingConstraint&
   if (!ref->is_table()) {
     error = ExecContext::fails("42809", "referenced relation \"" + ref_name + "\" is not a table");
     return false;
+  }
+  // The referencing columns are looked up once the referenced table is open.
+  for (const auto& c : cols) {
+    if (!table.column(c)) {
+      error = ExecContext::fails(
+          "42703", "column \"" + c + "\" referenced in foreign key constraint does not exist");
+      return false;
+    }
   }
   std::vector<std::string> ref_cols = string_list(con.list("pk_attrs"));
   if (ref_cols.empty()) {
@@ -164,6 +182,25 @@ bool add_foreign_key(ExecContext& ctx, Relation& table, const PendingConstraint&
   if (name.empty()) {
     name = choose_constraint_name(ctx.catalog, table.schema, table.name,
                                   index_name_addition(cols), "fkey", taken);
+  }
+  for (size_t i = 0; i < cols.size(); ++i) {
+    const Column* fc = table.column(cols[i]);
+    const Column* pc = ref->column(ref_cols[i]);
+    if (!fc || !pc) continue;
+    CastRule rule = foreign_key_comparable(fc->type, pc->type);
+    if (rule == CastRule::kUnknown) {
+      error = ExecContext::unknown("comparing foreign key column types " + fc->type + " and " +
+                                   pc->type + " is not modelled");
+      return false;
+    }
+    if (rule == CastRule::kNone) {
+      error = ExecContext::fails(
+          "42804", "foreign key constraint \"" + name + "\" cannot be implemented",
+          "Key columns \"" + cols[i] + "\" and \"" + ref_cols[i] +
+              "\" are of incompatible types: " + type_without_modifier(ctx.catalog, *fc) + " and " +
+              type_without_modifier(ctx.catalog, *pc) + ".");
+      return false;
+    }
   }
   taken.push_back(name);
   Constraint c;

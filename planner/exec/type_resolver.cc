@@ -183,6 +183,12 @@ bool resolve_type(const Catalog& catalog, Node type_name, Column& column, Statem
       return false;
     }
   }
+  // A qualified name in a schema that does not exist: LookupExplicitNamespace fails first.
+  if (!schema.empty() && schema != "pg_catalog" && schema != "information_schema" &&
+      schema != "pg_toast" && !catalog.schemas.find(schema)) {
+    error = ExecContext::fails("3F000", "schema \"" + schema + "\" does not exist");
+    return false;
+  }
   // User types: enums, domains, composite types, and tables' row types.
   std::string found;
   if (catalog.lookup_type(schema, name, &found)) {

@@ -37,9 +37,13 @@ def run_statements(server, dbname, statements):
     results = []
     try:
         cur = conn.cursor()
+        last = None  # the fingerprint after the previous statement, when taken
         for _, sql in statements:
             aborted_before = conn.get_transaction_status() == 3  # TRANSACTION_STATUS_INERROR
-            before = None if aborted_before else fingerprint(cur)
+            # Nothing else runs on this database, so the catalog before a
+            # statement is the one after the previous statement.
+            before = None if aborted_before else (last if last is not None else fingerprint(cur))
+            last = None
             del conn.notices[:]
             try:
                 cur.execute(sql)
@@ -56,6 +60,7 @@ def run_statements(server, dbname, statements):
             tag = (cur.statusmessage or "").split(" ")[0]
             in_error = conn.get_transaction_status() == 3
             after = None if in_error else fingerprint(cur)
+            last = after
             skipping = [n for n in notices if n.endswith(", skipping")]
             warnings = [n for n in notices if n.startswith("WARNING:")]
             if tag in ("BEGIN", "START", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE"):

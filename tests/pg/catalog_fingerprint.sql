@@ -19,7 +19,9 @@ WITH ns AS (
          pg_get_expr(d.adbin, d.adrelid), col_description(c.oid, a.attnum), a.attacl)
   FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN ns n ON n.oid = c.relnamespace
   LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-  WHERE a.attnum > 0 AND NOT a.attisdropped
+  -- Index columns are left out: their names are copies (a renamed column's
+  -- index keeps the old name until rebuilt), and pg_get_indexdef covers them.
+  WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind NOT IN ('i', 'I')
   UNION ALL
   SELECT concat_ws('|', 'k', n.nspname, co.conname, co.contype, co.conrelid::regclass,
          co.contypid::regtype, pg_get_constraintdef(co.oid), co.convalidated,
@@ -52,7 +54,9 @@ WITH ns AS (
   SELECT concat_ws('|', 'r', ev.ev_class::regclass, ev.rulename, ev.ev_enabled) FROM pg_rewrite ev
   JOIN pg_class c ON c.oid = ev.ev_class JOIN ns n ON n.oid = c.relnamespace
   UNION ALL
-  SELECT concat_ws('|', 'd', classid::regclass, objid, refclassid::regclass, refobjid, deptype)
+  -- Objects by description, not OID: a default re-created as it was is no change.
+  SELECT concat_ws('|', 'd', pg_describe_object(classid, objid, objsubid),
+         pg_describe_object(refclassid, refobjid, refobjsubid), deptype)
   FROM pg_depend WHERE deptype IN ('n', 'a') AND objid >= 16384
   UNION ALL
   SELECT concat_ws('|', 'v', current_setting('search_path'))
