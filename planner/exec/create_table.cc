@@ -7,6 +7,7 @@
 #include "planner/exec/column_builder.h"
 #include "planner/exec/common.h"
 #include "planner/exec/create_index.h"
+#include "planner/exec/name_chooser.h"
 #include "planner/exec/relation_lookup.h"
 #include "planner/exec/table_constraints.h"
 #include "planner/expr/deparse.h"
@@ -233,6 +234,53 @@ StatementResult create_table(ExecContext& ctx) {
 
   std::vector<Parent> parents;
   if (!resolve_parents(ctx, n, static_cast<bool>(partbound), parents, error)) return error;
+  // Parse analysis checks key columns against every column the table will
+  // have (local, LIKE, inherited) before duplicates are looked for.
+  auto column_known = [&](const std::string& col) {
+    for (const auto& b : builds)
+      if (b.column.name == col) return true;
+    for (const auto& l : likes)
+      if (l.rel->column(col)) return true;
+    for (const auto& p : parents)
+      if (p.rel->column(col)) return true;
+    return static_cast<bool>(partbound);
+  };
+  for (const auto& p : pending) {
+    std::string_view type = p.node.str("contype");
+    if (type != "CONSTR_PRIMARY" && type != "CONSTR_UNIQUE") continue;
+    for (Node k : p.node.list("keys")) {
+      std::string col(k.sval());
+      if (!column_known(col))
+        return ExecContext::fails("42703", "column \"" + col + "\" named in key does not exist");
+    }
+  }
+  // Two PRIMARY KEY/UNIQUE constraints on the same columns become one index
+  // under the first name (transformIndexConstraints); not modelled.
+  std::vector<std::vector<std::string>> key_lists;
+  for (const auto& p : pending) {
+    std::string_view type = p.node.str("contype");
+    if (type != "CONSTR_PRIMARY" && type != "CONSTR_UNIQUE") continue;
+    std::vector<std::string> cols = p.columns;
+    for (Node k : p.node.list("keys")) cols.emplace_back(k.sval());
+    if (std::find(key_lists.begin(), key_lists.end(), cols) != key_lists.end())
+      return ExecContext::unknown(
+          "two PRIMARY KEY/UNIQUE constraints on the same columns share one index in PostgreSQL; "
+          "not modelled");
+    key_lists.push_back(std::move(cols));
+  }
+  // Serial and identity sequences are created before the table: two columns
+  // of one name that both own one ask for the same sequence name.
+  for (size_t i = 0; i < builds.size(); ++i) {
+    if (!builds[i].serial && !builds[i].column.identity) continue;
+    for (size_t j = 0; j < i; ++j) {
+      if (builds[j].column.name == builds[i].column.name &&
+          (builds[j].serial || builds[j].column.identity)) {
+        std::string seq = choose_relation_name(ctx.catalog, target.schema, target.name,
+                                               builds[i].column.name, "seq");
+        return ExecContext::fails("42P07", "relation \"" + seq + "\" already exists");
+      }
+    }
+  }
   // MergeAttributes: local column names must be unique (after the parents are opened).
   for (size_t i = 0; i < builds.size(); ++i) {
     for (size_t j = 0; j < i; ++j) {
