@@ -1,5 +1,7 @@
 #include "planner/run/findings.h"
 
+#include "planner/rules/protected_schema_write.h"
+
 namespace migsim {
 
 namespace {
@@ -39,13 +41,15 @@ void add_run_findings(const Project& project, EnvironmentRun& run) {
       f.rule = "redundant-revision";
       f.severity = "warning";
       f.revision = id;
-      f.message = "revision " + id + " (" + rev.revision->message + ") is redundant in " +
-                  run.name + ": " + rev.reason;
+      f.message = "revision " + id +
+                  (rev.revision->message.empty() ? "" : " (" + rev.revision->message + ")") +
+                  " is redundant in " + run.name + ": " + rev.reason;
       f.file = rev.revision->path;
       f.line = rev.revision->location.line;
       found.push_back(std::move(f));
     }
   }
+  check_protected_schema_writes(project, run, found);
   for (const GraphProblem& p : project.graph.problems()) {
     Finding f;
     f.rule = p.rule;
@@ -57,7 +61,16 @@ void add_run_findings(const Project& project, EnvironmentRun& run) {
     found.push_back(std::move(f));
   }
   found.insert(found.end(), run.findings.begin(), run.findings.end());
-  run.findings = std::move(found);
+  // Rule levels from the configuration: a new severity, or off.
+  run.findings.clear();
+  for (auto& f : found) {
+    auto level = project.config.rules.find(f.rule);
+    if (level != project.config.rules.end()) {
+      if (level->second == RuleLevel::kOff) continue;
+      f.severity = std::string(rule_level_name(level->second));
+    }
+    run.findings.push_back(std::move(f));
+  }
 }
 
 }  // namespace migsim
