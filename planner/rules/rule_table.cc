@@ -12,6 +12,8 @@ const std::vector<RuleInfo>& rule_table() {
       {"missing-object", "warning", "an object the applied revisions create that the snapshot lacks"},
       {"schema-drift", "warning",
        "a column whose type, nullability or default differs from what the revisions made"},
+      {"unused-table", "info",
+       "an empty table nothing references: no foreign key, view, code or later revision"},
       {"unknown-statement", "info", "a statement migsim cannot model, so nothing checked it"},
       {"duplicate-revision", "error", "two revisions with the same id"},
       {"missing-down-revision", "error", "a down revision that does not exist"},

@@ -1,6 +1,7 @@
 #include "planner/run/findings.h"
 
 #include "planner/rules/protected_schema_write.h"
+#include "planner/rules/unused_table.h"
 
 namespace migsim {
 
@@ -50,6 +51,7 @@ void add_run_findings(const Project& project, EnvironmentRun& run) {
     }
   }
   check_protected_schema_writes(project, run, found);
+  if (run.mode == RunMode::kPlan) check_unused_tables(project, run, found);
   for (const GraphProblem& p : project.graph.problems()) {
     Finding f;
     f.rule = p.rule;
