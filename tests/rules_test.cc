@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "planner/rules/rule_table.h"
+#include "planner/rules/suppression.h"
 #include "tests/case_file.h"
 #include "tests/cli_runner.h"
 
@@ -72,6 +73,33 @@ TEST_CASE("unused-table: the flagship's empty active_stocks, with its evidence")
                    "which created it, mentions it.") != std::string::npos);
   // Only that table: the others have rows, foreign keys or code that reads them.
   CHECK(r.out.find("\"rule\":\"unused-table\"") == r.out.rfind("\"rule\":\"unused-table\""));
+}
+
+}  // namespace
+}  // namespace migsim
+
+namespace migsim {
+namespace {
+
+TEST_CASE("a finding is silenced by a migsim:ignore comment, and the report counts it") {
+  CHECK(line_silences("-- migsim:ignore protected-schema-write", "protected-schema-write"));
+  CHECK(line_silences("    op.execute(x)  # migsim: ignore would-fail, protected-schema-write",
+                      "protected-schema-write"));
+  CHECK(line_silences("-- migsim:ignore all", "would-fail"));
+  CHECK_FALSE(line_silences("-- migsim:ignore would-fail", "protected-schema-write"));
+  CHECK_FALSE(line_silences("SELECT 'migsim:ignore would-fail'", "would-fail"));
+
+  testing::TempDir dir;
+  dir.write("migsim.toml",
+            "migrations = \"versions\"\nsource_format = \"sql\"\n[schemas.ext]\nowner = \"external\"\n");
+  std::filesystem::create_directory(dir.file("versions"));
+  dir.write("versions/001_base.sql",
+            "CREATE SCHEMA ext;\n-- migsim:ignore protected-schema-write\nCREATE TABLE ext.t (id int);\n");
+  auto r = testing::run_migsim({"plan", "--config", dir.file("migsim.toml"), "--empty", "--format", "json"});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("protected-schema-write") == std::string::npos);
+  CHECK(r.out.find("\"silenced\":1") != std::string::npos);
 }
 
 }  // namespace

@@ -74,6 +74,7 @@ std::string runs_json(const std::vector<EnvironmentRun>& runs) {
     j.key("findings").begin_array();
     for (const auto& f : run.findings) finding(j, f);
     j.end_array();
+    j.key("silenced").value(static_cast<int64_t>(run.silenced));
     j.end_object();
   }
   j.end_array().end_object();

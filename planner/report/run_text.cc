@@ -98,6 +98,9 @@ std::string runs_text(const std::vector<EnvironmentRun>& runs, bool color) {
         out += "    " + where + sev + " [" + f.rule + "] " + f.message + "\n";
       }
     }
+    if (run.silenced)
+      out += "  " + std::to_string(run.silenced) + " finding" + (run.silenced == 1 ? "" : "s") +
+             " silenced by migsim:ignore comments\n";
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #include "planner/run/findings.h"
 
 #include "planner/rules/protected_schema_write.h"
+#include "planner/rules/suppression.h"
 #include "planner/rules/unused_table.h"
 
 namespace migsim {
@@ -73,6 +74,7 @@ void add_run_findings(const Project& project, EnvironmentRun& run) {
     }
     run.findings.push_back(std::move(f));
   }
+  run.silenced = apply_suppressions(run.findings);
 }
 
 }  // namespace migsim

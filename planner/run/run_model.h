@@ -50,6 +50,7 @@ struct EnvironmentRun {
   std::vector<std::string> heads;    ///< the local heads
   std::vector<RevisionRun> revisions;
   std::vector<Finding> findings;
+  size_t silenced = 0;  ///< findings silenced by migsim:ignore comments
   Snapshot snapshot_info;
   /// The catalog as it stands after the run (for --save-snapshot and explain).
   std::unique_ptr<Catalog> catalog;
