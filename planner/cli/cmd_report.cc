@@ -1,0 +1,63 @@
+// migsim report [--env NAME]... : the status document in Markdown, for one
+// environment or a matrix of them, with a fresh database beside them.
+
+#include <CLI/CLI.hpp>
+
+#include "planner/cli/commands.h"
+#include "planner/cli/output.h"
+#include "planner/report/status_report.h"
+#include "planner/run/environment.h"
+
+namespace migsim {
+namespace {
+
+struct ReportOptions {
+  ProjectOptions project;
+  std::vector<std::string> envs;
+  std::string output;
+};
+
+int run_report(const ReportOptions& o) {
+  Project project;
+  InputError error;
+  if (!load_project(o.project, project, error)) return report_input_error(error);
+  std::vector<std::string> envs = o.envs;
+  if (envs.empty())
+    for (const auto& [name, e] : project.config.environments) envs.push_back(name);
+  StatusReport report;
+  for (const auto& name : envs) {
+    EnvironmentReport env;
+    for (RunMode mode : {RunMode::kPlan, RunMode::kAudit}) {
+      EnvironmentRequest request;
+      if (!environment_request(project, name, "", false, mode, request, error) ||
+          !run_environment(project, request, mode == RunMode::kPlan ? env.plan : env.audit, error))
+        return report_input_error(error);
+    }
+    report.environments.push_back(std::move(env));
+  }
+  EnvironmentRequest fresh;
+  if (!environment_request(project, "fresh", "", true, RunMode::kFresh, fresh, error) ||
+      !run_environment(project, fresh, report.fresh, error))
+    return report_input_error(error);
+  std::string text = status_markdown(project, report);
+  if (!write_output(o.output, text, error)) return report_input_error(error);
+  return 0;
+}
+
+void setup(CLI::App& app, std::function<int()>& action) {
+  static ReportOptions o;
+  auto* cmd = app.add_subcommand(
+      "report", "Write the status report in Markdown: each environment, its pending and applied revisions, findings");
+  cmd->add_option("--config", o.project.config, "migsim.toml (default: ./migsim.toml if present)");
+  cmd->add_option("--migrations", o.project.migrations, "the migration history");
+  cmd->add_option("--source-format", o.project.source_format, "override the detected format");
+  cmd->add_option("--env", o.envs, "an environment to report on (default: every configured one)")
+      ->allow_extra_args(false);
+  cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
+  cmd->callback([&action] { action = [] { return run_report(o); }; });
+}
+
+CommandRegistrar reg(40, setup);
+
+}  // namespace
+}  // namespace migsim
