@@ -104,3 +104,65 @@ TEST_CASE("a finding is silenced by a migsim:ignore comment, and the report coun
 
 }  // namespace
 }  // namespace migsim
+
+#include <sqlite3.h>
+
+namespace migsim {
+namespace {
+
+TEST_CASE("risk rules are sized by the snapshot's statistics") {
+  testing::TempDir dir;
+  dir.write("base.sql",
+            "CREATE TABLE big (id int PRIMARY KEY, a varchar(10), n numeric(10,2), s text);\n"
+            "CREATE TABLE small (id int PRIMARY KEY, a varchar(10));\n");
+  dir.write("none.sql", "");
+  auto saved = testing::run_migsim({"replay", "--schema", dir.file("base.sql"), "--save-snapshot",
+                                    dir.file("env.sqlite"), dir.file("none.sql")});
+  REQUIRE(saved.exit_code == 0);
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(dir.file("env.sqlite").c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db,
+                       "UPDATE relations SET row_estimate = 5000000, total_bytes = 2147483648 "
+                       "WHERE name = 'big'; UPDATE relations SET row_estimate = 10, total_bytes = "
+                       "8192 WHERE name = 'small'; UPDATE metadata SET has_statistics = 1;",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  std::filesystem::create_directory(dir.file("versions"));
+  dir.write("versions/001_risky.sql",
+            "ALTER TABLE small ADD COLUMN must int NOT NULL;\n"
+            "ALTER TABLE big ALTER COLUMN a TYPE varchar(20);\n"
+            "ALTER TABLE big ALTER COLUMN n TYPE numeric(12,4);\n"
+            "CREATE INDEX big_s_idx ON big (s);\n"
+            "ALTER TABLE small ALTER COLUMN a TYPE integer USING a::integer;\n");
+  dir.write("versions/002_concurrent.sql",
+            "BEGIN;\nCREATE INDEX CONCURRENTLY small_a_idx ON small (a);\nCOMMIT;\n");
+  auto r = testing::run_migsim({"plan", "--migrations", dir.file("versions"), "--snapshot",
+                                dir.file("env.sqlite"), "--fail-on", "never"});
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("[not-null-without-default] ADD COLUMN must NOT NULL without a default on "
+                   "public.small (10 rows, 0 MB)") != std::string::npos);
+  // varchar(10) -> varchar(20) keeps the rows; numeric(10,2) -> numeric(12,4) rewrites them.
+  CHECK(r.out.find("changing a from character varying(10) to character varying(20)") == std::string::npos);
+  CHECK(r.out.find("changing a from character varying(10) to integer rewrites public.small") != std::string::npos);
+  CHECK(r.out.find("[table-rewrite] changing n from numeric(10,2) to numeric(12,4) rewrites "
+                   "public.big (5,000,000 rows, 2,048 MB)") != std::string::npos);
+  CHECK(r.out.find("[blocking-lock] takes an ACCESS EXCLUSIVE lock on public.big (5,000,000 rows, "
+                   "2,048 MB)") != std::string::npos);
+  CHECK(r.out.find("[index-not-concurrent] CREATE INDEX on public.big") != std::string::npos);
+  CHECK(r.out.find("[blocking-lock] takes an ACCESS EXCLUSIVE lock on public.small") ==
+        std::string::npos);
+
+  std::filesystem::create_directory(dir.file("concurrent"));
+  dir.write("concurrent/001.sql", "BEGIN;\nCREATE INDEX CONCURRENTLY small_a_idx ON small (a);\nCOMMIT;\n");
+  auto c = testing::run_migsim({"plan", "--migrations", dir.file("concurrent"), "--snapshot",
+                                dir.file("env.sqlite")});
+  INFO(c.out);
+  CHECK(c.exit_code == 1);
+  CHECK(c.out.find("[concurrently-in-transaction] CREATE INDEX CONCURRENTLY cannot run inside a "
+                   "transaction block: the migration tool runs this revision in a transaction.") !=
+        std::string::npos);
+}
+
+}  // namespace
+}  // namespace migsim

@@ -58,6 +58,8 @@ class Reader {
         if (!code(node)) return false;
       } else if (k == "rules") {
         if (!rules(node)) return false;
+      } else if (k == "thresholds") {
+        if (!thresholds(node)) return false;
       } else {
         return unknown(key, "");
       }
@@ -217,6 +219,23 @@ class Reader {
         return fail(value, "rules." + rule + " must be \"error\", \"warning\", \"info\" or " +
                                "\"off\", not \"" + level + "\"");
       out_.rules[rule] = *parsed;
+    }
+    return true;
+  }
+
+  bool thresholds(const toml::node& node) {
+    const toml::table* t = table(node, "thresholds");
+    if (!t) return false;
+    for (auto&& [key, value] : *t) {
+      std::string k(key.str());
+      int64_t* target = k == "large_table_rows"    ? &out_.large_table_rows
+                        : k == "large_table_bytes" ? &out_.large_table_bytes
+                                                   : nullptr;
+      if (!target) return unknown(key, "thresholds");
+      std::optional<int64_t> v = value.value<int64_t>();
+      if (!v || *v < 0 || !value.is_integer())
+        return fail(value, "thresholds." + k + " must be a whole number of at least 0");
+      *target = *v;
     }
     return true;
   }

@@ -45,6 +45,9 @@ struct Config {
   std::map<std::string, EnvironmentConfig> environments;
   std::vector<std::string> code_paths;
   std::map<std::string, RuleLevel> rules;
+  /// [thresholds]: from what size the risk rules call a table large.
+  int64_t large_table_rows = 100000;
+  int64_t large_table_bytes = 100 * 1024 * 1024;
 };
 
 /// Reads `text` as the migsim.toml at `path`. Unknown keys, wrong types and

@@ -231,6 +231,13 @@ StatementResult alter_table(ExecContext& ctx) {
     result.message = "the table already is as the statement asks";
   }
   result.touched.push_back(touched_name("table", schema, name));
+  // Type changes, old and new, for the rules that judge rewrites.
+  for (const auto& [col, before] : types_before) {
+    const Column* now = t.get().column(col);
+    if (now && now->type != before)
+      result.touched.push_back(touched_name("column", schema, name) + "." + col + " type " + before +
+                               " -> " + now->type);
+  }
   return result;
 }
 

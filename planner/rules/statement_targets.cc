@@ -30,6 +30,30 @@ std::string_view change_op_name(ObjectChange::Op op) {
 
 namespace {
 
+/// Functions whose value changes from row to row: a default calling one makes
+/// ADD COLUMN rewrite the table.
+bool volatile_expression(Node expr) {
+  if (!expr) return false;
+  simdjson::dom::element e = expr.element();
+  if (e.is_array()) {
+    for (auto child : simdjson::dom::array(e))
+      if (volatile_expression(Node(child))) return true;
+    return false;
+  }
+  if (!e.is_object()) return false;
+  if (expr.kind() == "FuncCall") {
+    NodeList name = expr.body().list("funcname");
+    std::string_view fn = name.empty() ? std::string_view() : name.at(name.size() - 1).sval();
+    if (fn == "random" || fn == "gen_random_uuid" || fn == "uuid_generate_v4" ||
+        fn == "uuid_generate_v1" || fn == "clock_timestamp" || fn == "timeofday" ||
+        fn == "nextval" || fn == "txid_current")
+      return true;
+  }
+  for (auto field : simdjson::dom::object(e))
+    if (volatile_expression(Node(field.value))) return true;
+  return false;
+}
+
 void add(std::vector<ObjectChange>& out, const Catalog& catalog, Node rv, ObjectChange c) {
   c.schema = std::string(rv.str("schemaname"));
   c.table = std::string(rv.str("relname"));
@@ -86,19 +110,45 @@ void changes_of(const Statement& stmt, const Catalog& catalog, bool guarded,
       ch.guarded = table_guard || c.flag("missing_ok");
       if (sub == "AT_AddColumn") {
         ch.op = Op::kAddColumn;
-        ch.column = std::string(c["def"].body().str("colname"));
+        Node def = c["def"].body();
+        ch.column = std::string(def.str("colname"));
+        bool not_null = false, has_default = false, generated = false;
+        for (Node con : def.list("constraints")) {
+          std::string_view t = con.body().str("contype");
+          if (t == "CONSTR_NOTNULL" || t == "CONSTR_PRIMARY") not_null = true;
+          if (t == "CONSTR_DEFAULT") {
+            has_default = true;
+            if (volatile_expression(con.body()["raw_expr"])) ch.volatile_default = true;
+          }
+          if (t == "CONSTR_IDENTITY" || t == "CONSTR_GENERATED") generated = true;
+        }
+        NodeList names = def["typeName"].list("names");
+        std::string_view type = names.empty() ? std::string_view() : names.at(names.size() - 1).sval();
+        bool serial = type == "serial" || type == "bigserial" || type == "smallserial" ||
+                      type == "serial4" || type == "serial8" || type == "serial2";
+        if (serial) ch.volatile_default = true;
+        ch.not_null_without_default = not_null && !has_default && !generated && !serial;
       } else if (sub == "AT_DropColumn") {
         ch.op = Op::kDropColumn;
         ch.column = std::string(c.str("name"));
       } else if (sub == "AT_AlterColumnType") {
         ch.op = Op::kColumnType;
         ch.column = std::string(c.str("name"));
+        Node tn = c["def"].body()["typeName"];
+        for (Node part : tn.list("names")) {
+          if (part.sval() == "pg_catalog") continue;
+          ch.new_type += (ch.new_type.empty() ? "" : ".") + std::string(part.sval());
+        }
+        std::string mods;
+        for (Node m : tn.list("typmods")) mods += (mods.empty() ? "" : ",") + std::to_string(m.ival());
+        if (!mods.empty()) ch.new_type += "(" + mods + ")";
       } else if (!c.str("name").empty() && sub.rfind("AT_", 0) == 0 &&
                  (sub.find("Default") != std::string_view::npos ||
                   sub.find("NotNull") != std::string_view::npos ||
                   sub.find("Identity") != std::string_view::npos)) {
         ch.op = Op::kAlterColumn;
         ch.column = std::string(c.str("name"));
+        ch.set_not_null = sub == "AT_SetNotNull";
       } else {
         ch.op = Op::kOther;
       }
@@ -116,6 +166,8 @@ void changes_of(const Statement& stmt, const Catalog& catalog, bool guarded,
   } else if (stmt.kind == "IndexStmt") {
     ObjectChange ch;
     ch.op = Op::kCreate;
+    ch.index = true;
+    ch.concurrently = n.flag("concurrent");
     ch.guarded = guarded || n.flag("if_not_exists");
     add(out, catalog, n["relation"], ch);
   } else if (stmt.kind == "RenameStmt" && n["relation"]) {

@@ -18,6 +18,13 @@ struct ObjectChange {
   std::string column;  ///< for column changes
   Op op = Op::kOther;
   bool guarded = false;
+  // Details the risk rules read.
+  bool not_null_without_default = false;  ///< ADD COLUMN ... NOT NULL with no DEFAULT
+  bool volatile_default = false;          ///< ADD COLUMN with a volatile default (rewrites)
+  bool set_not_null = false;              ///< ALTER COLUMN SET NOT NULL (scans the table)
+  bool index = false;                     ///< CREATE INDEX
+  bool concurrently = false;              ///< ... CONCURRENTLY
+  std::string new_type;                   ///< ALTER COLUMN TYPE: the type as written
 };
 
 /// The changes `sql` makes; unparsable text gives none.

@@ -1,6 +1,7 @@
 #include "planner/run/findings.h"
 
 #include "planner/rules/protected_schema_write.h"
+#include "planner/rules/risk_rules.h"
 #include "planner/rules/suppression.h"
 #include "planner/rules/unused_table.h"
 
@@ -53,6 +54,11 @@ void add_run_findings(const Project& project, EnvironmentRun& run) {
   }
   check_protected_schema_writes(project, run, found);
   if (run.mode == RunMode::kPlan) check_unused_tables(project, run, found);
+  check_not_null_without_default(project, run, found);
+  check_table_rewrite(project, run, found);
+  check_blocking_lock(project, run, found);
+  check_index_not_concurrent(project, run, found);
+  check_concurrently_in_transaction(project, run, found);
   for (const GraphProblem& p : project.graph.problems()) {
     Finding f;
     f.rule = p.rule;

@@ -1,0 +1,61 @@
+#include "planner/rules/risk_sites.h"
+
+namespace migsim {
+
+void for_each_risk_site(const EnvironmentRun& run,
+                        const std::function<void(const RiskSite&)>& visit) {
+  if (!run.catalog) return;
+  for (const auto& rev : run.revisions) {
+    if (rev.applied) continue;
+    for (const auto& s : rev.statements) {
+      if (s.bookkeeping) continue;
+      if (s.result.outcome != Outcome::kApplies && s.result.outcome != Outcome::kFails) continue;
+      for (const auto& c : statement_changes(s.sql, *run.catalog)) {
+        const Relation* table = run.catalog->relation(c.schema, c.table);
+        visit({rev, s, c, table});
+      }
+    }
+  }
+}
+
+namespace {
+std::string with_commas(int64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+}  // namespace
+
+std::string table_size(const Relation* t) {
+  if (!t || t->row_estimate < 0) return "size unknown";
+  std::string out = with_commas(t->row_estimate) + " rows";
+  if (t->total_bytes >= 0) out += ", " + with_commas(t->total_bytes / (1024 * 1024)) + " MB";
+  return out;
+}
+
+bool has_rows(const Relation* t) { return t && t->row_estimate > 0; }
+
+bool is_large(const Project& project, const Relation* t) {
+  if (!t) return false;
+  return (t->row_estimate >= 0 && t->row_estimate >= project.config.large_table_rows) ||
+         (t->total_bytes >= 0 && t->total_bytes >= project.config.large_table_bytes);
+}
+
+Finding risk_finding(const RiskSite& site, std::string rule, std::string severity,
+                     std::string message) {
+  Finding f;
+  f.rule = std::move(rule);
+  f.severity = std::move(severity);
+  f.revision = site.revision.revision->id;
+  f.object = "table " + site.change.schema + "." + site.change.table;
+  f.message = std::move(message);
+  f.file = std::string(site.statement.location.file);
+  f.line = site.statement.location.line;
+  f.column = site.statement.location.column;
+  return f;
+}
+
+}  // namespace migsim
