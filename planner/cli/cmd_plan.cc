@@ -43,9 +43,7 @@ int run_plan(const PlanOptions& o, RunMode mode) {
   request.current = o.current;
   std::vector<EnvironmentRun> runs(1);
   if (!run_environment(project, request, runs[0], error)) return report_input_error(error);
-  std::string text = o.format == "json"
-                         ? runs_json(runs)
-                         : runs_text(runs, o.output.empty() && stdout_wants_color());
+  std::string text = write_runs(runs, o.format, o.output.empty() && stdout_wants_color());
   if (!o.save_snapshot.empty() &&
       !save_snapshot(o.save_snapshot, *runs[0].catalog, runs[0].snapshot_info, error))
     return report_input_error(error);
@@ -72,7 +70,8 @@ void add_options(CLI::App* cmd, PlanOptions& o, bool audit) {
   }
   cmd->add_option("--current", o.current, "the environment's current revision, overriding its version table")
       ->allow_extra_args(false);
-  cmd->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", o.format, "text, json, sarif or github")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
   cmd->add_option("--save-snapshot", o.save_snapshot,
                   "write the catalog as it stands after the run to this snapshot file");

@@ -1,0 +1,16 @@
+# Generates a C++ source holding every docs/rules/<id>.md page, so reports
+# (SARIF's rule help) carry the same text as the documentation.
+file(GLOB pages "${DOCS_DIR}/*.md")
+list(SORT pages)
+set(body "// Generated from docs/rules/*.md by cmake/embed_rule_docs.cmake.\n")
+string(APPEND body "#include <map>\n#include <string>\n#include <string_view>\n\nnamespace migsim {\n\n")
+string(APPEND body "const std::map<std::string, std::string_view>& rule_docs() {\n")
+string(APPEND body "  static const std::map<std::string, std::string_view> docs = {\n")
+foreach(page ${pages})
+  get_filename_component(id "${page}" NAME_WE)
+  file(READ "${page}" text)
+  string(APPEND body "      {\"${id}\", R\"migsim_doc(${text})migsim_doc\"},\n")
+endforeach()
+string(APPEND body "  };\n  return docs;\n}\n\n}  // namespace migsim\n")
+file(WRITE "${OUTPUT}.tmp" "${body}")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)

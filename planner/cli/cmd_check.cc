@@ -1,0 +1,166 @@
+// migsim check: for pull requests. Plans every configured environment and a
+// fresh database, reports, and exits 1 when a finding reaches --fail-on.
+// --changed-since REF reports only findings in files changed since REF (the
+// whole history is still replayed, so the state is right). With
+// GITHUB_STEP_SUMMARY set, a Markdown summary is appended to that file.
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "planner/cli/commands.h"
+#include "planner/cli/output.h"
+#include "planner/report/run_writers.h"
+#include "planner/run/environment.h"
+
+namespace migsim {
+namespace {
+
+struct CheckOptions {
+  ProjectOptions project;
+  std::string format = "text";
+  std::string output;
+  std::string fail_on = "error";
+  std::string changed_since;
+};
+
+int severity_rank(std::string_view s) {
+  return s == "error" ? 3 : s == "warning" ? 2 : s == "info" ? 1 : 0;
+}
+
+/// Files changed since `ref` (committed, staged or not), as absolute paths.
+bool changed_files(const std::string& ref, std::set<std::string>& out, InputError& error) {
+  std::string root_cmd = "git rev-parse --show-toplevel 2>/dev/null";
+  FILE* p = popen(root_cmd.c_str(), "r");
+  char buf[4096];
+  std::string root;
+  while (p && fgets(buf, sizeof buf, p)) root += buf;
+  if (p) pclose(p);
+  while (!root.empty() && (root.back() == '\n' || root.back() == '\r')) root.pop_back();
+  if (root.empty()) {
+    error = {"migsim", 0, 0, "--changed-since needs a git repository"};
+    return false;
+  }
+  for (char c : ref) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '_' || c == '-' ||
+          c == '.' || c == '~' || c == '^' || c == '@')) {
+      error = {"migsim", 0, 0, "--changed-since: not a git revision: " + ref};
+      return false;
+    }
+  }
+  std::string cmd = "git diff --name-only " + ref + " -- 2>/dev/null; echo \"rc=$?\"";
+  p = popen(cmd.c_str(), "r");
+  std::string text;
+  while (p && fgets(buf, sizeof buf, p)) text += buf;
+  if (p) pclose(p);
+  if (text.find("rc=0") == std::string::npos) {
+    error = {"migsim", 0, 0, "--changed-since: git does not know the revision " + ref};
+    return false;
+  }
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    std::string line = text.substr(start, end - start);
+    start = end == std::string::npos ? text.size() : end + 1;
+    if (line.empty() || line.rfind("rc=", 0) == 0) continue;
+    out.insert(std::filesystem::weakly_canonical(root + "/" + line).string());
+  }
+  return true;
+}
+
+std::string summary_markdown(const std::vector<EnvironmentRun>& runs) {
+  std::string md = "## migsim check\n\n| Environment | Current | Pending | Verdicts | Errors | Warnings |\n|---|---|---|---|---|---|\n";
+  for (const auto& run : runs) {
+    std::map<std::string, int> v;
+    for (const auto& r : run.revisions) ++v[std::string(verdict_name(r.verdict))];
+    std::string verdicts;
+    for (const auto& [k, n] : v) verdicts += (verdicts.empty() ? "" : ", ") + std::to_string(n) + " " + k;
+    int errors = 0, warnings = 0;
+    for (const auto& f : run.findings) {
+      errors += f.severity == "error";
+      warnings += f.severity == "warning";
+    }
+    std::string current;
+    for (const auto& c : run.current) current += (current.empty() ? "" : ", ") + c;
+    md += "| " + run.name + " | " + (current.empty() ? "none" : current) + " | " +
+          std::to_string(run.pending()) + " | " + (verdicts.empty() ? "none" : verdicts) + " | " +
+          std::to_string(errors) + " | " + std::to_string(warnings) + " |\n";
+  }
+  md += "\n";
+  for (const auto& run : runs)
+    for (const auto& f : run.findings)
+      if (f.severity == "error")
+        md += "- **" + f.rule + "** (" + run.name + ")" + (f.file.empty() ? "" : " `" + f.file + ":" + std::to_string(f.line) + "`") +
+              ": " + f.message + "\n";
+  return md;
+}
+
+int run_check(const CheckOptions& o) {
+  Project project;
+  InputError error;
+  if (!load_project(o.project, project, error)) return report_input_error(error);
+  std::vector<std::string> envs;
+  for (const auto& [name, e] : project.config.environments) envs.push_back(name);
+  envs.push_back("fresh");
+  std::vector<EnvironmentRun> runs;
+  for (const auto& name : envs) {
+    EnvironmentRequest request;
+    EnvironmentRun run;
+    if (!environment_request(project, name, "", name == "fresh", RunMode::kPlan, request, error) ||
+        !run_environment(project, request, run, error))
+      return report_input_error(error);
+    runs.push_back(std::move(run));
+  }
+  if (!o.changed_since.empty()) {
+    std::set<std::string> changed;
+    if (!changed_files(o.changed_since, changed, error)) return report_input_error(error);
+    for (auto& run : runs) {
+      std::vector<Finding> kept;
+      for (auto& f : run.findings) {
+        if (f.file.empty()) continue;
+        std::string path = std::filesystem::weakly_canonical(f.file).string();
+        if (changed.count(path)) kept.push_back(std::move(f));
+      }
+      run.findings = std::move(kept);
+    }
+  }
+  std::string text = write_runs(runs, o.format, o.output.empty() && stdout_wants_color());
+  if (!write_output(o.output, text, error)) return report_input_error(error);
+  if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary) {
+    if (FILE* f = std::fopen(summary, "a")) {
+      std::string md = summary_markdown(runs);
+      std::fwrite(md.data(), 1, md.size(), f);
+      std::fclose(f);
+    }
+  }
+  int threshold = severity_rank(o.fail_on);
+  for (const auto& run : runs)
+    for (const auto& f : run.findings)
+      if (threshold > 0 && severity_rank(f.severity) >= threshold) return 1;
+  return 0;
+}
+
+void setup(CLI::App& app, std::function<int()>& action) {
+  static CheckOptions o;
+  auto* cmd = app.add_subcommand(
+      "check", "For pull requests: plan every environment and a fresh database; exit 1 on findings");
+  cmd->add_option("--config", o.project.config, "migsim.toml (default: ./migsim.toml if present)");
+  cmd->add_option("--migrations", o.project.migrations, "the migration history");
+  cmd->add_option("--source-format", o.project.source_format, "override the detected format");
+  cmd->add_option("--format", o.format, "text, json, sarif or github")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+  cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
+  cmd->add_option("--fail-on", o.fail_on, "exit 1 on findings of this severity or worse")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  cmd->add_option("--changed-since", o.changed_since,
+                  "report only findings in files changed since this git revision");
+  cmd->callback([&action] { action = [] { return run_check(o); }; });
+}
+
+CommandRegistrar reg(50, setup);
+
+}  // namespace
+}  // namespace migsim

@@ -1,0 +1,114 @@
+#include <set>
+
+#include "planner/report/json_out.h"
+#include "planner/report/run_writers.h"
+#include "planner/rules/rule_table.h"
+
+namespace migsim {
+
+namespace {
+std::string_view sarif_level(std::string_view severity) {
+  return severity == "error" ? "error" : severity == "warning" ? "warning" : "note";
+}
+}  // namespace
+
+std::string runs_sarif(const std::vector<EnvironmentRun>& runs) {
+  std::string out;
+  JsonOut j(out, true);
+  j.begin_object();
+  j.key("$schema").value("https://json.schemastore.org/sarif-2.1.0.json");
+  j.key("version").value("2.1.0");
+  j.key("runs").begin_array().begin_object();
+  j.key("tool").begin_object().key("driver").begin_object();
+  j.key("name").value("migsim");
+  j.key("version").value(MIGSIM_VERSION);
+  j.key("rules").begin_array();
+  const auto& docs = rule_docs();
+  for (const auto& r : rule_table()) {
+    j.begin_object();
+    j.key("id").value(r.id);
+    j.key("shortDescription").begin_object().key("text").value(r.summary).end_object();
+    auto d = docs.find(std::string(r.id));
+    std::string help = d == docs.end() ? std::string(r.summary) : std::string(d->second);
+    j.key("help").begin_object().key("text").value(help).key("markdown").value(help).end_object();
+    j.key("defaultConfiguration").begin_object().key("level").value(sarif_level(r.severity)).end_object();
+    j.end_object();
+  }
+  j.end_array();
+  j.end_object().end_object();  // driver, tool
+  j.key("results").begin_array();
+  for (const auto& run : runs) {
+    for (const auto& f : run.findings) {
+      j.begin_object();
+      j.key("ruleId").value(f.rule);
+      j.key("level").value(sarif_level(f.severity));
+      j.key("message").begin_object().key("text").value("[" + run.name + "] " + f.message).end_object();
+      if (!f.file.empty()) {
+        j.key("locations").begin_array().begin_object();
+        j.key("physicalLocation").begin_object();
+        j.key("artifactLocation").begin_object().key("uri").value(f.file).end_object();
+        j.key("region").begin_object().key("startLine").value(static_cast<int64_t>(f.line ? f.line : 1));
+        if (f.column) j.key("startColumn").value(static_cast<int64_t>(f.column));
+        j.end_object();  // region
+        j.end_object();  // physicalLocation
+        j.end_object().end_array();
+      }
+      j.key("properties").begin_object();
+      j.key("environment").value(run.name);
+      if (!f.revision.empty()) j.key("revision").value(f.revision);
+      if (!f.object.empty()) j.key("object").value(f.object);
+      j.end_object();
+      j.end_object();
+    }
+  }
+  j.end_array();
+  j.end_object().end_array();  // run, runs
+  j.end_object();
+  out.push_back('\n');
+  return out;
+}
+
+namespace {
+/// Escapes for workflow command data and properties.
+std::string escape(std::string_view s, bool property) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%') out += "%25";
+    else if (c == '\r') out += "%0D";
+    else if (c == '\n') out += "%0A";
+    else if (property && c == ':') out += "%3A";
+    else if (property && c == ',') out += "%2C";
+    else out.push_back(c);
+  }
+  return out;
+}
+}  // namespace
+
+std::string runs_github(const std::vector<EnvironmentRun>& runs) {
+  std::string out;
+  for (const auto& run : runs) {
+    for (const auto& f : run.findings) {
+      std::string_view cmd = f.severity == "error" ? "error" : f.severity == "warning" ? "warning" : "notice";
+      out += "::" + std::string(cmd) + " ";
+      std::string props;
+      if (!f.file.empty()) {
+        props += "file=" + escape(f.file, true);
+        if (f.line) props += ",line=" + std::to_string(f.line);
+        if (f.column) props += ",col=" + std::to_string(f.column);
+        props += ",";
+      }
+      props += "title=" + escape("migsim " + f.rule + " (" + run.name + ")", true);
+      out += props + "::" + escape(f.message, false) + "\n";
+    }
+  }
+  return out;
+}
+
+std::string write_runs(const std::vector<EnvironmentRun>& runs, std::string_view format, bool color) {
+  if (format == "json") return runs_json(runs);
+  if (format == "sarif") return runs_sarif(runs);
+  if (format == "github") return runs_github(runs);
+  return runs_text(runs, color);
+}
+
+}  // namespace migsim
