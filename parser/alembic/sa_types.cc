@@ -1,17 +1,12 @@
 #include "parser/alembic/sa_types.h"
 
+#include "parser/identifiers.h"
+
 #include <unordered_map>
 
 namespace migsim {
 
-std::string sql_string_literal(std::string_view s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out.push_back('\'');
-    out.push_back(c);
-  }
-  return out + "'";
-}
+std::string sql_string_literal(std::string_view s) { return quote_literal(s); }
 
 namespace {
 

@@ -27,10 +27,6 @@ struct CheckOptions {
   std::string changed_since;
 };
 
-int severity_rank(std::string_view s) {
-  return s == "error" ? 3 : s == "warning" ? 2 : s == "info" ? 1 : 0;
-}
-
 /// Files changed since `ref` (committed, staged or not), as absolute paths.
 bool changed_files(const std::string& ref, std::set<std::string>& out, InputError& error) {
   std::string root_cmd = "git rev-parse --show-toplevel 2>/dev/null";
@@ -136,11 +132,7 @@ int run_check(const CheckOptions& o) {
       std::fclose(f);
     }
   }
-  int threshold = severity_rank(o.fail_on);
-  for (const auto& run : runs)
-    for (const auto& f : run.findings)
-      if (threshold > 0 && severity_rank(f.severity) >= threshold) return 1;
-  return 0;
+  return exit_code_for(runs, o.fail_on);
 }
 
 void setup(CLI::App& app, std::function<int()>& action) {

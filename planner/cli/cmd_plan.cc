@@ -28,10 +28,6 @@ struct PlanOptions {
   std::string fail_on = "error";
 };
 
-int severity_rank(std::string_view s) {
-  return s == "error" ? 3 : s == "warning" ? 2 : s == "info" ? 1 : 0;
-}
-
 int run_plan(const PlanOptions& o, RunMode mode) {
   Project project;
   InputError error;
@@ -48,10 +44,7 @@ int run_plan(const PlanOptions& o, RunMode mode) {
       !save_snapshot(o.save_snapshot, *runs[0].catalog, runs[0].snapshot_info, error))
     return report_input_error(error);
   if (!write_output(o.output, text, error)) return report_input_error(error);
-  int threshold = severity_rank(o.fail_on);
-  for (const auto& f : runs[0].findings)
-    if (threshold > 0 && severity_rank(f.severity) >= threshold) return 1;
-  return 0;
+  return exit_code_for(runs, o.fail_on);
 }
 
 void add_options(CLI::App* cmd, PlanOptions& o, bool audit) {

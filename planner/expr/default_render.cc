@@ -1,3 +1,4 @@
+#include "parser/identifiers.h"
 #include "planner/expr/default_render.h"
 
 #include <cctype>
@@ -8,15 +9,6 @@
 namespace migsim {
 
 namespace {
-
-std::string quote_literal(std::string_view s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out.push_back('\'');
-    out.push_back(c);
-  }
-  return out + "'";
-}
 
 /// A constant of type `type` as get_const_expr() prints it.
 std::string const_of_type(std::string_view value, std::string_view type) {

@@ -1,3 +1,4 @@
+#include "parser/identifiers.h"
 #include "planner/expr/deparse.h"
 
 #include "planner/catalog/names.h"
@@ -5,16 +6,6 @@
 namespace migsim {
 
 namespace {
-
-std::string quote_literal(std::string_view s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out.push_back('\'');
-    out.push_back(c);
-  }
-  out.push_back('\'');
-  return out;
-}
 
 std::string deparse_const(Node c) {
   if (c.flag("isnull")) return "NULL";

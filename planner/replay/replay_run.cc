@@ -3,6 +3,7 @@
 #include "parser/sql_parser.h"
 #include "planner/engine/engine.h"
 #include "planner/report/json_out.h"
+#include "planner/report/text_util.h"
 
 namespace migsim {
 
@@ -35,22 +36,6 @@ bool replay_files(const std::vector<std::string>& base, const std::vector<std::s
 }
 
 namespace {
-
-std::string one_line(std::string_view sql, size_t max) {
-  std::string out;
-  bool space = false;
-  for (char c : sql) {
-    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  if (out.size() > max) out = out.substr(0, max - 3) + "...";
-  return out;
-}
 
 std::string_view outcome_color(Outcome o) {
   switch (o) {

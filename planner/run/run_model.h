@@ -58,4 +58,8 @@ struct EnvironmentRun {
   size_t pending() const;
 };
 
+/// Exit code 1 when a finding of `runs` is at least as severe as `fail_on`
+/// (error, warning, info; never: no finding fails the run), else 0.
+int exit_code_for(const std::vector<EnvironmentRun>& runs, std::string_view fail_on);
+
 }  // namespace migsim

@@ -52,15 +52,6 @@ void run_bookkeeping(Engine& engine, const std::string& sql, const Location& at,
   }
 }
 
-std::string quote_literal(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out.push_back('\'');
-    out.push_back(c);
-  }
-  return out + "'";
-}
-
 class AlembicVersionTable {
  public:
   AlembicVersionTable(const ToolBehaviour& tool, const std::vector<std::string>& current)
