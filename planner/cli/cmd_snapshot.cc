@@ -105,6 +105,7 @@ void setup(CLI::App& app, std::function<int()>& action) {
   auto* imp = cmd->add_subcommand(
       "import",
       "Build a snapshot file from the query's JSON output or a pg_dump --schema-only script");
+  add_limit_options(*imp);
   imp->add_option("file", o.input, "the query's JSON output, or pg_dump --schema-only SQL")
       ->required();
   imp->add_option("-o,--output", o.output, "snapshot file to write")->required();
