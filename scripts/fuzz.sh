@@ -29,7 +29,7 @@ for t in "${targets[@]}"; do
   artifacts="$dir/artifacts/$t"
   mkdir -p "$corpus" "$artifacts"
   echo "fuzz: $t for ${seconds}s" >&2
-  if ! "$dir/fuzz/fuzz_$t" "$corpus" "fuzz/corpus/$t" \
+  if ! LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp" "$dir/fuzz/fuzz_$t" "$corpus" "fuzz/corpus/$t" \
       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
       -artifact_prefix="$artifacts/" -print_final_stats=1 2>"$dir/fuzz_$t.log"; then
     echo "fuzz: $t FAILED (see $dir/fuzz_$t.log and $artifacts/)" >&2
