@@ -28,10 +28,12 @@ for t in "${targets[@]}"; do
   corpus="$dir/corpus/$t"
   artifacts="$dir/artifacts/$t"
   mkdir -p "$corpus" "$artifacts"
+  dict=()
+  if [ -f "fuzz/$t.dict" ]; then dict=(-dict="fuzz/$t.dict"); fi
   echo "fuzz: $t for ${seconds}s" >&2
   if ! LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp" "$dir/fuzz/fuzz_$t" "$corpus" "fuzz/corpus/$t" \
       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
-      -artifact_prefix="$artifacts/" -print_final_stats=1 2>"$dir/fuzz_$t.log"; then
+      -artifact_prefix="$artifacts/" -print_final_stats=1 "${dict[@]}" 2>"$dir/fuzz_$t.log"; then
     echo "fuzz: $t FAILED (see $dir/fuzz_$t.log and $artifacts/)" >&2
     tail -40 "$dir/fuzz_$t.log" >&2
     status=1
