@@ -94,6 +94,23 @@ TEST_CASE("limits: a deeply nested SQL expression is an InputError at its statem
   CHECK(parse(values + "; -- + + +\n", error));
 }
 
+TEST_CASE("limits: deeply nested PL/pgSQL blocks are unknown with the reason, not a crash") {
+  TempDir dir;
+  for (int depth : {700, 9000}) {
+    std::string body;
+    for (int i = 0; i < depth; ++i) body += "IF true THEN ";
+    body += "NULL; ";
+    for (int i = 0; i < depth; ++i) body += "END IF; ";
+    dir.write("do.sql", "DO $$ BEGIN " + body + "END $$;\n");
+    auto r = run_migsim({"replay", dir.file("do.sql")});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "do.sql:1:1  unknown"));
+    CHECK((contains(r.out, "the DO block's parse tree is unreadable") ||
+           contains(r.out, "the DO block does not parse: memory exhausted")));
+  }
+}
+
 TEST_CASE("limits: Python brackets nest at most 200 deep, as in CPython") {
   auto tokenize = [](const std::string& text, InputError& error) {
     SourceFile source("deep.py", text);
