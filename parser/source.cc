@@ -1,11 +1,13 @@
 #include "parser/source.h"
 
+#include "parser/limits.h"
+
+#include <sys/stat.h>
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <sstream>
-#include <sys/stat.h>
 
 namespace migsim {
 
@@ -43,6 +45,14 @@ std::shared_ptr<SourceFile> read_source_file(const std::string& path, InputError
   }
   if (S_ISDIR(st.st_mode)) {
     error = {path, 0, 0, "is a directory, expected a file"};
+    return nullptr;
+  }
+  uint64_t limit = input_limits().max_file_size;
+  if (static_cast<uint64_t>(st.st_size) > limit) {
+    error = {path, 0, 0,
+             "file is " + format_size(static_cast<uint64_t>(st.st_size)) +
+                 ", larger than the limit of " + format_size(limit) +
+                 " (raise it with --max-file-size)"};
     return nullptr;
   }
   std::ifstream in(path, std::ios::binary);

@@ -1,6 +1,7 @@
 #include "parser/sql_parser.h"
 
 #include "parser/json_fixups.h"
+#include "parser/limits.h"
 
 #include <pg_query.h>
 
@@ -100,6 +101,83 @@ constexpr size_t kPieceSize = 1 << 20;
 
 }  // namespace
 
+namespace {
+
+bool is_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '$' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+/// An upper bound on the operators of `sql` outside literals and comments:
+/// operator characters and the keywords that chain like binary operators
+/// (`x IS NULL IS NULL`, `x COLLATE c COLLATE c`, `x AT TIME ZONE ...`).
+size_t count_operators(std::string_view sql) {
+  size_t count = 0;
+  size_t i = 0, n = sql.size();
+  while (i < n) {
+    char c = sql[i];
+    if (c == '-' && i + 1 < n && sql[i + 1] == '-') {
+      while (i < n && sql[i] != '\n') ++i;
+    } else if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
+      i = skip_space_and_comments(sql, i);
+    } else if (c == '\'' || c == '"') {
+      // Quoted: '' and "" escape the quote; backslashes in E'' strings too.
+      bool escapes = c == '\'' && i > 0 && (sql[i - 1] == 'e' || sql[i - 1] == 'E');
+      ++i;
+      while (i < n) {
+        if (escapes && sql[i] == '\\') {
+          i += 2;
+        } else if (sql[i] == c) {
+          if (i + 1 < n && sql[i + 1] == c) {
+            i += 2;
+          } else {
+            ++i;
+            break;
+          }
+        } else {
+          ++i;
+        }
+      }
+    } else if (c == '$' && (i == 0 || !is_word_char(sql[i - 1]))) {
+      // A dollar-quoted string: $tag$ ... $tag$.
+      size_t close = sql.find('$', i + 1);
+      bool tag_ok = close != std::string_view::npos;
+      for (size_t k = i + 1; tag_ok && k < close; ++k)
+        tag_ok = is_word_char(sql[k]) && sql[k] != '$';
+      if (!tag_ok) {
+        ++i;
+        continue;
+      }
+      std::string_view tag = sql.substr(i, close - i + 1);
+      size_t end = sql.find(tag, close + 1);
+      i = end == std::string_view::npos ? n : end + tag.size();
+    } else if (is_word_char(c)) {
+      size_t b = i;
+      while (i < n && is_word_char(sql[i])) ++i;
+      std::string_view w = sql.substr(b, i - b);
+      auto is = [&](std::string_view k) {
+        if (w.size() != k.size()) return false;
+        for (size_t j = 0; j < k.size(); ++j)
+          if ((w[j] | 0x20) != k[j]) return false;
+        return true;
+      };
+      if (is("is") || is("collate") || is("at") || is("like") || is("ilike") || is("similar") ||
+          is("between") || is("in") || is("isnull") || is("notnull"))
+        ++count;
+    } else {
+      // A minus sign before a number is part of the constant, not an operator.
+      bool negative_number = c == '-' && i + 1 < n && sql[i + 1] >= '0' && sql[i + 1] <= '9';
+      if (!negative_number &&
+          std::string_view("+-*/<>=~!@#%^&|`?:").find(c) != std::string_view::npos)
+        ++count;
+      ++i;
+    }
+  }
+  return count;
+}
+
+}  // namespace
+
 struct SqlParser::Piece {
   const std::shared_ptr<const SourceFile>& source;
   std::string_view text;  ///< the SQL of this piece
@@ -119,13 +197,14 @@ bool report(const std::shared_ptr<const SourceFile>& source, const std::optional
 bool SqlParser::parse_piece(const Piece& piece, ParsedScript& out, InputError& error) {
   out.texts_.push_back(std::make_unique<std::string>(piece.text));
   const std::string& text = *out.texts_.back();
+  if (!check_nesting(piece, text, error)) return false;
   PgQueryParseResult result = pg_query_parse(text.c_str());
   if (result.error) {
     std::string message = result.error->message;
     size_t offset = char_position_to_byte(text, result.error->cursorpos);
     pg_query_free_parse_result(result);
-    return report(piece.source, piece.fixed_location,
-                  piece.offset + static_cast<uint32_t>(offset), message, error);
+    return report(piece.source, piece.fixed_location, piece.offset + static_cast<uint32_t>(offset),
+                  message, error);
   }
   std::string json(result.parse_tree);
   pg_query_free_parse_result(result);
@@ -133,6 +212,13 @@ bool SqlParser::parse_piece(const Piece& piece, ParsedScript& out, InputError& e
   out.docs_.push_back(std::make_unique<simdjson::dom::document>());
   auto parsed = json_parser.parse_into_document(*out.docs_.back(), json.data(), json.size());
   simdjson::dom::element root;
+  if (parsed.error() == simdjson::DEPTH_ERROR) {
+    return report(piece.source, piece.fixed_location, piece.offset + first_deep_statement(text),
+                  "statement nested too deeply: its parse tree is more than " +
+                      std::to_string(json_parser.max_depth()) +
+                      " levels deep (a limit of migsim's parser; simplify the expression)",
+                  error);
+  }
   if (parsed.get(root) != simdjson::SUCCESS) {
     return report(piece.source, piece.fixed_location, piece.offset,
                   "internal error: unreadable parse tree", error);
@@ -149,9 +235,9 @@ bool SqlParser::parse_piece(const Piece& piece, ParsedScript& out, InputError& e
     s.kind = stmt.kind();
     s.node = stmt.body();
     s.text = std::string_view(text).substr(begin, end - begin);
-    while (!s.text.empty() && (s.text.back() == ';' || s.text.back() == ' ' ||
-                               s.text.back() == '\n' || s.text.back() == '\t' ||
-                               s.text.back() == '\r'))
+    while (!s.text.empty() &&
+           (s.text.back() == ';' || s.text.back() == ' ' || s.text.back() == '\n' ||
+            s.text.back() == '\t' || s.text.back() == '\r'))
       s.text.remove_suffix(1);
     s.location = piece.fixed_location
                      ? *piece.fixed_location
@@ -159,7 +245,71 @@ bool SqlParser::parse_piece(const Piece& piece, ParsedScript& out, InputError& e
     s.parsed_text = text;
     out.statements.push_back(s);
   }
+  size_t limit = input_limits().max_statements;
+  if (out.statements.size() > limit) {
+    const Statement& over = out.statements[limit];
+    error = {piece.source->path(), over.location.line, over.location.column,
+             "more than " + std::to_string(limit) +
+                 " statements in one file (raise the limit with --max-statements)"};
+    return false;
+  }
   return true;
+}
+
+bool SqlParser::check_nesting(const Piece& piece, const std::string& text, InputError& error) {
+  if (count_operators(text) <= kMaxStatementOperators) return true;
+  // Find the statement that holds too many (the scanner is not recursive).
+  PgQuerySplitResult split = pg_query_split_with_scanner(text.c_str());
+  if (split.error) {
+    pg_query_free_split_result(split);
+    return true;  // the parser reports the syntax error itself
+  }
+  bool ok = true;
+  for (int i = 0; i < split.n_stmts && ok; ++i) {
+    size_t begin = static_cast<size_t>(split.stmts[i]->stmt_location);
+    size_t len = static_cast<size_t>(split.stmts[i]->stmt_len);
+    if (len == 0) len = text.size() - begin;
+    size_t ops = count_operators(std::string_view(text).substr(begin, len));
+    if (ops > kMaxStatementOperators) {
+      begin = skip_space_and_comments(text, begin);
+      ok = report(piece.source, piece.fixed_location, piece.offset + static_cast<uint32_t>(begin),
+                  "statement nested too deeply: " + std::to_string(ops) +
+                      " operators outside literals, more than migsim's limit of " +
+                      std::to_string(kMaxStatementOperators) + " (split the expression)",
+                  error);
+    }
+  }
+  pg_query_free_split_result(split);
+  return ok;
+}
+
+uint32_t SqlParser::first_deep_statement(const std::string& text) {
+  PgQuerySplitResult split = pg_query_split_with_scanner(text.c_str());
+  uint32_t at = 0;
+  if (!split.error) {
+    for (int i = 0; i < split.n_stmts; ++i) {
+      std::string one(text, static_cast<size_t>(split.stmts[i]->stmt_location),
+                      split.stmts[i]->stmt_len == 0
+                          ? std::string::npos
+                          : static_cast<size_t>(split.stmts[i]->stmt_len));
+      PgQueryParseResult r = pg_query_parse(one.c_str());
+      bool deep = false;
+      if (!r.error) {
+        simdjson::dom::document doc;
+        std::string json(r.parse_tree);
+        deep = json_parser.parse_into_document(doc, json.data(), json.size()).error() ==
+               simdjson::DEPTH_ERROR;
+      }
+      pg_query_free_parse_result(r);
+      if (deep) {
+        at = static_cast<uint32_t>(
+            skip_space_and_comments(text, static_cast<size_t>(split.stmts[i]->stmt_location)));
+        break;
+      }
+    }
+  }
+  pg_query_free_split_result(split);
+  return at;
 }
 
 bool SqlParser::parse(std::shared_ptr<const SourceFile> source, std::string_view sql,
@@ -200,15 +350,17 @@ bool SqlParser::parse(std::shared_ptr<const SourceFile> source, std::string_view
     size_t j = i;
     size_t best = 0;
     while (j < cuts.size() && cuts[j] - start <= kPieceSize) best = cuts[j++];
-    if (best > start) end = best;
-    else if (i < cuts.size()) end = cuts[i];
+    if (best > start)
+      end = best;
+    else if (i < cuts.size())
+      end = cuts[i];
     // Include the statement's terminating semicolon in this piece.
     while (end < sql.size() && sql[end] != ';' &&
            (sql[end] == ' ' || sql[end] == '\n' || sql[end] == '\t' || sql[end] == '\r'))
       ++end;
     if (end < sql.size() && sql[end] == ';') ++end;
-    Piece piece{source, sql.substr(start, end - start),
-                base_offset + static_cast<uint32_t>(start), fixed_location};
+    Piece piece{source, sql.substr(start, end - start), base_offset + static_cast<uint32_t>(start),
+                fixed_location};
     if (!parse_piece(piece, out, error)) return false;
     start = end;
   }

@@ -7,6 +7,7 @@ packages=(
   libpg-query-dev libprotobuf-c-dev libsqlite3-dev libpq-dev
   libcli11-dev catch2 libsimdjson-dev libtomlplusplus-dev
   postgresql-15 python3 python3-psycopg2 python3-alembic sqlite3
+  clang-14 libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -2,6 +2,13 @@
 
 namespace migsim {
 
+PyValue::PyValue() = default;
+PyValue::~PyValue() = default;
+PyValue::PyValue(const PyValue&) = default;
+PyValue::PyValue(PyValue&&) noexcept = default;
+PyValue& PyValue::operator=(const PyValue&) = default;
+PyValue& PyValue::operator=(PyValue&&) noexcept = default;
+
 std::string_view PyValue::short_name() const {
   std::string_view n = text;
   size_t dot = n.rfind('.');

@@ -15,7 +15,19 @@
 namespace migsim {
 
 struct PyValue {
-  enum class Kind { kNone, kBool, kInt, kFloat, kStr, kList, kTuple, kDict, kName, kCall, kUnknown };
+  enum class Kind {
+    kNone,
+    kBool,
+    kInt,
+    kFloat,
+    kStr,
+    kList,
+    kTuple,
+    kDict,
+    kName,
+    kCall,
+    kUnknown
+  };
   Kind kind = Kind::kNone;
   bool boolean = false;
   int64_t integer = 0;
@@ -27,6 +39,15 @@ struct PyValue {
   /// kCall: keyword arguments in the order written.
   std::vector<std::pair<std::string, PyValue>> kwargs;
   Location location;
+
+  // Special members defined in py_value.cc: with clang, inline ones would need
+  // std::pair<std::string, PyValue> complete while PyValue itself is not.
+  PyValue();
+  ~PyValue();
+  PyValue(const PyValue&);
+  PyValue(PyValue&&) noexcept;
+  PyValue& operator=(const PyValue&);
+  PyValue& operator=(PyValue&&) noexcept;
 
   static PyValue none() { return {}; }
   static PyValue str(std::string s) {

@@ -1,5 +1,7 @@
 #include "parser/python/lexer.h"
 
+#include "parser/limits.h"
+
 #include <array>
 #include <cstdio>
 
@@ -526,6 +528,9 @@ class Lexer {
       pos_ += candidate.size();
       char c = candidate[0];
       if (candidate.size() == 1 && (c == '(' || c == '[' || c == '{')) {
+        // CPython's tokenizer stops at the same depth (MAXLEVEL), in these words.
+        if (brackets_.size() >= kMaxPythonNesting)
+          return fail(begin, "too many nested parentheses");
         brackets_.push_back(begin);
       } else if (candidate.size() == 1 && (c == ')' || c == ']' || c == '}')) {
         if (brackets_.empty()) return fail(begin, std::string("unmatched '") + c + "'");

@@ -190,6 +190,7 @@ void setup(CLI::App& app, std::function<int()>& action) {
   cmd->add_option("--config", o.config, "migsim.toml to read (default: ./migsim.toml if present)");
   cmd->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
+  add_limit_options(*cmd);
   cmd->callback([&action] { action = [] { return run_history(o); }; });
 }
 

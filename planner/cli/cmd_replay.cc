@@ -56,6 +56,7 @@ void setup(CLI::App& app, std::function<int()>& action) {
   cmd->add_option("--save-snapshot", o.save_snapshot,
                   "write the catalog as it stands after the replay to this snapshot file");
   cmd->add_option("files", o.files, "SQL files, replayed in order");
+  add_limit_options(*cmd);
   cmd->callback([&action] { action = [] { return run_replay(o); }; });
 }
 

@@ -36,9 +36,15 @@ int run_import(const SnapshotOptions& o) {
   if (!source) return report_input_error(error);
   const std::string& text = source->text();
   size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) {
+    // Even a schema-only pg_dump of an empty database has its SET lines.
+    error = {o.input, 0, 0,
+             "empty file: expected the JSON of `migsim snapshot sql` or pg_dump --schema-only SQL"};
+    return report_input_error(error);
+  }
   Catalog catalog;
   Snapshot snap;
-  if (first != std::string::npos && text[first] == '{') {
+  if (text[first] == '{') {
     if (!import_snapshot_json(o.input, text, catalog, snap, error))
       return report_input_error(error);
     snap.info.source = "json";
@@ -105,6 +111,7 @@ void setup(CLI::App& app, std::function<int()>& action) {
   auto* imp = cmd->add_subcommand(
       "import",
       "Build a snapshot file from the query's JSON output or a pg_dump --schema-only script");
+  add_limit_options(*imp);
   imp->add_option("file", o.input, "the query's JSON output, or pg_dump --schema-only SQL")
       ->required();
   imp->add_option("-o,--output", o.output, "snapshot file to write")->required();

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "parser/limits.h"
 #include "parser/source.h"
 
 namespace migsim {
@@ -29,6 +30,18 @@ int report_input_error(const InputError& e) {
 int report_usage_error(const std::string& message) {
   std::fprintf(stderr, "migsim: %s\nRun 'migsim --help' for usage.\n", message.c_str());
   return 2;
+}
+
+void add_limit_options(CLI::App& cmd) {
+  InputLimits& limits = input_limits();
+  cmd.add_option("--max-file-size", limits.max_file_size,
+                 "largest input file read, e.g. 200MiB (default 64MiB)")
+      ->transform(CLI::AsSizeValue(false))
+      // Offsets in files are 32-bit.
+      ->check(CLI::Range(uint64_t{1}, uint64_t{0xFFFFFFFF}, "at most 4GiB"));
+  cmd.add_option("--max-statements", limits.max_statements,
+                 "most statements read from one file (default 1000000)")
+      ->check(CLI::PositiveNumber);
 }
 
 int run_cli(int argc, char** argv) {

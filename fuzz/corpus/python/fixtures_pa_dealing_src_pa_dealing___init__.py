@@ -1,0 +1,1 @@
+"""Personal-account-dealing compliance service."""

@@ -1,0 +1,24 @@
+"""b
+
+Revision ID: bbb
+Revises: aaa
+Create Date: 2024-05-03 10:00:00.000000
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = 'bbb'
+down_revision = 'aaa'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.execute("SELECT 1")
+
+
+def downgrade() -> None:
+    pass

@@ -1,0 +1,5 @@
+"""Shared helpers for migrations (not a revision)."""
+
+
+def quote(name):
+    return '"' + name + '"'

@@ -1,0 +1,29 @@
+// The Python tokenizer, then the Alembic revision header reader on the same
+// text saved as a revision script.
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "fuzz/fuzz_util.h"
+#include "parser/python/lexer.h"
+#include "parser/revisions/readers.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  migsim::SourceFile source("fuzz.py", std::string(reinterpret_cast<const char*>(data), size));
+  migsim::python::TokenStream stream;
+  migsim::InputError error;
+  migsim::python::tokenize(source, stream, error);
+
+  static const std::string dir = [] {
+    std::string d = migsim::fuzz::scratch_dir() + "/versions";
+    std::filesystem::create_directories(d);
+    return d;
+  }();
+  migsim::fuzz::write_file(dir + "/0001_fuzz.py", data, size);
+  std::vector<migsim::Revision> revisions;
+  migsim::revisions::read_alembic_scripts(dir, revisions, error);
+  return 0;
+}

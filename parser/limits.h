@@ -1,0 +1,32 @@
+#pragma once
+// Limits that keep a hostile input from exhausting the machine. Each one, when
+// reached, is an InputError that names the file and the flag that raises it.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace migsim {
+
+struct InputLimits {
+  /// Largest file read as text (SQL, Python, TOML, JSON): --max-file-size.
+  uint64_t max_file_size = uint64_t{64} << 20;
+  /// Most statements parsed from one file: --max-statements.
+  size_t max_statements = 1'000'000;
+};
+
+/// The limits in force for this process (commands set them from their flags).
+InputLimits& input_limits();
+
+/// Operators (outside literals and comments) one SQL statement may hold. Left-
+/// associative chains such as `1 + 1 + ...` nest one level per operator, and
+/// libpg_query turns its tree into JSON recursively; this keeps it in its stack.
+inline constexpr size_t kMaxStatementOperators = 10'000;
+
+/// Brackets nested in a Python expression: CPython's own limit (MAXLEVEL).
+inline constexpr size_t kMaxPythonNesting = 200;
+
+/// "64 MiB", "1.5 GiB", "100 bytes".
+std::string format_size(uint64_t bytes);
+
+}  // namespace migsim

@@ -1,0 +1,131 @@
+// Limits that keep hostile input from exhausting the machine: each is a clear
+// InputError naming the file (and line) and how to raise it, never a crash.
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "parser/limits.h"
+#include "parser/python/lexer.h"
+#include "parser/sql_parser.h"
+#include "tests/cli_runner.h"
+
+namespace migsim::testing {
+namespace {
+
+/// Restores the process's limits when a test has changed them.
+struct LimitsGuard {
+  InputLimits saved = input_limits();
+  ~LimitsGuard() { input_limits() = saved; }
+};
+
+bool contains(const std::string& s, const std::string& part) {
+  return s.find(part) != std::string::npos;
+}
+
+std::string chain(size_t operators) {
+  std::string sql = "SELECT 1";
+  for (size_t i = 0; i < operators; ++i) sql += "+1";
+  return sql + ";\n";
+}
+
+bool parse(const std::string& text, InputError& error) {
+  auto source = std::make_shared<SourceFile>("deep.sql", text);
+  ParsedScript script;
+  return SqlParser::parse_file(source, script, error);
+}
+
+TEST_CASE("limits: a file larger than --max-file-size is refused before it is read") {
+  LimitsGuard guard;
+  TempDir dir;
+  dir.write("big.sql", std::string(2048, ' ') + "SELECT 1;\n");
+  input_limits().max_file_size = 1024;
+  InputError error;
+  CHECK(read_source_file(dir.file("big.sql"), error) == nullptr);
+  CHECK(error.file == dir.file("big.sql"));
+  CHECK(error.message ==
+        "file is 2.0 KiB, larger than the limit of 1 KiB (raise it with "
+        "--max-file-size)");
+
+  auto r = run_migsim({"replay", "--max-file-size", "1KiB", dir.file("big.sql")});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, dir.file("big.sql") + ": file is 2.0 KiB"));
+  r = run_migsim({"replay", "--max-file-size", "4KiB", dir.file("big.sql")});
+  CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("limits: more statements than --max-statements names the first one over") {
+  LimitsGuard guard;
+  input_limits().max_statements = 3;
+  InputError error;
+  CHECK_FALSE(parse("SELECT 1;\nSELECT 2;\nSELECT 3;\nSELECT 4;\nSELECT 5;\n", error));
+  CHECK(error.line == 4);
+  CHECK(error.message ==
+        "more than 3 statements in one file (raise the limit with "
+        "--max-statements)");
+
+  TempDir dir;
+  dir.write("m.sql", "CREATE SCHEMA a;\nCREATE SCHEMA b;\nCREATE SCHEMA c;\n");
+  auto r = run_migsim({"replay", "--max-statements", "2", dir.file("m.sql")});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, dir.file("m.sql") + ":3:1: more than 2 statements"));
+  CHECK(run_migsim({"replay", "--max-statements", "3", dir.file("m.sql")}).exit_code == 0);
+}
+
+TEST_CASE("limits: a deeply nested SQL expression is an InputError at its statement") {
+  InputError error;
+  // Deep enough to overflow libpg_query's stack if it were parsed.
+  CHECK_FALSE(parse("SELECT 1;\n" + chain(200'000), error));
+  CHECK(error.line == 2);
+  CHECK(contains(error.message, "statement nested too deeply: 200000 operators"));
+  // Within the operator count, but deeper than the parse tree reader goes.
+  error = {};
+  CHECK_FALSE(parse("SELECT 1;\nSELECT 2;\n" + chain(2'000), error));
+  CHECK(error.line == 3);
+  CHECK(contains(error.message, "statement nested too deeply: its parse tree is more than"));
+  // Parentheses stop in PostgreSQL's own parser.
+  error = {};
+  CHECK_FALSE(parse("SELECT " + std::string(20'000, '(') + "1" + std::string(20'000, ')'), error));
+  CHECK(contains(error.message, "memory exhausted"));
+  // Operators inside literals and comments do not count; long flat lists parse.
+  error = {};
+  std::string values = "INSERT INTO t VALUES ";
+  for (int i = 0; i < 20'000; ++i) values += std::string(i ? "," : "") + "(-1, '+-*/', $$+$$)";
+  CHECK(parse(values + "; -- + + +\n", error));
+}
+
+TEST_CASE("limits: deeply nested PL/pgSQL blocks are unknown with the reason, not a crash") {
+  TempDir dir;
+  for (int depth : {700, 9000}) {
+    std::string body;
+    for (int i = 0; i < depth; ++i) body += "IF true THEN ";
+    body += "NULL; ";
+    for (int i = 0; i < depth; ++i) body += "END IF; ";
+    dir.write("do.sql", "DO $$ BEGIN " + body + "END $$;\n");
+    auto r = run_migsim({"replay", dir.file("do.sql")});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "do.sql:1:1  unknown"));
+    CHECK((contains(r.out, "the DO block's parse tree is unreadable") ||
+           contains(r.out, "the DO block does not parse: memory exhausted")));
+  }
+}
+
+TEST_CASE("limits: Python brackets nest at most 200 deep, as in CPython") {
+  auto tokenize = [](const std::string& text, InputError& error) {
+    SourceFile source("deep.py", text);
+    python::TokenStream stream;
+    return python::tokenize(source, stream, error);
+  };
+  InputError error;
+  CHECK(tokenize("x = " + std::string(200, '(') + "1" + std::string(200, ')') + "\n", error));
+  CHECK_FALSE(
+      tokenize("\nx = " + std::string(201, '[') + "1" + std::string(201, ']') + "\n", error));
+  CHECK(error.file == "deep.py");
+  CHECK(error.line == 2);
+  CHECK(error.column == 5 + 200);
+  CHECK(error.message == "too many nested parentheses");
+}
+
+}  // namespace
+}  // namespace migsim::testing
