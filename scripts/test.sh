@@ -7,4 +7,4 @@ scripts/install-deps.sh
 scripts/build.sh build
 (cd build && ctest --output-on-failure -j2)
 scripts/build.sh build-asan -DMIGSIM_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
-(cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j2 -LE slow)
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j2 -LE "fuzz|bench")
