@@ -145,6 +145,8 @@ void setup(CLI::App& app, std::function<int()>& action) {
   cmd->add_option("--format", o.format, "text, json, sarif or github")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
+  cmd->add_option("--rule", o.project.rules, "RULE=LEVEL: a rule's level (error, warning, info, off)")
+      ->allow_extra_args(false);
   cmd->add_option("--fail-on", o.fail_on, "exit 1 on findings of this severity or worse")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   cmd->add_option("--changed-since", o.changed_since,

@@ -157,7 +157,7 @@ std::string history_json(const RevisionGraph& g, const std::string& path, Source
 int run_history(const HistoryOptions& o) {
   Project project;
   InputError error;
-  if (!load_project({o.config, o.migrations, o.source_format}, project, error))
+  if (!load_project({o.config, o.migrations, o.source_format, {}}, project, error))
     return report_input_error(error);
   const RevisionGraph& graph = project.graph;
   // Where each configured environment stands, from its snapshot's version table.

@@ -68,6 +68,8 @@ void add_options(CLI::App* cmd, PlanOptions& o, bool audit) {
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
   cmd->add_option("--save-snapshot", o.save_snapshot,
                   "write the catalog as it stands after the run to this snapshot file");
+  cmd->add_option("--rule", o.project.rules, "RULE=LEVEL: a rule's level (error, warning, info, off)")
+      ->allow_extra_args(false);
   cmd->add_option("--fail-on", o.fail_on, "exit 1 on findings of this severity or worse")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
 }

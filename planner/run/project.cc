@@ -1,5 +1,7 @@
 #include "planner/run/project.h"
 
+#include "planner/rules/rule_table.h"
+
 #include <cstdio>
 #include <filesystem>
 
@@ -9,6 +11,20 @@ bool load_project(const ProjectOptions& options, Project& out, InputError& error
   std::string config_path = options.config;
   if (config_path.empty() && std::filesystem::exists("migsim.toml")) config_path = "migsim.toml";
   if (!config_path.empty() && !load_config(config_path, out.config, error)) return false;
+  for (const auto& setting : options.rules) {
+    size_t eq = setting.find('=');
+    std::string id = setting.substr(0, eq);
+    auto level = eq == std::string::npos ? std::nullopt : parse_rule_level(setting.substr(eq + 1));
+    if (!level) {
+      error = {"migsim", 0, 0, "--rule " + setting + ": expected RULE=LEVEL, LEVEL one of error, warning, info, off"};
+      return false;
+    }
+    if (!find_rule(id)) {
+      error = {"migsim", 0, 0, "--rule " + setting + ": no rule '" + id + "' (see `migsim rules`)"};
+      return false;
+    }
+    out.config.rules[id] = *level;
+  }
 
   out.migrations = options.migrations.empty() ? out.config.migrations : options.migrations;
   if (out.migrations.empty()) {

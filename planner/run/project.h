@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "parser/revisions/revision_graph.h"
 #include "planner/config/config.h"
@@ -14,6 +15,7 @@ struct ProjectOptions {
   std::string config;         ///< --config; default ./migsim.toml when present
   std::string migrations;     ///< --migrations, overrides the config
   std::string source_format;  ///< --source-format, overrides the config
+  std::vector<std::string> rules;  ///< --rule ID=LEVEL, over migsim.toml's [rules]
 };
 
 struct Project {
