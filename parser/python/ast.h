@@ -46,7 +46,7 @@ struct Expr {
     kList,
     kTuple,
     kSet,
-    kDict,  ///< items: keys and values alternating; a null key is `**value`
+    kDict,       ///< items: keys and values alternating; a null key is `**value`
     kAttribute,  ///< items[0].text
     kSubscript,  ///< items[0][items[1]]
     kSlice,      ///< items: lower, upper, step (each may be null)
@@ -61,7 +61,7 @@ struct Expr {
     kSetComp,
     kDictComp,
     kGenerator,
-    kStarred,  ///< *items[0]
+    kStarred,    ///< *items[0]
     kNamedExpr,  ///< items[0] := items[1]
   };
   Kind kind = Kind::kNone;
@@ -75,8 +75,8 @@ struct Expr {
   std::vector<ComprehensionFor> generators;
   std::vector<FStringPart> fstring;
   std::vector<std::string> params;  ///< kLambda
-  uint32_t offset = 0;  ///< the first byte
-  uint32_t end = 0;     ///< one past the last byte
+  uint32_t offset = 0;              ///< the first byte
+  uint32_t end = 0;                 ///< one past the last byte
   uint32_t line = 0;
   uint32_t column = 0;
 };

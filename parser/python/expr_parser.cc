@@ -40,7 +40,9 @@ void Parser::fail(const Token& at, std::string message) const {
   throw SyntaxError{at.offset, std::move(message)};
 }
 
-void Parser::invalid(const Token& at) const { fail(at, "invalid syntax"); }
+void Parser::invalid(const Token& at) const {
+  fail(at, "invalid syntax");
+}
 
 ExprPtr Parser::make(Expr::Kind kind, const Token& start) const {
   auto e = std::make_unique<Expr>();
@@ -61,11 +63,10 @@ namespace {
 
 bool is_keyword(std::string_view s) {
   static const char* const kKeywords[] = {
-      "False", "None",   "True",    "and",      "as",   "assert", "async", "await",
-      "break", "class",  "continue", "def",     "del",  "elif",   "else",  "except",
-      "finally", "for",  "from",    "global",   "if",   "import", "in",    "is",
-      "lambda", "nonlocal", "not",  "or",       "pass", "raise",  "return", "try",
-      "while", "with",   "yield"};
+      "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+      "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+      "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+      "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield"};
   for (const char* k : kKeywords)
     if (s == k) return true;
   return false;
@@ -171,7 +172,7 @@ ExprPtr Parser::expression() {
     return e;
   }
   ExprPtr body = or_test();
-  if (peek().is_name("if") ) {
+  if (peek().is_name("if")) {
     // A conditional expression needs `else`; inside a comprehension `if` is a filter.
     size_t save = i_;
     next();
@@ -419,7 +420,9 @@ ExprPtr Parser::bracket(const std::string& open) {
   std::string close = open == "(" ? ")" : open == "[" ? "]" : "}";
   std::string never = "'" + open + "' was never closed";
   if (accept_op(close)) {
-    auto e = make(open == "(" ? Expr::Kind::kTuple : open == "[" ? Expr::Kind::kList : Expr::Kind::kDict,
+    auto e = make(open == "("   ? Expr::Kind::kTuple
+                  : open == "[" ? Expr::Kind::kList
+                                : Expr::Kind::kDict,
                   start);
     finish(*e);
     return e;
@@ -464,8 +467,9 @@ ExprPtr Parser::bracket(const std::string& open) {
       first = false;
       if (!accept_op(",")) break;
     }
-    if (!accept_op("}")) fail(peek().kind == TokenKind::kEndMarker ? start : peek(),
-                              peek().kind == TokenKind::kEndMarker ? never : "invalid syntax");
+    if (!accept_op("}"))
+      fail(peek().kind == TokenKind::kEndMarker ? start : peek(),
+           peek().kind == TokenKind::kEndMarker ? never : "invalid syntax");
     finish(*e);
     return e;
   }
@@ -520,9 +524,9 @@ ExprPtr Parser::atom() {
       std::string digits;
       for (char c : t.text)
         if (c != '_') digits += c;
-      bool is_float = digits.find_first_of(".eEjJ") != std::string::npos &&
-                      !(digits.size() > 1 && digits[0] == '0' &&
-                        (digits[1] == 'x' || digits[1] == 'X'));
+      bool is_float =
+          digits.find_first_of(".eEjJ") != std::string::npos &&
+          !(digits.size() > 1 && digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X'));
       auto e = make(is_float ? Expr::Kind::kFloat : Expr::Kind::kInt, t);
       e->text = std::string(t.text);
       if (!is_float) {
@@ -551,7 +555,8 @@ ExprPtr Parser::atom() {
         finish(*e);
         return e;
       }
-      if (t.text == ")" || t.text == "]" || t.text == "}") fail(t, "unmatched '" + std::string(t.text) + "'");
+      if (t.text == ")" || t.text == "]" || t.text == "}")
+        fail(t, "unmatched '" + std::string(t.text) + "'");
       invalid(t);
     case TokenKind::kIndent:
       fail(t, "unexpected indent");
@@ -591,9 +596,11 @@ void Parser::fstring_parts(Expr& out, const Token& t) {
   };
   for (size_t k = 0; k < v.size(); ++k) {
     char c = v[k];
-    if (c == '}' ) {
-      if (k + 1 < v.size() && v[k + 1] == '}') ++k;
-      else fail(t, "f-string: single '}' is not allowed");
+    if (c == '}') {
+      if (k + 1 < v.size() && v[k + 1] == '}')
+        ++k;
+      else
+        fail(t, "f-string: single '}' is not allowed");
       literal += '}';
       continue;
     }
@@ -615,24 +622,32 @@ void Parser::fstring_parts(Expr& out, const Token& t) {
         if (d == quote) quote = 0;
         continue;
       }
-      if (d == '\'' || d == '"') quote = d;
-      else if (d == '(' || d == '[' || d == '{') ++depth;
-      else if ((d == ')' || d == ']' || d == '}') && depth > 0) --depth;
-      else if (depth == 0 && d == '}') break;
-      else if (depth == 0 && d == '!' && j + 1 < v.size() && v[j + 1] != '=' && conv == std::string::npos &&
-               expr_end == std::string::npos) {
+      if (d == '\'' || d == '"')
+        quote = d;
+      else if (d == '(' || d == '[' || d == '{')
+        ++depth;
+      else if ((d == ')' || d == ']' || d == '}') && depth > 0)
+        --depth;
+      else if (depth == 0 && d == '}')
+        break;
+      else if (depth == 0 && d == '!' && j + 1 < v.size() && v[j + 1] != '=' &&
+               conv == std::string::npos && expr_end == std::string::npos) {
         conv = j;
       } else if (depth == 0 && d == ':' && expr_end == std::string::npos) {
         expr_end = j;
         // The format spec runs to the closing brace (nested fields are not read).
         size_t close = v.find('}', j);
-        if (close == std::string::npos) j = v.size();
-        else j = close;
+        if (close == std::string::npos)
+          j = v.size();
+        else
+          j = close;
         break;
       }
     }
     if (j >= v.size()) fail(t, "f-string: expecting '}'");
-    size_t text_end = conv != std::string::npos ? conv : expr_end != std::string::npos ? expr_end : j;
+    size_t text_end = conv != std::string::npos       ? conv
+                      : expr_end != std::string::npos ? expr_end
+                                                      : j;
     std::string expr_text = v.substr(k + 1, text_end - k - 1);
     FStringPart part;
     if (conv != std::string::npos) part.conversion = v[conv + 1];

@@ -35,7 +35,7 @@ class Parser {
   void simple_statements(StmtList& out);
   std::unique_ptr<Stmt> small_statement();
   std::unique_ptr<Stmt> compound_statement();
-  StmtList block();
+  StmtList block(const std::string& after);
   std::unique_ptr<Stmt> if_statement();
   std::unique_ptr<Stmt> def_statement(std::vector<ExprPtr> decorators);
 

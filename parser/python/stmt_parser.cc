@@ -67,7 +67,7 @@ void Parser::statement(StmtList& out) {
   const Token& t = peek();
   if (t.kind == TokenKind::kName &&
       (t.text == "if" || t.text == "for" || t.text == "while" || t.text == "with" ||
-       t.text == "def" || t.text == "class" || t.text == "try" || t.text == "async") ) {
+       t.text == "def" || t.text == "class" || t.text == "try" || t.text == "async")) {
     out.push_back(compound_statement());
     return;
   }
@@ -105,7 +105,7 @@ void Parser::simple_statements(StmtList& out) {
   next();
 }
 
-StmtList Parser::block() {
+StmtList Parser::block(const std::string& after) {
   expect_op(":", "expected ':'");
   StmtList body;
   if (peek().kind != TokenKind::kNewline) {
@@ -116,8 +116,8 @@ StmtList Parser::block() {
   const Token& nl = next();
   if (peek().kind != TokenKind::kIndent) {
     const Token& at = peek();
-    throw SyntaxError{at.offset, "expected an indented block"};
     (void)nl;
+    throw SyntaxError{at.offset, "expected an indented block after " + after};
   }
   next();
   while (peek().kind != TokenKind::kDedent && peek().kind != TokenKind::kEndMarker) {
@@ -136,11 +136,12 @@ std::unique_ptr<Stmt> Parser::if_statement() {
   const Token& t = next();  // if / elif
   auto s = make_stmt(Stmt::Kind::kIf, t);
   s->test = expression();
-  s->body = block();
+  s->body = block("'" + std::string(t.text) + "' statement on line " + std::to_string(t.line));
   if (peek().is_name("elif")) {
     s->orelse.push_back(if_statement());
-  } else if (accept_name("else")) {
-    s->orelse = block();
+  } else if (peek().is_name("else")) {
+    const Token& e = next();
+    s->orelse = block("'else' statement on line " + std::to_string(e.line));
   }
   return s;
 }
@@ -154,8 +155,10 @@ std::unique_ptr<Stmt> Parser::def_statement(std::vector<ExprPtr> decorators) {
   expect_op("(", "expected '('");
   while (!peek().is_op(")")) {
     Param p;
-    if (accept_op("**")) p.star = "**";
-    else if (accept_op("*")) p.star = "*";
+    if (accept_op("**"))
+      p.star = "**";
+    else if (accept_op("*"))
+      p.star = "*";
     else if (accept_op("/")) {
       if (!accept_op(",")) break;
       continue;
@@ -172,7 +175,7 @@ std::unique_ptr<Stmt> Parser::def_statement(std::vector<ExprPtr> decorators) {
   }
   expect_op(")", "'(' was never closed");
   if (accept_op("->")) s->annotation = expression();
-  s->body = block();
+  s->body = block("function definition on line " + std::to_string(t.line));
   return s;
 }
 
@@ -191,7 +194,7 @@ std::unique_ptr<Stmt> Parser::compound_statement() {
       call_arguments(bases);
       for (auto& b : bases.items) s->targets.push_back(std::move(b));
     }
-    s->body = block();
+    s->body = block("class definition on line " + std::to_string(t.line));
     return s;
   }
   if (t.is_name("for")) {
@@ -200,22 +203,24 @@ std::unique_ptr<Stmt> Parser::compound_statement() {
     s->targets.push_back(star_target_list());
     if (!accept_name("in")) invalid(peek());
     s->value = expression_list(true);
-    s->body = block();
-    if (accept_name("else")) s->orelse = block();
+    s->body = block("'for' statement on line " + std::to_string(t.line));
+    if (peek().is_name("else"))
+      s->orelse = block("'else' statement on line " + std::to_string(next().line));
     return s;
   }
   if (t.is_name("while")) {
     next();
     auto s = make_stmt(Stmt::Kind::kWhile, t);
     s->test = expression();
-    s->body = block();
-    if (accept_name("else")) s->orelse = block();
+    s->body = block("'while' statement on line " + std::to_string(t.line));
+    if (peek().is_name("else"))
+      s->orelse = block("'else' statement on line " + std::to_string(next().line));
     return s;
   }
   if (t.is_name("with")) {
     next();
     auto s = make_stmt(Stmt::Kind::kWith, t);
-    bool paren = peek().is_op("(") ;
+    bool paren = peek().is_op("(");
     // `with (a as b, c as d):` is read by trying the parenthesised form first.
     size_t save = i_;
     if (paren) {
@@ -244,13 +249,13 @@ std::unique_ptr<Stmt> Parser::compound_statement() {
         s->with_items.push_back(std::move(item));
       } while (accept_op(","));
     }
-    s->body = block();
+    s->body = block("'with' statement on line " + std::to_string(t.line));
     return s;
   }
   if (t.is_name("try")) {
     next();
     auto s = make_stmt(Stmt::Kind::kTry, t);
-    s->body = block();
+    s->body = block("'try' statement on line " + std::to_string(t.line));
     while (peek().is_name("except")) {
       const Token& e = next();
       ExceptHandler h;
@@ -263,11 +268,13 @@ std::unique_ptr<Stmt> Parser::compound_statement() {
           h.name = std::string(next().text);
         }
       }
-      h.body = block();
+      h.body = block("'except' statement on line " + std::to_string(e.line));
       s->handlers.push_back(std::move(h));
     }
-    if (accept_name("else")) s->orelse = block();
-    if (accept_name("finally")) s->finalbody = block();
+    if (peek().is_name("else"))
+      s->orelse = block("'else' statement on line " + std::to_string(next().line));
+    if (peek().is_name("finally"))
+      s->finalbody = block("'finally' statement on line " + std::to_string(next().line));
     if (s->handlers.empty() && s->finalbody.empty())
       fail(peek(), "expected 'except' or 'finally' block");
     return s;
@@ -283,10 +290,10 @@ std::unique_ptr<Stmt> Parser::small_statement() {
   if (t.is_name("continue")) return next(), make_stmt(Stmt::Kind::kContinue, t);
   if (t.is_name("return") || t.is_name("raise") || t.is_name("del") || t.is_name("assert")) {
     next();
-    auto s = make_stmt(t.is_name("return")   ? Stmt::Kind::kReturn
-                       : t.is_name("raise")  ? Stmt::Kind::kRaise
-                       : t.is_name("del")    ? Stmt::Kind::kDel
-                                             : Stmt::Kind::kAssert,
+    auto s = make_stmt(t.is_name("return")  ? Stmt::Kind::kReturn
+                       : t.is_name("raise") ? Stmt::Kind::kRaise
+                       : t.is_name("del")   ? Stmt::Kind::kDel
+                                            : Stmt::Kind::kAssert,
                        t);
     if (starts_expression(peek())) s->value = expression_list(true);
     if (s->kind == Stmt::Kind::kRaise && accept_name("from")) s->test = expression();
@@ -365,8 +372,8 @@ std::unique_ptr<Stmt> Parser::small_statement() {
     if (accept_op("=")) s->value = expression_list(true);
     return s;
   }
-  static const char* const kAugmented[] = {"+=", "-=", "*=", "/=", "//=", "%=", "@=",
-                                           "&=", "|=", "^=", ">>=", "<<=", "**="};
+  static const char* const kAugmented[] = {
+      "+=", "-=", "*=", "/=", "//=", "%=", "@=", "&=", "|=", "^=", ">>=", "<<=", "**="};
   for (const char* op : kAugmented) {
     if (peek().is_op(op)) {
       next();
@@ -375,7 +382,8 @@ std::unique_ptr<Stmt> Parser::small_statement() {
       s->text = o.substr(0, o.size() - 1);
       if (first->kind != Expr::Kind::kName && first->kind != Expr::Kind::kAttribute &&
           first->kind != Expr::Kind::kSubscript)
-        fail(t, "'" + std::string("expression") + "' is an illegal expression for augmented assignment");
+        fail(t, "'" + std::string("expression") +
+                    "' is an illegal expression for augmented assignment");
       s->targets.push_back(std::move(first));
       s->value = expression_list(true);
       return s;

@@ -38,7 +38,9 @@ PyValue dict(std::vector<std::pair<std::string, PyValue>> kv) {
   return v;
 }
 
-PyValue str_or_none(const std::string& s) { return s.empty() ? PyValue::none() : PyValue::str(s); }
+PyValue str_or_none(const std::string& s) {
+  return s.empty() ? PyValue::none() : PyValue::str(s);
+}
 
 /// Argument `index` or keyword `name` as a string; empty when absent or None.
 bool string_arg(const std::vector<PyValue>& args,
@@ -65,11 +67,16 @@ bool is_reflected_table(const Relation& r) {
 
 std::string fk_action(char c) {
   switch (c) {
-    case 'r': return "RESTRICT";
-    case 'c': return "CASCADE";
-    case 'n': return "SET NULL";
-    case 'd': return "SET DEFAULT";
-    default: return "";
+    case 'r':
+      return "RESTRICT";
+    case 'c':
+      return "CASCADE";
+    case 'n':
+      return "SET NULL";
+    case 'd':
+      return "SET DEFAULT";
+    default:
+      return "";
   }
 }
 
@@ -95,16 +102,16 @@ PyValue inspector_call(const Catalog& catalog, const std::string& method,
     if (!string_arg(args, kwargs, 0, "schema_name", name, why)) return PyValue::unknown(why);
     return boolean(catalog.schemas.find(name) != nullptr);
   }
-  if (method == "get_table_names" || method == "get_view_names" ||
-      method == "get_sequence_names" || method == "get_materialized_view_names") {
+  if (method == "get_table_names" || method == "get_view_names" || method == "get_sequence_names" ||
+      method == "get_materialized_view_names") {
     // A positional schema comes first for these.
     if (!args.empty() && !string_arg(args, kwargs, 0, "schema", schema, why))
       return PyValue::unknown(why);
     std::vector<std::string> names;
     for (const Relation* r : catalog.relations_in(schema)) {
-      bool match = method == "get_table_names" ? (r->kind == RelKind::kTable ||
-                                                  r->kind == RelKind::kPartitionedTable)
-                   : method == "get_view_names" ? r->kind == RelKind::kView
+      bool match = method == "get_table_names"
+                       ? (r->kind == RelKind::kTable || r->kind == RelKind::kPartitionedTable)
+                   : method == "get_view_names"     ? r->kind == RelKind::kView
                    : method == "get_sequence_names" ? r->kind == RelKind::kSequence
                                                     : r->kind == RelKind::kMaterializedView;
       if (match) names.push_back(r->name);
@@ -154,13 +161,13 @@ PyValue inspector_call(const Catalog& catalog, const std::string& method,
   if (method == "get_columns") {
     std::vector<PyValue> out;
     for (const Column& c : rel->columns) {
-      out.push_back(dict({{"name", PyValue::str(c.name)},
-                          {"type", PyValue::str(c.type)},
-                          {"nullable", boolean(!c.not_null)},
-                          {"default", str_or_none(c.default_expr)},
-                          {"autoincrement", boolean(c.identity != 0 ||
-                                                    c.default_expr.rfind("nextval(", 0) == 0)},
-                          {"comment", str_or_none(c.comment)}}));
+      out.push_back(dict(
+          {{"name", PyValue::str(c.name)},
+           {"type", PyValue::str(c.type)},
+           {"nullable", boolean(!c.not_null)},
+           {"default", str_or_none(c.default_expr)},
+           {"autoincrement", boolean(c.identity != 0 || c.default_expr.rfind("nextval(", 0) == 0)},
+           {"comment", str_or_none(c.comment)}}));
     }
     return list(std::move(out));
   }
@@ -172,7 +179,7 @@ PyValue inspector_call(const Catalog& catalog, const std::string& method,
   }
   if (method == "get_unique_constraints" || method == "get_check_constraints" ||
       method == "get_foreign_keys") {
-    Constraint::Kind want = method == "get_unique_constraints" ? Constraint::Kind::kUnique
+    Constraint::Kind want = method == "get_unique_constraints"  ? Constraint::Kind::kUnique
                             : method == "get_check_constraints" ? Constraint::Kind::kCheck
                                                                 : Constraint::Kind::kForeignKey;
     std::vector<const Constraint*> found;
@@ -183,18 +190,22 @@ PyValue inspector_call(const Catalog& catalog, const std::string& method,
     std::vector<PyValue> out;
     for (const Constraint* k : found) {
       if (want == Constraint::Kind::kUnique) {
-        out.push_back(dict({{"name", PyValue::str(k->name)}, {"column_names", str_list(k->columns)}}));
+        out.push_back(
+            dict({{"name", PyValue::str(k->name)}, {"column_names", str_list(k->columns)}}));
       } else if (want == Constraint::Kind::kCheck) {
-        out.push_back(dict({{"name", PyValue::str(k->name)}, {"sqltext", PyValue::str(k->expression)}}));
+        out.push_back(
+            dict({{"name", PyValue::str(k->name)}, {"sqltext", PyValue::str(k->expression)}}));
       } else {
         std::vector<std::pair<std::string, PyValue>> options;
-        if (!fk_action(k->on_delete).empty()) options.emplace_back("ondelete", PyValue::str(fk_action(k->on_delete)));
-        if (!fk_action(k->on_update).empty()) options.emplace_back("onupdate", PyValue::str(fk_action(k->on_update)));
+        if (!fk_action(k->on_delete).empty())
+          options.emplace_back("ondelete", PyValue::str(fk_action(k->on_delete)));
+        if (!fk_action(k->on_update).empty())
+          options.emplace_back("onupdate", PyValue::str(fk_action(k->on_update)));
         if (k->deferrable) options.emplace_back("deferrable", boolean(true));
         if (k->deferred) options.emplace_back("initially", PyValue::str("DEFERRED"));
         // SQLAlchemy names the referred schema only when it is not the connection's default.
-        PyValue ref_schema = k->ref_schema == default_schema ? PyValue::none()
-                                                             : PyValue::str(k->ref_schema);
+        PyValue ref_schema =
+            k->ref_schema == default_schema ? PyValue::none() : PyValue::str(k->ref_schema);
         out.push_back(dict({{"name", PyValue::str(k->name)},
                             {"constrained_columns", str_list(k->columns)},
                             {"referred_schema", ref_schema},
@@ -211,13 +222,14 @@ PyValue inspector_call(const Catalog& catalog, const std::string& method,
       if (ix->index.primary) continue;
       std::vector<PyValue> cols;
       for (const std::string& c : ix->index.keys) {
-        if (rel->column(c)) cols.push_back(PyValue::str(c));
-        else cols.push_back(PyValue::none());
+        if (rel->column(c))
+          cols.push_back(PyValue::str(c));
+        else
+          cols.push_back(PyValue::none());
       }
-      std::vector<std::pair<std::string, PyValue>> d = {
-          {"name", PyValue::str(ix->name)},
-          {"column_names", list(std::move(cols))},
-          {"unique", boolean(ix->index.unique)}};
+      std::vector<std::pair<std::string, PyValue>> d = {{"name", PyValue::str(ix->name)},
+                                                        {"column_names", list(std::move(cols))},
+                                                        {"unique", boolean(ix->index.unique)}};
       if (!ix->index.constraint.empty())
         d.emplace_back("duplicates_constraint", PyValue::str(ix->index.constraint));
       out.push_back(dict(std::move(d)));

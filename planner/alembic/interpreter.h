@@ -53,11 +53,11 @@ class Interpreter {
   PyValue eval_comprehension(const python::Expr& e, const Mode& mode);
   PyValue eval_fstring(const python::Expr& e, const Mode& mode);
   PyValue call_value(const PyValue& func, std::vector<PyValue> args,
-                     std::vector<std::pair<std::string, PyValue>> kwargs,
-                     const python::Expr& at, const Mode& mode);
+                     std::vector<std::pair<std::string, PyValue>> kwargs, const python::Expr& at,
+                     const Mode& mode);
   PyValue call_method(const PyValue& self, const std::string& method, std::vector<PyValue>& args,
-                      std::vector<std::pair<std::string, PyValue>>& kwargs,
-                      const python::Expr& at, const Mode& mode);
+                      std::vector<std::pair<std::string, PyValue>>& kwargs, const python::Expr& at,
+                      const Mode& mode);
   PyValue call_builtin(const std::string& name, std::vector<PyValue>& args,
                        std::vector<std::pair<std::string, PyValue>>& kwargs);
   PyValue call_function(const python::Stmt& def, std::vector<PyValue> args,

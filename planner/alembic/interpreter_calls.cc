@@ -33,7 +33,8 @@ std::optional<std::vector<PyValue>> iterate(const PyValue& v) {
     for (char c : v.text) chars.push_back(PyValue::str(std::string(1, c)));
     return chars;
   }
-  if (is_object(v, "result") && !v.items.empty() && v.items[0].is_sequence()) return v.items[0].items;
+  if (is_object(v, "result") && !v.items.empty() && v.items[0].is_sequence())
+    return v.items[0].items;
   return std::nullopt;
 }
 
@@ -54,8 +55,10 @@ PyValue Interpreter::eval_call(const Expr& e, const Mode& mode) {
       args.push_back(std::move(v));
     } else if (kw == "*") {
       auto items = iterate(v);
-      if (!items) args.push_back(unknown_of(v, "*args of a value that is not a literal sequence"));
-      else for (auto& x : *items) args.push_back(std::move(x));
+      if (!items)
+        args.push_back(unknown_of(v, "*args of a value that is not a literal sequence"));
+      else
+        for (auto& x : *items) args.push_back(std::move(x));
     } else if (kw == "**") {
       if (v.kind != Kind::kDict) {
         kwargs.emplace_back("**", unknown_of(v, "**kwargs of a value that is not a literal dict"));
@@ -73,17 +76,20 @@ PyValue Interpreter::eval_call(const Expr& e, const Mode& mode) {
     PyValue self = eval(*fexpr.items[0], mode);
     if (self.is_sequence() || self.kind == Kind::kDict) {
       if (fexpr.text == "append" || fexpr.text == "add") {
-        if (args.size() != 1) return PyValue::unknown(fexpr.text + "() with other than one argument");
+        if (args.size() != 1)
+          return PyValue::unknown(fexpr.text + "() with other than one argument");
         std::string why;
         auto in = fexpr.text == "add" ? contains(self, args[0], why) : std::optional<bool>(false);
         if (!in || !*in) self.items.push_back(args[0]);
       } else if (fexpr.text == "extend" || fexpr.text == "update") {
-        if (args.size() != 1) return PyValue::unknown(fexpr.text + "() with other than one argument");
+        if (args.size() != 1)
+          return PyValue::unknown(fexpr.text + "() with other than one argument");
         auto items = fexpr.text == "update" && args[0].kind == Kind::kDict
                          ? std::optional<std::vector<PyValue>>(args[0].items)
                          : iterate(args[0]);
         if (!items) {
-          assign(*fexpr.items[0], unknown_of(args[0], "a collection extended with unknown items"), mode);
+          assign(*fexpr.items[0], unknown_of(args[0], "a collection extended with unknown items"),
+                 mode);
           return PyValue::none();
         }
         for (auto& x : *items) self.items.push_back(x);
@@ -112,8 +118,8 @@ PyValue Interpreter::call_value(const PyValue& func, std::vector<PyValue> args, 
     return call_method(func.items[0], func.text.substr(8, func.text.size() - 9), args, kwargs, at,
                        mode);
   if (func.kind != Kind::kName || func.text.empty() || func.text[0] == '<')
-    return PyValue::unknown("calling " + source_text(*at.items[0]) + ", which migsim cannot follow (" +
-                            where(at.line) + ")");
+    return PyValue::unknown("calling " + source_text(*at.items[0]) +
+                            ", which migsim cannot follow (" + where(at.line) + ")");
 
   PyValue call;
   call.kind = Kind::kCall;
@@ -126,7 +132,8 @@ PyValue Interpreter::call_value(const PyValue& func, std::vector<PyValue> args, 
     if (op == "get_bind") return make_object("bind");
     if (op == "get_context") return make_object("context");
     if (op == "f" || op == "inline_literal")
-      return call.items.empty() ? PyValue::unknown("op." + op + "() without an argument") : call.items[0];
+      return call.items.empty() ? PyValue::unknown("op." + op + "() without an argument")
+                                : call.items[0];
     if (op == "batch_alter_table") return call;
     if (op.find('.') != std::string::npos)
       return PyValue::unknown("op." + op + " is not an Alembic operation migsim follows");
@@ -137,7 +144,8 @@ PyValue Interpreter::call_value(const PyValue& func, std::vector<PyValue> args, 
       (func.text.size() >= 21 &&
        func.text.compare(func.text.size() - 21, 21, "Inspector.from_engine") == 0)) {
     if (!call.items.empty() && is_object(call.items[0], "bind")) return make_object("inspector");
-    return PyValue::unknown("inspect() of something other than op.get_bind() (" + where(at.line) + ")");
+    return PyValue::unknown("inspect() of something other than op.get_bind() (" + where(at.line) +
+                            ")");
   }
   return call;
 }
@@ -173,9 +181,12 @@ PyValue Interpreter::call_builtin(const std::string& name, std::vector<PyValue>&
     }
     if (name == "reversed") std::reverse(out.items.begin(), out.items.end());
     if (name == "sorted") {
-      bool strs = std::all_of(out.items.begin(), out.items.end(), [](auto& x) { return x.kind == Kind::kStr; });
-      bool ints = std::all_of(out.items.begin(), out.items.end(), [](auto& x) { return x.kind == Kind::kInt; });
-      if ((!strs && !ints) || !kwargs.empty()) return PyValue::unknown("sorted() of values migsim does not order");
+      bool strs = std::all_of(out.items.begin(), out.items.end(),
+                              [](auto& x) { return x.kind == Kind::kStr; });
+      bool ints = std::all_of(out.items.begin(), out.items.end(),
+                              [](auto& x) { return x.kind == Kind::kInt; });
+      if ((!strs && !ints) || !kwargs.empty())
+        return PyValue::unknown("sorted() of values migsim does not order");
       std::stable_sort(out.items.begin(), out.items.end(), [&](const PyValue& a, const PyValue& b) {
         return strs ? a.text < b.text : a.integer < b.integer;
       });
@@ -218,7 +229,8 @@ PyValue Interpreter::call_builtin(const std::string& name, std::vector<PyValue>&
   }
   if (name == "range") {
     int64_t lo = 0, hi = 0;
-    if (args.size() == 1 && args[0].kind == Kind::kInt) hi = args[0].integer;
+    if (args.size() == 1 && args[0].kind == Kind::kInt)
+      hi = args[0].integer;
     else if (args.size() == 2 && args[0].kind == Kind::kInt && args[1].kind == Kind::kInt)
       lo = args[0].integer, hi = args[1].integer;
     else
@@ -250,8 +262,10 @@ PyValue Interpreter::call_builtin(const std::string& name, std::vector<PyValue>&
   if (name == "dict") {
     PyValue out = make_seq(Kind::kDict, {});
     if (!args.empty()) {
-      if (args[0].kind == Kind::kDict) out = args[0];
-      else return PyValue::unknown("dict() of a value migsim does not evaluate");
+      if (args[0].kind == Kind::kDict)
+        out = args[0];
+      else
+        return PyValue::unknown("dict() of a value migsim does not evaluate");
     }
     for (auto& [k, v] : kwargs) {
       out.items.push_back(PyValue::str(k));
@@ -266,10 +280,11 @@ PyValue Interpreter::call_method(const PyValue& self, const std::string& method,
                                  std::vector<PyValue>& args, KwArgs& kwargs, const Expr& at,
                                  const Mode& mode) {
   if (self.kind == Kind::kUnknown) return self;
-  static const char* const kLogging[] = {"debug", "info", "warning", "warn", "error",
-                                         "exception", "critical", "log", "echo", "write"};
+  static const char* const kLogging[] = {"debug",     "info",     "warning", "warn", "error",
+                                         "exception", "critical", "log",     "echo", "write"};
   for (const char* l : kLogging)
-    if (method == l && (self.kind == Kind::kCall || self.kind == Kind::kName)) return PyValue::none();
+    if (method == l && (self.kind == Kind::kCall || self.kind == Kind::kName))
+      return PyValue::none();
   if (is_object(self, "bind")) {
     if (method == "execute" || method == "exec_driver_sql") {
       if (args.empty()) return PyValue::unknown("execute() without a statement");
@@ -277,14 +292,18 @@ PyValue Interpreter::call_method(const PyValue& self, const std::string& method,
         return PyValue::unknown("execute() with bound parameters (" + where(at.line) + ")");
       return conn_execute(args[0], at, mode);
     }
-    return PyValue::unknown("the connection's " + method + "() is not followed (" + where(at.line) + ")");
+    return PyValue::unknown("the connection's " + method + "() is not followed (" + where(at.line) +
+                            ")");
   }
   if (is_object(self, "inspector")) return inspector_call(engine_.catalog(), method, args, kwargs);
   if (is_object(self, "context")) {
     if (method == "autocommit_block") return make_object("autocommit");
-    return PyValue::unknown("op.get_context()." + method + "() is not followed (" + where(at.line) + ")");
+    return PyValue::unknown("op.get_context()." + method + "() is not followed (" + where(at.line) +
+                            ")");
   }
   if (is_object(self, "batch")) {
+    if (method == "f")  // batch_op.f(name), like op.f: the name as written
+      return args.empty() ? PyValue::unknown("batch_op.f() without an argument") : args[0];
     PyValue call;
     call.kind = Kind::kCall;
     call.text = "batch_op." + method;
@@ -293,8 +312,10 @@ PyValue Interpreter::call_method(const PyValue& self, const std::string& method,
     call.location = locate(at.offset);
     const PyValue& target = self.items[0];
     BatchTarget batch;
-    if (const PyValue* t = target.arg(0, "table_name"); t && t->kind == Kind::kStr) batch.table = t->text;
-    if (const PyValue* s = target.kwarg("schema"); s && s->kind == Kind::kStr) batch.schema = s->text;
+    if (const PyValue* t = target.arg(0, "table_name"); t && t->kind == Kind::kStr)
+      batch.table = t->text;
+    if (const PyValue* s = target.kwarg("schema"); s && s->kind == Kind::kStr)
+      batch.schema = s->text;
     return run_op(call, &batch, at, mode);
   }
   if (is_object(self, "result")) {
@@ -360,7 +381,8 @@ PyValue Interpreter::call_method(const PyValue& self, const std::string& method,
       if (!items) return unknown_of(args[0], "join() of a value migsim cannot evaluate");
       std::string out;
       for (size_t k = 0; k < items->size(); ++k) {
-        if ((*items)[k].kind != Kind::kStr) return unknown_of((*items)[k], "join() of items that are not strings");
+        if ((*items)[k].kind != Kind::kStr)
+          return unknown_of((*items)[k], "join() of items that are not strings");
         out += (k ? s : "") + (*items)[k].text;
       }
       return PyValue::str(out);
@@ -369,14 +391,26 @@ PyValue Interpreter::call_method(const PyValue& self, const std::string& method,
       std::string out;
       size_t next = 0;
       for (size_t k = 0; k < s.size(); ++k) {
-        if (s[k] == '{' && k + 1 < s.size() && s[k + 1] == '{') { out += '{'; ++k; continue; }
-        if (s[k] == '}' && k + 1 < s.size() && s[k + 1] == '}') { out += '}'; ++k; continue; }
-        if (s[k] != '{') { out += s[k]; continue; }
+        if (s[k] == '{' && k + 1 < s.size() && s[k + 1] == '{') {
+          out += '{';
+          ++k;
+          continue;
+        }
+        if (s[k] == '}' && k + 1 < s.size() && s[k + 1] == '}') {
+          out += '}';
+          ++k;
+          continue;
+        }
+        if (s[k] != '{') {
+          out += s[k];
+          continue;
+        }
         size_t close = s.find('}', k);
         if (close == std::string::npos) return PyValue::unknown("a malformed format string");
         std::string field = s.substr(k + 1, close - k - 1);
         const PyValue* v = nullptr;
-        if (field.empty()) v = next < args.size() ? &args[next++] : nullptr;
+        if (field.empty())
+          v = next < args.size() ? &args[next++] : nullptr;
         else if (std::all_of(field.begin(), field.end(), ::isdigit)) {
           size_t idx = std::stoul(field);
           v = idx < args.size() ? &args[idx] : nullptr;
@@ -402,9 +436,12 @@ PyValue Interpreter::call_method(const PyValue& self, const std::string& method,
     if (method == "keys" || method == "values" || method == "items") {
       PyValue out = make_seq(Kind::kList, {});
       for (size_t k = 0; k + 1 < self.items.size(); k += 2) {
-        if (method == "keys") out.items.push_back(self.items[k]);
-        else if (method == "values") out.items.push_back(self.items[k + 1]);
-        else out.items.push_back(make_seq(Kind::kTuple, {self.items[k], self.items[k + 1]}));
+        if (method == "keys")
+          out.items.push_back(self.items[k]);
+        else if (method == "values")
+          out.items.push_back(self.items[k + 1]);
+        else
+          out.items.push_back(make_seq(Kind::kTuple, {self.items[k], self.items[k + 1]}));
       }
       return out;
     }
@@ -451,9 +488,12 @@ PyValue Interpreter::call_function(const python::Stmt& def, std::vector<PyValue>
     if (next < args.size()) given = &args[next++];
     for (auto& [k, v] : kwargs)
       if (k == p.name) given = &v;
-    if (given) scope[p.name] = *given;
-    else if (p.default_value) scope[p.name] = eval(*p.default_value, mode);
-    else scope[p.name] = PyValue::unknown(def.text + "() missing argument '" + p.name + "'");
+    if (given)
+      scope[p.name] = *given;
+    else if (p.default_value)
+      scope[p.name] = eval(*p.default_value, mode);
+    else
+      scope[p.name] = PyValue::unknown(def.text + "() missing argument '" + p.name + "'");
   }
   frames_.push_back(std::move(scope));
   ++depth_;

@@ -58,9 +58,9 @@ PyValue Interpreter::eval_name(const Expr& e) {
   if (it != globals_.end()) return it->second;
   if (functions_.count(e.text)) return make_object("def " + e.text);
   static const char* const kBuiltins[] = {
-      "len",  "str",      "int",   "bool",   "list",  "tuple",     "set",  "dict", "sorted",
-      "any",  "all",      "print", "range",  "enumerate", "zip", "min",  "max",  "isinstance",
-      "frozenset", "reversed", "repr", "float", "getattr", "hasattr"};
+      "len",    "str",        "int",       "bool",     "list",  "tuple",     "set",     "dict",
+      "sorted", "any",        "all",       "print",    "range", "enumerate", "zip",     "min",
+      "max",    "isinstance", "frozenset", "reversed", "repr",  "float",     "getattr", "hasattr"};
   for (const char* b : kBuiltins)
     if (e.text == b) return make_object("builtin " + e.text);
   return PyValue::unknown("name '" + e.text + "' is not defined (" + where(e.line) + ")");
@@ -106,7 +106,8 @@ PyValue Interpreter::eval(const Expr& e, const Mode& mode) {
       for (const auto& item : e.items) {
         if (item->kind == Expr::Kind::kStarred) {
           PyValue inner = eval(*item->items[0], mode);
-          if (!inner.is_sequence()) return PyValue::unknown("unpacking a value that is not a literal sequence");
+          if (!inner.is_sequence())
+            return PyValue::unknown("unpacking a value that is not a literal sequence");
           for (auto& x : inner.items) v.items.push_back(std::move(x));
           continue;
         }
@@ -119,7 +120,8 @@ PyValue Interpreter::eval(const Expr& e, const Mode& mode) {
       for (size_t i = 0; i + 1 < e.items.size(); i += 2) {
         if (!e.items[i]) {
           PyValue inner = eval(*e.items[i + 1], mode);
-          if (inner.kind != Kind::kDict) return PyValue::unknown("unpacking a value that is not a dict");
+          if (inner.kind != Kind::kDict)
+            return PyValue::unknown("unpacking a value that is not a dict");
           for (auto& x : inner.items) v.items.push_back(std::move(x));
           continue;
         }
@@ -143,7 +145,8 @@ PyValue Interpreter::eval(const Expr& e, const Mode& mode) {
       PyValue base = eval(*e.items[0], mode);
       if (base.kind == Kind::kUnknown) return base;
       if (e.items[1]->kind == Expr::Kind::kSlice) {
-        if (!base.is_sequence() && base.kind != Kind::kStr) return PyValue::unknown("a slice of a value that is not a literal sequence");
+        if (!base.is_sequence() && base.kind != Kind::kStr)
+          return PyValue::unknown("a slice of a value that is not a literal sequence");
         auto bound = [&](const python::ExprPtr& b, int64_t dflt) -> std::optional<int64_t> {
           if (!b) return dflt;
           PyValue x = eval(*b, mode);
@@ -152,12 +155,14 @@ PyValue Interpreter::eval(const Expr& e, const Mode& mode) {
         };
         int64_t n = base.kind == Kind::kStr ? base.text.size() : base.items.size();
         auto lo = bound(e.items[1]->items[0], 0), hi = bound(e.items[1]->items[1], n);
-        if (!lo || !hi || e.items[1]->items[2]) return PyValue::unknown("a slice migsim does not evaluate");
+        if (!lo || !hi || e.items[1]->items[2])
+          return PyValue::unknown("a slice migsim does not evaluate");
         auto clamp = [n](int64_t x) { return std::clamp<int64_t>(x < 0 ? x + n : x, 0, n); };
         int64_t a = clamp(*lo), b = clamp(*hi);
         if (b < a) b = a;
         if (base.kind == Kind::kStr) return PyValue::str(base.text.substr(a, b - a));
-        return make_seq(base.kind, std::vector<PyValue>(base.items.begin() + a, base.items.begin() + b));
+        return make_seq(base.kind,
+                        std::vector<PyValue>(base.items.begin() + a, base.items.begin() + b));
       }
       PyValue key = eval(*e.items[1], mode);
       if (key.kind == Kind::kUnknown) return key;
@@ -180,7 +185,8 @@ PyValue Interpreter::eval(const Expr& e, const Mode& mode) {
         c.items.push_back(key);
         return c;
       }
-      return PyValue::unknown("a subscript of a value migsim cannot evaluate (" + where(e.line) + ")");
+      return PyValue::unknown("a subscript of a value migsim cannot evaluate (" + where(e.line) +
+                              ")");
     }
     case Expr::Kind::kSlice:
       return PyValue::unknown("a slice");
@@ -190,15 +196,20 @@ PyValue Interpreter::eval(const Expr& e, const Mode& mode) {
       PyValue x = eval(*e.items[0], mode);
       if (e.text == "not") {
         std::optional<bool> t = truth(x);
-        if (!t) return PyValue::unknown(x.kind == Kind::kUnknown ? x.text : "the truth of " + source_text(*e.items[0]));
+        if (!t)
+          return PyValue::unknown(
+              x.kind == Kind::kUnknown ? x.text : "the truth of " + source_text(*e.items[0]));
         return make_bool(!*t);
       }
-      if (x.kind == Kind::kInt) return make_int(e.text == "-" ? -x.integer : e.text == "~" ? ~x.integer : x.integer);
+      if (x.kind == Kind::kInt)
+        return make_int(e.text == "-" ? -x.integer : e.text == "~" ? ~x.integer : x.integer);
       if (x.kind == Kind::kFloat && e.text != "~") {
         x.text = (e.text == "-" ? "-" : "") + x.text;
         return x;
       }
-      return x.kind == Kind::kUnknown ? x : PyValue::unknown("unary " + e.text + " on a value that is not a number");
+      return x.kind == Kind::kUnknown
+                 ? x
+                 : PyValue::unknown("unary " + e.text + " on a value that is not a number");
     }
     case Expr::Kind::kBinary:
       return eval_binary(e, mode);
@@ -208,7 +219,10 @@ PyValue Interpreter::eval(const Expr& e, const Mode& mode) {
       for (const auto& item : e.items) {
         last = eval(*item, mode);
         std::optional<bool> t = truth(last);
-        if (!t) return last.kind == Kind::kUnknown ? last : PyValue::unknown("the truth of " + source_text(*item));
+        if (!t)
+          return last.kind == Kind::kUnknown
+                     ? last
+                     : PyValue::unknown("the truth of " + source_text(*item));
         if (e.text == "and" ? !*t : *t) return last;
       }
       return last;
@@ -218,7 +232,10 @@ PyValue Interpreter::eval(const Expr& e, const Mode& mode) {
     case Expr::Kind::kIfExp: {
       PyValue test = eval(*e.items[1], mode);
       std::optional<bool> t = truth(test);
-      if (!t) return test.kind == Kind::kUnknown ? test : PyValue::unknown("the truth of " + source_text(*e.items[1]));
+      if (!t)
+        return test.kind == Kind::kUnknown
+                   ? test
+                   : PyValue::unknown("the truth of " + source_text(*e.items[1]));
       return eval(*e.items[*t ? 0 : 2], mode);
     }
     case Expr::Kind::kLambda:
@@ -251,24 +268,32 @@ PyValue Interpreter::eval_compare(const Expr& e, const Mode& mode) {
       if (r && op == "not in") r = !*r;
     } else if (op == "is" || op == "is not") {
       if (left.kind != Kind::kUnknown && right.kind != Kind::kUnknown &&
-          (left.is_none() || right.is_none() || left.kind == Kind::kBool || right.kind == Kind::kBool)) {
+          (left.is_none() || right.is_none() || left.kind == Kind::kBool ||
+           right.kind == Kind::kBool)) {
         r = left.kind == right.kind && (left.kind != Kind::kBool || left.boolean == right.boolean);
         if (op == "is not") r = !*r;
       } else {
-        why = left.kind == Kind::kUnknown ? left.text : right.kind == Kind::kUnknown ? right.text : "identity of objects";
+        why = left.kind == Kind::kUnknown    ? left.text
+              : right.kind == Kind::kUnknown ? right.text
+                                             : "identity of objects";
       }
     } else if (op == "==" || op == "!=") {
       r = equal(left, right);
       if (r && op == "!=") r = !*r;
-      if (!r) why = left.kind == Kind::kUnknown ? left.text : right.kind == Kind::kUnknown ? right.text : "comparing values migsim cannot evaluate";
+      if (!r)
+        why = left.kind == Kind::kUnknown    ? left.text
+              : right.kind == Kind::kUnknown ? right.text
+                                             : "comparing values migsim cannot evaluate";
     } else {
       auto less = [&](const PyValue& a, const PyValue& b) -> std::optional<bool> {
         if (a.kind == Kind::kInt && b.kind == Kind::kInt) return a.integer < b.integer;
         if (a.kind == Kind::kStr && b.kind == Kind::kStr) return a.text < b.text;
         return std::nullopt;
       };
-      if (op == "<") r = less(left, right);
-      else if (op == ">") r = less(right, left);
+      if (op == "<")
+        r = less(left, right);
+      else if (op == ">")
+        r = less(right, left);
       else if (op == "<=") {
         r = less(right, left);
         if (r) r = !*r;
@@ -276,7 +301,10 @@ PyValue Interpreter::eval_compare(const Expr& e, const Mode& mode) {
         r = less(left, right);
         if (r) r = !*r;
       }
-      if (!r) why = left.kind == Kind::kUnknown ? left.text : right.kind == Kind::kUnknown ? right.text : "ordering values migsim cannot evaluate";
+      if (!r)
+        why = left.kind == Kind::kUnknown    ? left.text
+              : right.kind == Kind::kUnknown ? right.text
+                                             : "ordering values migsim cannot evaluate";
     }
     if (!r) return PyValue::unknown(why);
     if (!*r) return make_bool(false);
@@ -307,7 +335,8 @@ PyValue Interpreter::eval_binary(const Expr& e, const Mode& mode) {
     if (op == "|") return make_int(x | y);
     if (op == "&") return make_int(x & y);
   }
-  if (op == "+" && a.kind == Kind::kStr && b.kind == Kind::kStr) return PyValue::str(a.text + b.text);
+  if (op == "+" && a.kind == Kind::kStr && b.kind == Kind::kStr)
+    return PyValue::str(a.text + b.text);
   if (op == "+" && a.is_sequence() && a.kind == b.kind) {
     for (auto& x : b.items) a.items.push_back(std::move(x));
     return a;
@@ -385,7 +414,8 @@ PyValue Interpreter::eval_comprehension(const Expr& e, const Mode& mode) {
     }
     const python::ComprehensionFor& f = e.generators[g];
     PyValue iter = eval(*f.iter, mode);
-    if (is_object(iter, "result")) iter = iter.items.empty() ? PyValue::unknown("query results") : iter.items[0];
+    if (is_object(iter, "result"))
+      iter = iter.items.empty() ? PyValue::unknown("query results") : iter.items[0];
     if (iter.kind == Kind::kDict) {
       std::vector<PyValue> keys;
       for (size_t k = 0; k < iter.items.size(); k += 2) keys.push_back(iter.items[k]);
@@ -397,7 +427,10 @@ PyValue Interpreter::eval_comprehension(const Expr& e, const Mode& mode) {
       iter = make_seq(Kind::kList, std::move(chars));
     }
     if (!iter.is_sequence()) {
-      failure = iter.kind == Kind::kUnknown ? iter : PyValue::unknown("iterating over " + source_text(*f.iter) + ", which is not a literal sequence");
+      failure = iter.kind == Kind::kUnknown
+                    ? iter
+                    : PyValue::unknown("iterating over " + source_text(*f.iter) +
+                                       ", which is not a literal sequence");
       return;
     }
     for (const PyValue& item : iter.items) {
@@ -407,7 +440,8 @@ PyValue Interpreter::eval_comprehension(const Expr& e, const Mode& mode) {
         PyValue cv = eval(*c, mode);
         std::optional<bool> t = truth(cv);
         if (!t) {
-          failure = cv.kind == Kind::kUnknown ? cv : PyValue::unknown("the truth of " + source_text(*c));
+          failure =
+              cv.kind == Kind::kUnknown ? cv : PyValue::unknown("the truth of " + source_text(*c));
           return;
         }
         if (!*t) keep = false;
@@ -417,8 +451,10 @@ PyValue Interpreter::eval_comprehension(const Expr& e, const Mode& mode) {
     }
   };
   loop(0);
-  if (pushed) frames_.pop_back();
-  else frames_.back() = std::move(saved);
+  if (pushed)
+    frames_.pop_back();
+  else
+    frames_.back() = std::move(saved);
   if (failure) return *failure;
   if (e.kind == Expr::Kind::kSetComp) {
     PyValue unique = make_seq(Kind::kList, {});
@@ -442,7 +478,8 @@ PyValue Interpreter::eval_fstring(const Expr& e, const Mode& mode) {
     }
     PyValue v = eval(*p.expr, mode);
     if (v.kind == Kind::kUnknown) return v;
-    if (!p.format_spec.empty()) return PyValue::unknown("an f-string format spec migsim does not evaluate");
+    if (!p.format_spec.empty())
+      return PyValue::unknown("an f-string format spec migsim does not evaluate");
     if (v.kind == Kind::kName || v.kind == Kind::kCall)
       return PyValue::unknown("an f-string field that is not a literal (" + where(e.line) + ")");
     out += p.conversion == 'r' ? repr(v) : to_str(v);

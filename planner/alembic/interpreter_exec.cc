@@ -14,11 +14,35 @@ namespace {
 /// Python libraries revision scripts import; anything else is the project's own code.
 bool is_library(const std::string& module) {
   std::string root = module.substr(0, module.find('.'));
-  static const char* const kLibraries[] = {
-      "alembic", "sqlalchemy", "typing", "datetime", "uuid", "json", "os", "sys", "logging",
-      "re", "enum", "decimal", "__future__", "textwrap", "collections", "functools",
-      "itertools", "warnings", "time", "pathlib", "typing_extensions", "geoalchemy2",
-      "sqlalchemy_utils", "dataclasses", "contextlib", "string", "math", "random", "hashlib"};
+  static const char* const kLibraries[] = {"alembic",
+                                           "sqlalchemy",
+                                           "typing",
+                                           "datetime",
+                                           "uuid",
+                                           "json",
+                                           "os",
+                                           "sys",
+                                           "logging",
+                                           "re",
+                                           "enum",
+                                           "decimal",
+                                           "__future__",
+                                           "textwrap",
+                                           "collections",
+                                           "functools",
+                                           "itertools",
+                                           "warnings",
+                                           "time",
+                                           "pathlib",
+                                           "typing_extensions",
+                                           "geoalchemy2",
+                                           "sqlalchemy_utils",
+                                           "dataclasses",
+                                           "contextlib",
+                                           "string",
+                                           "math",
+                                           "random",
+                                           "hashlib"};
   for (const char* l : kLibraries)
     if (root == l) return true;
   return false;
@@ -42,13 +66,15 @@ std::string Interpreter::render_guard(const Expr& e) {
   switch (e.kind) {
     case Expr::Kind::kName: {
       PyValue v = eval_name(e);
-      if (v.kind == Kind::kStr || v.kind == Kind::kInt || v.kind == Kind::kBool || v.kind == Kind::kNone)
+      if (v.kind == Kind::kStr || v.kind == Kind::kInt || v.kind == Kind::kBool ||
+          v.kind == Kind::kNone)
         return repr(v);
       return e.text;
     }
     case Expr::Kind::kCompare: {
       std::string out = render_guard(*e.items[0]);
-      for (size_t k = 0; k < e.ops.size(); ++k) out += " " + e.ops[k] + " " + render_guard(*e.items[k + 1]);
+      for (size_t k = 0; k < e.ops.size(); ++k)
+        out += " " + e.ops[k] + " " + render_guard(*e.items[k + 1]);
       return out;
     }
     case Expr::Kind::kUnary:
@@ -57,7 +83,8 @@ std::string Interpreter::render_guard(const Expr& e) {
       std::string out;
       for (size_t k = 0; k < e.items.size(); ++k) {
         bool paren = e.items[k]->kind == Expr::Kind::kBoolOp;
-        out += (k ? " " + e.text + " " : "") + (paren ? "(" : "") + render_guard(*e.items[k]) + (paren ? ")" : "");
+        out += (k ? " " + e.text + " " : "") + (paren ? "(" : "") + render_guard(*e.items[k]) +
+               (paren ? ")" : "");
       }
       return out;
     }
@@ -69,8 +96,10 @@ std::string Interpreter::render_guard(const Expr& e) {
 void Interpreter::assign(const Expr& target, const PyValue& value, const Mode& mode) {
   switch (target.kind) {
     case Expr::Kind::kName:
-      if (frames_.empty()) globals_[target.text] = value;
-      else frames_.back()[target.text] = value;
+      if (frames_.empty())
+        globals_[target.text] = value;
+      else
+        frames_.back()[target.text] = value;
       functions_.erase(target.text);
       return;
     case Expr::Kind::kTuple:
@@ -83,7 +112,8 @@ void Interpreter::assign(const Expr& target, const PyValue& value, const Mode& m
         for (const auto& t : target.items) starred |= t->kind == Expr::Kind::kStarred;
         PyValue u = value.kind == Kind::kUnknown ? value
                     : items && !starred
-                        ? PyValue::unknown("cannot unpack " + std::to_string(items->size()) + " values into " + std::to_string(n))
+                        ? PyValue::unknown("cannot unpack " + std::to_string(items->size()) +
+                                           " values into " + std::to_string(n))
                         : PyValue::unknown("unpacking a value migsim cannot evaluate");
         if (items && starred && items->size() + 1 >= n) {
           size_t star = 0;
@@ -91,12 +121,15 @@ void Interpreter::assign(const Expr& target, const PyValue& value, const Mode& m
             if (target.items[k]->kind == Expr::Kind::kStarred) star = k;
           size_t tail = n - star - 1;
           for (size_t k = 0; k < star; ++k) assign(*target.items[k], (*items)[k], mode);
-          PyValue mid = make_seq(Kind::kList, std::vector<PyValue>(items->begin() + star, items->end() - tail));
+          PyValue mid = make_seq(Kind::kList,
+                                 std::vector<PyValue>(items->begin() + star, items->end() - tail));
           assign(*target.items[star]->items[0], mid, mode);
-          for (size_t k = 0; k < tail; ++k) assign(*target.items[star + 1 + k], (*items)[items->size() - tail + k], mode);
+          for (size_t k = 0; k < tail; ++k)
+            assign(*target.items[star + 1 + k], (*items)[items->size() - tail + k], mode);
           return;
         }
-        for (const auto& t : target.items) assign(t->kind == Expr::Kind::kStarred ? *t->items[0] : *t, u, mode);
+        for (const auto& t : target.items)
+          assign(t->kind == Expr::Kind::kStarred ? *t->items[0] : *t, u, mode);
         return;
       }
       for (size_t k = 0; k < n; ++k) assign(*target.items[k], (*items)[k], mode);
@@ -130,7 +163,8 @@ void Interpreter::assign(const Expr& target, const PyValue& value, const Mode& m
         container.items[key.integer] = value;
         assign(base, container, mode);
       } else {
-        assign(base, PyValue::unknown("a collection changed in a way migsim does not follow"), mode);
+        assign(base, PyValue::unknown("a collection changed in a way migsim does not follow"),
+               mode);
       }
       return;
     }
@@ -181,7 +215,10 @@ Interpreter::Flow Interpreter::exec(const Stmt& s, const Mode& mode) {
         r = a;
         for (auto& x : b.items) r.items.push_back(x);
       } else
-        r = a.kind == Kind::kUnknown ? a : b.kind == Kind::kUnknown ? b : PyValue::unknown("the operator " + s.text + "= on these values");
+        r = a.kind == Kind::kUnknown ? a
+            : b.kind == Kind::kUnknown
+                ? b
+                : PyValue::unknown("the operator " + s.text + "= on these values");
       if (mode.kind == Mode::Kind::kNoOp) return Flow::kNormal;
       if (mode.kind == Mode::Kind::kUnknown) r = PyValue::unknown(mode.reason);
       assign(*s.targets[0], r, mode);
@@ -202,12 +239,13 @@ Interpreter::Flow Interpreter::exec(const Stmt& s, const Mode& mode) {
     case Stmt::Kind::kDef:
       if (mode.kind != Mode::Kind::kNoOp) {
         functions_[s.text] = &s;
-        if (frames_.empty()) globals_.erase(s.text);
-        else frames_.back().erase(s.text);
+        if (frames_.empty())
+          globals_.erase(s.text);
+        else
+          frames_.back().erase(s.text);
       }
       return Flow::kNormal;
-    case Stmt::Kind::kClass:
-    {
+    case Stmt::Kind::kClass: {
       Expr name;
       name.kind = Expr::Kind::kName;
       name.text = s.text;
@@ -236,7 +274,8 @@ Interpreter::Flow Interpreter::exec(const Stmt& s, const Mode& mode) {
       record(at, "raise", Outcome::kUnknown,
              mode.kind == Mode::Kind::kUnknown
                  ? mode.reason + "; the script may raise here"
-                 : where(s.line) + ": the script raises an exception here; Alembic stops the migration");
+                 : where(s.line) +
+                       ": the script raises an exception here; Alembic stops the migration");
       if (mode.kind == Mode::Kind::kRun) {
         stopped_ = true;
         return Flow::kStop;
@@ -280,11 +319,13 @@ Interpreter::Flow Interpreter::exec_if(const Stmt& s, const Mode& mode) {
   std::string guard = render_guard(*s.test);
   if (*t) {
     Flow f = exec_block(s.body, mode);
-    Mode skipped{Mode::Kind::kNoOp, "guard is true: " + guard + " (line " + std::to_string(s.line) + "), so the else branch does not run"};
+    Mode skipped{Mode::Kind::kNoOp, "guard is true: " + guard + " (line " + std::to_string(s.line) +
+                                        "), so the else branch does not run"};
     exec_block(s.orelse, skipped);
     return f;
   }
-  Mode skipped{Mode::Kind::kNoOp, "guard is false: " + guard + " (line " + std::to_string(s.line) + ")"};
+  Mode skipped{Mode::Kind::kNoOp,
+               "guard is false: " + guard + " (line " + std::to_string(s.line) + ")"};
   exec_block(s.body, skipped);
   return exec_block(s.orelse, mode);
 }
@@ -292,7 +333,8 @@ Interpreter::Flow Interpreter::exec_if(const Stmt& s, const Mode& mode) {
 Interpreter::Flow Interpreter::exec_for(const Stmt& s, const Mode& mode) {
   PyValue iter = eval(*s.value, mode);
   std::optional<std::vector<PyValue>> items;
-  if (iter.is_sequence()) items = iter.items;
+  if (iter.is_sequence())
+    items = iter.items;
   else if (iter.kind == Kind::kDict) {
     items.emplace();
     for (size_t k = 0; k < iter.items.size(); k += 2) items->push_back(iter.items[k]);
@@ -344,7 +386,8 @@ Interpreter::Flow Interpreter::exec_with(const Stmt& s, const Mode& mode) {
     if (item.target)
       assign(*item.target,
              ctx.kind == Kind::kUnknown ? ctx
-                                        : PyValue::unknown("the value of the context manager " + source_text(*item.context)),
+                                        : PyValue::unknown("the value of the context manager " +
+                                                           source_text(*item.context)),
              mode);
   }
   bool reopen = false;
@@ -359,8 +402,10 @@ Interpreter::Flow Interpreter::exec_with(const Stmt& s, const Mode& mode) {
 
 void Interpreter::exec_import(const Stmt& s) {
   auto bind = [&](const std::string& name, PyValue v) {
-    if (frames_.empty()) globals_[name] = std::move(v);
-    else frames_.back()[name] = std::move(v);
+    if (frames_.empty())
+      globals_[name] = std::move(v);
+    else
+      frames_.back()[name] = std::move(v);
   };
   auto module_value = [&](const std::string& dotted) {
     if (is_library(dotted)) {

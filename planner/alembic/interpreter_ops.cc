@@ -80,7 +80,8 @@ void Interpreter::run_statements(const OpTranslation& t, const Expr& at, const M
     for (const Statement& stmt : script->statements) {
       StatementRecord r;
       r.location = locate(at.offset);
-      r.sql = t.statements.size() == 1 && script->statements.size() == 1 ? s.sql : std::string(stmt.text);
+      r.sql = t.statements.size() == 1 && script->statements.size() == 1 ? s.sql
+                                                                         : std::string(stmt.text);
       r.result = engine_.execute(stmt);
       out_.push_back(std::move(r));
     }
@@ -108,7 +109,8 @@ PyValue first_column_constant(const std::string& sql) {
   size_t from = l.find(" from", start);
   end = std::min(end, from);
   std::string item = trim(sql.substr(start, end - start));
-  if (!item.empty() && std::all_of(item.begin(), item.end(), ::isdigit)) return make_int(std::stoll(item));
+  if (!item.empty() && std::all_of(item.begin(), item.end(), ::isdigit))
+    return make_int(std::stoll(item));
   if (item.size() >= 2 && item.front() == '\'' && item.back() == '\'')
     return PyValue::str(item.substr(1, item.size() - 2));
   if (lower(item) == "true") return make_bool(true);
@@ -119,13 +121,16 @@ PyValue first_column_constant(const std::string& sql) {
 
 PyValue Interpreter::conn_execute(const PyValue& sql_value, const Expr& at, const Mode& mode) {
   std::string sql;
-  if (sql_value.kind == Kind::kStr) sql = sql_value.text;
-  else if (sql_value.is_call("text") && !sql_value.items.empty() && sql_value.items[0].kind == Kind::kStr)
+  if (sql_value.kind == Kind::kStr)
+    sql = sql_value.text;
+  else if (sql_value.is_call("text") && !sql_value.items.empty() &&
+           sql_value.items[0].kind == Kind::kStr)
     sql = sql_value.items[0].text;
   else {
     PyValue u = sql_value.kind == Kind::kUnknown
                     ? sql_value
-                    : PyValue::unknown("execute() of something other than SQL text (" + where(at.line) + ")");
+                    : PyValue::unknown("execute() of something other than SQL text (" +
+                                       where(at.line) + ")");
     if (mode.kind != Mode::Kind::kNoOp) record(at, source_text(at), Outcome::kUnknown, u.text);
     return make_object("result", {u});
   }
@@ -152,21 +157,28 @@ PyValue Interpreter::conn_execute(const PyValue& sql_value, const Expr& at, cons
       return make_object("result", {PyValue::unknown("a query migsim does not evaluate")});
     ConditionValue v = evaluate_condition(engine_.catalog(), script.statements[0], cond);
     if (v.state == ConditionValue::State::kTrue || v.state == ConditionValue::State::kFalse)
-      return make_object("result", {make_seq(Kind::kList, {make_seq(Kind::kTuple, {make_bool(v.state == ConditionValue::State::kTrue)})})});
-    return make_object("result", {PyValue::unknown(v.state == ConditionValue::State::kFails
-                                                       ? "the query fails: " + v.error.message
-                                                       : "the query cannot be evaluated: " + v.reason)});
+      return make_object(
+          "result", {make_seq(Kind::kList,
+                              {make_seq(Kind::kTuple,
+                                        {make_bool(v.state == ConditionValue::State::kTrue)})})});
+    return make_object("result",
+                       {PyValue::unknown(v.state == ConditionValue::State::kFails
+                                             ? "the query fails: " + v.error.message
+                                             : "the query cannot be evaluated: " + v.reason)});
   }
   if (l.find("count(") != std::string::npos)
     return make_object("result", {PyValue::unknown("a counting query migsim does not evaluate")});
-  ConditionValue v = evaluate_condition(engine_.catalog(), script.statements[0], "EXISTS (" + body + ")");
+  ConditionValue v =
+      evaluate_condition(engine_.catalog(), script.statements[0], "EXISTS (" + body + ")");
   if (v.state == ConditionValue::State::kFalse)
     return make_object("result", {make_seq(Kind::kList, {})});
   if (v.state == ConditionValue::State::kTrue)
-    return make_object("result", {make_seq(Kind::kList, {make_seq(Kind::kTuple, {first_column_constant(body)})})});
-  return make_object("result", {PyValue::unknown(v.state == ConditionValue::State::kFails
-                                                     ? "the query fails: " + v.error.message
-                                                     : "the query cannot be evaluated: " + v.reason)});
+    return make_object(
+        "result", {make_seq(Kind::kList, {make_seq(Kind::kTuple, {first_column_constant(body)})})});
+  return make_object("result",
+                     {PyValue::unknown(v.state == ConditionValue::State::kFails
+                                           ? "the query fails: " + v.error.message
+                                           : "the query cannot be evaluated: " + v.reason)});
 }
 
 }  // namespace migsim::alembic

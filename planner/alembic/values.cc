@@ -57,12 +57,14 @@ std::optional<bool> equal(const PyValue& a, const PyValue& b) {
     return x == y;
   }
   if (a.kind == Kind::kFloat || b.kind == Kind::kFloat) {
-    if (a.kind == Kind::kFloat && b.kind == Kind::kFloat) return a.text == b.text ? std::optional<bool>(true) : std::nullopt;
+    if (a.kind == Kind::kFloat && b.kind == Kind::kFloat)
+      return a.text == b.text ? std::optional<bool>(true) : std::nullopt;
     return std::nullopt;
   }
   bool seq_a = a.is_sequence(), seq_b = b.is_sequence();
   if (a.kind != b.kind) {
-    if (a.kind == Kind::kName || b.kind == Kind::kName || a.kind == Kind::kCall || b.kind == Kind::kCall)
+    if (a.kind == Kind::kName || b.kind == Kind::kName || a.kind == Kind::kCall ||
+        b.kind == Kind::kCall)
       return std::nullopt;
     return false;
   }
@@ -178,7 +180,8 @@ std::string repr(const PyValue& v) {
       std::string out = v.text + "(";
       bool first = true;
       for (const PyValue& a : v.items) out += (first ? "" : ", ") + repr(a), first = false;
-      for (const auto& [k, a] : v.kwargs) out += (first ? "" : ", ") + k + "=" + repr(a), first = false;
+      for (const auto& [k, a] : v.kwargs)
+        out += (first ? "" : ", ") + k + "=" + repr(a), first = false;
       return out + ")";
     }
     case Kind::kUnknown:
@@ -187,6 +190,8 @@ std::string repr(const PyValue& v) {
   return "";
 }
 
-std::string to_str(const PyValue& v) { return v.kind == Kind::kStr ? v.text : repr(v); }
+std::string to_str(const PyValue& v) {
+  return v.kind == Kind::kStr ? v.text : repr(v);
+}
 
 }  // namespace migsim::alembic

@@ -19,14 +19,18 @@ namespace {
 std::string json(const std::string& s) {
   std::string out = "\"";
   for (unsigned char c : s) {
-    if (c == '"' || c == '\\') out += '\\', out += static_cast<char>(c);
-    else if (c == '\n') out += "\\n";
-    else if (c == '\t') out += "\\t";
+    if (c == '"' || c == '\\')
+      out += '\\', out += static_cast<char>(c);
+    else if (c == '\n')
+      out += "\\n";
+    else if (c == '\t')
+      out += "\\t";
     else if (c < 0x20) {
       char buf[8];
       std::snprintf(buf, sizeof buf, "\\u%04x", c);
       out += buf;
-    } else out += static_cast<char>(c);
+    } else
+      out += static_cast<char>(c);
   }
   return out + "\"";
 }
@@ -94,7 +98,8 @@ int main(int argc, char** argv) {
     bool ok = run_alembic_upgrade(rev, engine, out, error);
     engine.end_block();
     if (!ok) {
-      std::cout << "{\"file\":" << json(argv[i]) << ",\"error\":" << json(error.to_string()) << "}\n";
+      std::cout << "{\"file\":" << json(argv[i]) << ",\"error\":" << json(error.to_string())
+                << "}\n";
       continue;
     }
     for (const StatementRecord& r : out)

@@ -69,13 +69,27 @@ def check_directory(dump, versions, failures, counts):
         h = header(os.path.join(versions, name))
         if h:
             scripts[name] = h
-    with tempfile.TemporaryDirectory() as tmp:
+    by_rev = {rev: name for name, (rev, _) in scripts.items()}
+
+    def ancestors(name, seen):
+        # The script and every script it descends from: Alembic loads them all.
+        if name in seen:
+            return
+        seen.add(name)
+        for d in scripts[name][1]:
+            if d in by_rev:
+                ancestors(by_rev[d], seen)
+
+    for name, (rev, downs) in scripts.items():
+      with tempfile.TemporaryDirectory() as tmp:
         os.makedirs(os.path.join(tmp, "project", "versions"))
         open(os.path.join(tmp, "alembic.ini"), "w").write(INI)
         open(os.path.join(tmp, "project", "env.py"), "w").write(ENV_PY)
-        for name in scripts:
-            shutil.copy(os.path.join(versions, name), os.path.join(tmp, "project", "versions", name))
-        for name, (rev, downs) in scripts.items():
+        needed = set()
+        ancestors(name, needed)
+        for n in needed:
+            shutil.copy(os.path.join(versions, n), os.path.join(tmp, "project", "versions", n))
+        if True:
             rng = rev if not downs else (downs[0] + ":" + rev if len(downs) == 1 else None)
             path = os.path.join(versions, name)
             ours = dump_lines(run([dump, path]).stdout)
