@@ -386,10 +386,12 @@ void Parser::call_arguments(Expr& call) {
         finish(*g);
         arg = std::move(g);
       }
+      // CPython points just past the offending argument.
       for (const std::string& k : call.keywords)
         if (!k.empty() && k != "*")
-          fail(t, k == "**" ? "positional argument follows keyword argument unpacking"
-                            : "positional argument follows keyword argument");
+          throw SyntaxError{arg->end, k == "**"
+                                          ? "positional argument follows keyword argument unpacking"
+                                          : "positional argument follows keyword argument"};
       call.keywords.push_back("");
       call.items.push_back(std::move(arg));
     }

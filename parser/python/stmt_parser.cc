@@ -245,7 +245,7 @@ std::unique_ptr<Stmt> Parser::compound_statement() {
       do {
         WithItem item;
         item.context = expression();
-        if (accept_name("as")) item.target = star_target_list();
+        if (accept_name("as")) item.target = binary(0);
         s->with_items.push_back(std::move(item));
       } while (accept_op(","));
     }
