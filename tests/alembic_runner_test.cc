@@ -124,12 +124,93 @@ struct AppReplay : Replay {
 TEST_CASE("alembic runner: has_table guards") {
   AppReplay r;
   check(r.run("r09_has_table_guard.py"),
-        {{A, "CREATE TABLE audit_log (id SERIAL NOT NULL, event TEXT NOT NULL, PRIMARY KEY (id))", "", 21},
-         {N, "DROP TABLE legacy_audit", "guard is false: inspector.has_table('legacy_audit') (line 26)", 27}});
+        {{A, "CREATE TABLE audit_log (id SERIAL NOT NULL, event TEXT NOT NULL, PRIMARY KEY (id))",
+          "", 21},
+         {N, "DROP TABLE legacy_audit",
+          "guard is false: inspector.has_table('legacy_audit') (line 26)", 27}});
+}
+
+TEST_CASE("alembic runner: the outcomes of the corpus on the application database") {
+  AppReplay r;
+  check(r.run("r10_get_columns_guard.py"),
+        {{A, "ALTER TABLE users ADD COLUMN phone VARCHAR(32)", "", 22},
+         {N, "ALTER TABLE users ADD COLUMN email VARCHAR(255)",
+          "guard is false: 'email' not in columns (line 23)", 24}});
+  check(r.run("r11_get_indexes_guard.py"),
+        {{A, "CREATE INDEX ix_users_name ON users (name)", "", 21},
+         {N, "", "guard is false: 'ix_users_email' not in existing (line 22)", 23}});
+  check(r.run("r12_information_schema_guard.py"),
+        {{A, "ALTER TABLE users ADD COLUMN timezone VARCHAR(64) DEFAULT 'UTC' NOT NULL", "", 24}});
+  check(r.run("r33_foreign_key_guard.py"),
+        {{A, "ALTER TABLE orders ADD COLUMN user_id INTEGER", "", 21},
+         {A, "", "", 22},
+         {N, "", "guard is false: not pk['constrained_columns'] (line 24)", 25}});
+  check(r.run("r39_if_elif_else.py"),
+        {{N, "ALTER TABLE users ALTER COLUMN email DROP NOT NULL",
+          "guard is false: 'strict' == 'lenient' (line 20)", 21},
+         {A, "ALTER TABLE users ALTER COLUMN email SET NOT NULL", "", 23},
+         {N, "ALTER TABLE users DROP COLUMN email", "guard is true: 'strict' == 'strict' (line 22)",
+          25}});
+  check(r.run("r41_bind_execute.py"),
+        {{D, "UPDATE orders SET status = 'paid' WHERE status = 'pending'", "", 19},
+         {A, "CREATE TYPE order_status AS ENUM ('pending', 'paid')", "", 24}});
+  // The type exists now: the EXISTS query is true, so the guard is false.
+  check(r.run("r41_bind_execute.py"),
+        {{D, "", "", 19}, {N, "", "guard is false: not True (line 23)", 24}});
+  check(r.run("r43_unique_guard_dict_items.py"), {{A, "", "", 24}, {A, "", "", 24}});
+  check(r.run("r43_unique_guard_dict_items.py"), {});
+  check(r.run("r40_schema_names_guard.py"),
+        {{A, "CREATE SCHEMA archive", "", 20}, {A, "", "", 23}});
+  check(r.run("r40_schema_names_guard.py"),
+        {{N, "", "guard is false: 'archive' not in schemas", 20},
+         {N, "", "guard is false: 'old_orders' not in tables", 23}});
+  check(r.run("r24_autocommit_concurrent_index.py"),
+        {{A, "CREATE INDEX CONCURRENTLY ix_users_created_at ON users (created_at)", "", 18}});
+  check(r.run("r05_priority_enum_checkfirst.py"), {{A, "", "", 21}, {A, "", "", 22}});
+  check(r.run("r21_helper_functions.py"), {{A, "", "", 29}, {A, "", "", 25}, {A, "", "", 25}});
+  check(r.run("r25_bulk_insert_created_table.py"),
+        {{A, "", "", 18}, {D, "", "", 25}, {D, "", "", 25}, {D, "", "", 25}});
+  check(r.run("r29_merge.py"), {});
+}
+
+TEST_CASE("alembic runner: what cannot be followed is unknown, and the rest still runs") {
+  AppReplay r;
+  check(r.run("r30_project_imports.py"),
+        {{U, "", "app.models.types.CurrencyType is the project's own module", 21},
+         {U, "", "app.settings is the project's own module", 22},
+         {A, "ALTER TABLE orders ADD COLUMN note TEXT", "", 23}});
+  check(r.run("r31_loop_over_query.py"),
+        {{U, "", "cannot be followed", 21},
+         {A, "ALTER TABLE users ADD COLUMN migrated BOOLEAN", "", 22}});
+  check(r.run("r32_get_context_other_use.py"),
+        {{U, "CREATE EXTENSION IF NOT EXISTS pg_trgm", "cannot be evaluated", 20},
+         {A, "ALTER TABLE users ADD COLUMN bio TEXT", "", 21}});
+}
+
+TEST_CASE("alembic runner: a syntax error is an input error; a file without upgrade() is unknown") {
+  Replay r;
+  std::ifstream in(fixture("fixtures/alembic_broken/syntax_error.py"));
+  std::stringstream ss;
+  ss << in.rdbuf();
+  Revision rev;
+  rev.path = "syntax_error.py";
+  rev.source = std::make_shared<SourceFile>("syntax_error.py", ss.str());
+  std::vector<StatementRecord> out;
+  InputError error;
+  CHECK_FALSE(run_alembic_upgrade(rev, r.engine, out, error));
+  CHECK(error.to_string() == "syntax_error.py:15:15: '(' was never closed");
+
+  std::ifstream in2(fixture("fixtures/alembic_broken/not_a_revision.py"));
+  std::stringstream ss2;
+  ss2 << in2.rdbuf();
+  rev.source = std::make_shared<SourceFile>("not_a_revision.py", ss2.str());
+  REQUIRE(run_alembic_upgrade(rev, r.engine, out, error));
+  check(out, {{U, "", "the script has no upgrade() function"}});
 }
 
 /// Replays the flagship fixture's history on its dev or prod sync of bo_airflow.
-std::map<std::string, std::vector<StatementRecord>> replay_flagship(Replay& r, const std::string& env) {
+std::map<std::string, std::vector<StatementRecord>> replay_flagship(Replay& r,
+                                                                    const std::string& env) {
   r.sql("CREATE SCHEMA padealing; CREATE SCHEMA bo_airflow;");
   std::ifstream in(fixture("fixtures/pa_dealing/sync/bo_airflow_" + env + ".sql"));
   std::stringstream ss;
