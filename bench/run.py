@@ -5,12 +5,17 @@
   migsim:  the whole simulation of the history, JSON report written
   pg:      a throwaway PostgreSQL 15 applying the statements in one transaction
 
-and the medians, ratios, peak memory and growth from one size to the next.
+and the medians, ratios, peak memory and growth from one size to the next; then
+the snapshot load on its own (gen_snapshot.py: 500, 5,000, 50,000 tables,
+imported once, then loaded by `migsim replay --snapshot` on an empty file).
 
   bench/run.py [--build build] [--sizes 200,2000,20000] [--runs 5] [--pg-runs 3] [--no-pg]
+               [--snapshot-sizes 500,5000,50000]
 """
 
 import argparse
+import collections
+import json
 import os
 import re
 import statistics
@@ -42,11 +47,41 @@ def floor_ms(build, path):
 
 
 def migsim_run(build, workdir):
-    # Until `plan` reads a history directory, the whole history replays as one file.
+    # TODO: measure `migsim plan --empty --format json` on DIR/versions (a migsim.toml naming
+    # the directory) once this branch has `plan` (it landed on main in 0071c10); until then
+    # the whole history replays as one file, which parses and replays the same statements.
     out = os.path.join(workdir, "out.json")
     seconds, rss = timed([os.path.join(build, "migsim"), "replay", "--format", "json", "-o", out,
                           os.path.join(workdir, "all.sql")])
     return seconds * 1000, rss
+
+
+def outcomes(workdir):
+    """How many statements of the last run got each outcome."""
+    with open(os.path.join(workdir, "out.json")) as f:
+        return collections.Counter(s["outcome"] for s in json.load(f)["statements"])
+
+
+def snapshot_rows(build, tmp, sizes, runs):
+    """Median load time and peak memory of a snapshot of each size."""
+    empty = os.path.join(tmp, "empty.sql")
+    with open(empty, "w") as f:
+        f.write("")
+    rows = []
+    for n in sizes:
+        doc = os.path.join(tmp, f"snapshot_{n}.json")
+        db = os.path.join(tmp, f"snapshot_{n}.sqlite")
+        with open(doc, "w") as f:
+            subprocess.run([sys.executable, os.path.join(HERE, "gen_snapshot.py"), str(n)],
+                           stdout=f, check=True)
+        subprocess.run([os.path.join(build, "migsim"), "snapshot", "import", doc, "-o", db],
+                       check=True, stdout=subprocess.DEVNULL)
+        argv = [os.path.join(build, "migsim"), "replay", "--snapshot", db, "--format", "json",
+                "-o", os.path.join(tmp, "snapshot_out.json"), empty]
+        loads = [timed(argv) for _ in range(runs)]
+        rows.append((n, os.path.getsize(db), statistics.median(s for s, _ in loads) * 1000,
+                     max(r for _, r in loads)))
+    return rows
 
 
 def pg_ms(server, workdir, dbname):
@@ -64,9 +99,13 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--pg-runs", type=int, default=3)
     ap.add_argument("--no-pg", action="store_true")
+    ap.add_argument("--snapshot-sizes", default="500,5000,50000")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    snapshot_sizes = [int(s) for s in args.snapshot_sizes.split(",") if s]
     rows = []
+    snaps = []
+    counts = collections.Counter()
     server = None
     if not args.no_pg:
         from pgserver import PgServer
@@ -84,11 +123,13 @@ def main():
                 sims = [migsim_run(args.build, workdir) for _ in range(args.runs)]
                 sim = statistics.median(s[0] for s in sims)
                 rss = max(s[1] for s in sims)
+                counts += outcomes(workdir)
                 pg = None
                 if server:
                     pg = statistics.median(pg_ms(server, workdir, f"bench_{n}_{i}")
                                            for i in range(args.pg_runs))
                 rows.append((n, statements, floor, sim, rss, pg))
+            snaps = snapshot_rows(args.build, tmp, snapshot_sizes, args.runs)
     finally:
         if server:
             server.stop()
@@ -103,6 +144,17 @@ def main():
               f"{ratio} {rss / 1024:8.1f} {growth:>7}")
         prev = sim
     print(f"medians of {args.runs} runs (PostgreSQL: {args.pg_runs}); one transaction for PostgreSQL")
+    print("migsim outcomes: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    if snaps:
+        print()
+        print(f"{'tables':>9} {'file MiB':>9} {'load ms':>9} {'peak MiB':>8} {'growth':>7}")
+        prev = None
+        for n, size, ms, rss in snaps:
+            growth = f"{ms / prev:.1f}x" if prev else "-"
+            print(f"{n:>9} {size / 1048576:9.1f} {ms:9.1f} {rss / 1024:8.1f} {growth:>7}")
+            prev = ms
+        print(f"snapshot load: migsim replay --snapshot FILE on an empty file, medians of "
+              f"{args.runs} runs")
 
 
 if __name__ == "__main__":
