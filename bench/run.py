@@ -15,7 +15,6 @@ imported once, then loaded by `migsim replay --snapshot` on an empty file).
 
 import argparse
 import collections
-import json
 import os
 import re
 import statistics
@@ -58,8 +57,10 @@ def migsim_run(build, workdir):
 
 def outcomes(workdir):
     """How many statements of the last run got each outcome."""
+    # Counted in the text: a parsed document would stay in this process's memory, and
+    # a child's peak memory (ru_maxrss) counts what it shared before exec.
     with open(os.path.join(workdir, "out.json")) as f:
-        return collections.Counter(s["outcome"] for s in json.load(f)["statements"])
+        return collections.Counter(re.findall(r'"outcome":\s*"([a-z-]+)"', f.read()))
 
 
 def snapshot_rows(build, tmp, sizes, runs):
@@ -92,6 +93,32 @@ def pg_ms(server, workdir, dbname):
     return seconds * 1000
 
 
+def report(args, rows, counts, snaps):
+    print(f"{'revisions':>9} {'statements':>10} {'floor ms':>9} {'migsim ms':>9} "
+          f"{'migsim/floor':>12} {'pg ms':>9} {'pg/migsim':>9} {'peak MiB':>8} {'growth':>7}")
+    prev = None
+    for n, statements, floor, sim, rss, pg in rows:
+        growth = f"{sim / prev:.1f}x" if prev else "-"
+        pg_text = f"{pg:9.0f}" if pg is not None else f"{'-':>9}"
+        ratio = f"{pg / sim:9.1f}" if pg is not None else f"{'-':>9}"
+        print(f"{n:>9} {statements:>10} {floor:9.1f} {sim:9.1f} {sim / floor:12.2f} {pg_text} "
+              f"{ratio} {rss / 1024:8.1f} {growth:>7}")
+        prev = sim
+    print(f"medians of {args.runs} runs (PostgreSQL: {args.pg_runs}); one transaction for PostgreSQL")
+    print("migsim outcomes: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    if snaps:
+        print()
+        print(f"{'tables':>9} {'file MiB':>9} {'load ms':>9} {'peak MiB':>8} {'growth':>7}")
+        prev = None
+        for n, size, ms, rss in snaps:
+            growth = f"{ms / prev:.1f}x" if prev else "-"
+            print(f"{n:>9} {size / 1048576:9.1f} {ms:9.1f} {rss / 1024:8.1f} {growth:>7}")
+            prev = ms
+        print(f"snapshot load: migsim replay --snapshot FILE on an empty file, medians of "
+              f"{args.runs} runs")
+
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default=os.path.join(HERE, "..", "build"))
@@ -101,7 +128,7 @@ def main():
     ap.add_argument("--no-pg", action="store_true")
     ap.add_argument("--snapshot-sizes", default="500,5000,50000")
     args = ap.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
+    sizes = [int(s) for s in args.sizes.split(",") if s]
     snapshot_sizes = [int(s) for s in args.snapshot_sizes.split(",") if s]
     rows = []
     snaps = []
@@ -130,31 +157,12 @@ def main():
                                            for i in range(args.pg_runs))
                 rows.append((n, statements, floor, sim, rss, pg))
             snaps = snapshot_rows(args.build, tmp, snapshot_sizes, args.runs)
+        # Printed before the server stops: removing its data takes a while.
+        report(args, rows, counts, snaps)
+        sys.stdout.flush()
     finally:
         if server:
             server.stop()
-    print(f"{'revisions':>9} {'statements':>10} {'floor ms':>9} {'migsim ms':>9} "
-          f"{'migsim/floor':>12} {'pg ms':>9} {'pg/migsim':>9} {'peak MiB':>8} {'growth':>7}")
-    prev = None
-    for n, statements, floor, sim, rss, pg in rows:
-        growth = f"{sim / prev:.1f}x" if prev else "-"
-        pg_text = f"{pg:9.0f}" if pg is not None else f"{'-':>9}"
-        ratio = f"{pg / sim:9.1f}" if pg is not None else f"{'-':>9}"
-        print(f"{n:>9} {statements:>10} {floor:9.1f} {sim:9.1f} {sim / floor:12.2f} {pg_text} "
-              f"{ratio} {rss / 1024:8.1f} {growth:>7}")
-        prev = sim
-    print(f"medians of {args.runs} runs (PostgreSQL: {args.pg_runs}); one transaction for PostgreSQL")
-    print("migsim outcomes: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
-    if snaps:
-        print()
-        print(f"{'tables':>9} {'file MiB':>9} {'load ms':>9} {'peak MiB':>8} {'growth':>7}")
-        prev = None
-        for n, size, ms, rss in snaps:
-            growth = f"{ms / prev:.1f}x" if prev else "-"
-            print(f"{n:>9} {size / 1048576:9.1f} {ms:9.1f} {rss / 1024:8.1f} {growth:>7}")
-            prev = ms
-        print(f"snapshot load: migsim replay --snapshot FILE on an empty file, medians of "
-              f"{args.runs} runs")
 
 
 if __name__ == "__main__":
