@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 
 namespace migsim {
 
@@ -41,15 +42,23 @@ long long option_literal_after(std::string_view sql, size_t at) {
   return 0;
 }
 
+/// json.find(pattern, from) through memmem: std::string::find stops at every
+/// '"' of the JSON, memmem skips ahead.
+size_t find_from(const std::string& json, std::string_view pattern, size_t from) {
+  if (from > json.size()) return std::string::npos;
+  const void* hit = memmem(json.data() + from, json.size() - from, pattern.data(), pattern.size());
+  return hit ? static_cast<size_t>(static_cast<const char*>(hit) - json.data()) : std::string::npos;
+}
+
 }  // namespace
 
 void restore_negative_integers(std::string& json, std::string_view sql) {
   static const std::string_view const_pattern = "\"A_Const\":{\"ival\":{},";
   static const std::string_view arg_pattern = "\"arg\":{\"Integer\":{}}";
-  if (json.find("\":{}") == std::string::npos) return;
+  if (find_from(json, "\":{}", 0) == std::string::npos) return;
 
   size_t pos = 0;
-  while ((pos = json.find(const_pattern, pos)) != std::string::npos) {
+  while ((pos = find_from(json, const_pattern, pos)) != std::string::npos) {
     size_t value_at = pos + std::string_view("\"A_Const\":{\"ival\":").size();
     long location = read_location(json, pos + const_pattern.size());
     long long v = location >= 0 ? negative_literal_at(sql, static_cast<size_t>(location)) : 0;
@@ -62,10 +71,10 @@ void restore_negative_integers(std::string& json, std::string_view sql) {
     }
   }
   pos = 0;
-  while ((pos = json.find(arg_pattern, pos)) != std::string::npos) {
+  while ((pos = find_from(json, arg_pattern, pos)) != std::string::npos) {
     size_t value_at = pos + std::string_view("\"arg\":{\"Integer\":").size();
     // The DefElem's own location follows its remaining fields.
-    size_t loc = json.find("\"location\":", pos);
+    size_t loc = find_from(json, "\"location\":", pos);
     size_t close = json.find('}', pos + arg_pattern.size());
     long location = -1;
     if (loc != std::string::npos && (close == std::string::npos || loc < close))

@@ -1,6 +1,9 @@
 #include "planner/catalog/catalog.h"
 
 #include <algorithm>
+#include <set>
+#include <unordered_map>
+#include <utility>
 
 namespace migsim {
 
@@ -156,16 +159,123 @@ std::vector<const Relation*> Catalog::relations_in(std::string_view schema) cons
   return out;
 }
 
+/// Relations by what they point at, kept up to date from the relation map's
+/// change list: each relation's entries are dropped and derived again when it
+/// may have changed, so every lookup costs the size of its answer.
+struct Catalog::RelationIndex {
+  enum Kind { kChildren, kIndexes, kReferencers, kReaders, kOwnedSequences, kConstraints, kCount };
+  std::unordered_map<std::string, std::set<std::string>> buckets[kCount];
+  /// What each relation key was entered under.
+  std::unordered_map<std::string, std::vector<std::pair<int, std::string>>> entered;
+
+  void add(const std::string& k, const Relation& r) {
+    auto& mine = entered[k];
+    auto enter = [&](int kind, std::string bucket) {
+      buckets[kind][bucket].insert(k);
+      mine.emplace_back(kind, std::move(bucket));
+    };
+    if (!r.partition_parent.empty()) enter(kChildren, r.partition_parent);
+    for (const auto& p : r.inherits) enter(kChildren, p);
+    if (r.kind == RelKind::kIndex || r.kind == RelKind::kPartitionedIndex)
+      enter(kIndexes, key(r.schema, r.index.table));
+    if (r.kind == RelKind::kSequence && !r.sequence.owned_by_table.empty())
+      enter(kOwnedSequences, key(r.schema, r.sequence.owned_by_table));
+    for (const auto& c : r.constraints) {
+      enter(kConstraints, key(r.schema, c.name));
+      if (c.kind == Constraint::Kind::kForeignKey)
+        enter(kReferencers, key(c.ref_schema.empty() ? r.schema : c.ref_schema, c.ref_table));
+    }
+    for (const auto& d : r.depends) enter(kReaders, key(d.schema, d.name));
+  }
+
+  void remove(const std::string& k) {
+    auto it = entered.find(k);
+    if (it == entered.end()) return;
+    for (const auto& [kind, bucket] : it->second) {
+      auto b = buckets[kind].find(bucket);
+      if (b == buckets[kind].end()) continue;
+      b->second.erase(k);
+      if (b->second.empty()) buckets[kind].erase(b);
+    }
+    entered.erase(it);
+  }
+};
+
+Catalog::~Catalog() = default;
+
+void Catalog::end_statement() {
+  schemas.end_statement();
+  relations.end_statement();
+  types.end_statement();
+  functions.end_statement();
+  extensions.end_statement();
+  settings.end_statement();
+  roles.end_statement();
+  role_members.end_statement();
+}
+
+const Catalog::RelationIndex& Catalog::relation_index() const {
+  if (!relation_index_) relation_index_ = std::make_unique<RelationIndex>();
+  RelationIndex& ix = *relation_index_;
+  auto changes = relations.take_changes();
+  if (changes.all) {
+    ix = RelationIndex();
+    for (const auto& [k, r] : relations.all()) ix.add(k, r);
+    return ix;
+  }
+  std::sort(changes.keys.begin(), changes.keys.end());
+  changes.keys.erase(std::unique(changes.keys.begin(), changes.keys.end()), changes.keys.end());
+  for (const auto& k : changes.keys) {
+    ix.remove(k);
+    if (const Relation* r = relations.find(k)) ix.add(k, *r);
+  }
+  return ix;
+}
+
+std::vector<const Relation*> Catalog::relations_for(int kind, const std::string& bucket) const {
+  const RelationIndex& ix = relation_index();
+  std::vector<const Relation*> out;
+  auto it = ix.buckets[kind].find(bucket);
+  if (it == ix.buckets[kind].end()) return out;
+  for (const auto& k : it->second)
+    if (const Relation* r = relations.find(k)) out.push_back(r);
+  return out;
+}
+
 std::vector<const Relation*> Catalog::indexes_of(std::string_view schema,
                                                  std::string_view table) const {
   std::vector<const Relation*> out;
-  for (const auto& [k, r] : relations.all())
-    if ((r.kind == RelKind::kIndex || r.kind == RelKind::kPartitionedIndex) && r.schema == schema &&
-        r.index.table == table)
-      out.push_back(&r);
+  for (const Relation* r : relations_for(RelationIndex::kIndexes, key(schema, table)))
+    if ((r->kind == RelKind::kIndex || r->kind == RelKind::kPartitionedIndex) &&
+        r->schema == schema && r->index.table == table)
+      out.push_back(r);
   std::sort(out.begin(), out.end(),
             [](const Relation* a, const Relation* b) { return a->name < b->name; });
   return out;
+}
+
+std::vector<const Relation*> Catalog::inheritors_of(const std::string& qualified) const {
+  return relations_for(RelationIndex::kChildren, qualified);
+}
+
+std::vector<const Relation*> Catalog::fkey_referencers_of(std::string_view schema,
+                                                          std::string_view table) const {
+  return relations_for(RelationIndex::kReferencers, key(schema, table));
+}
+
+std::vector<const Relation*> Catalog::readers_of(std::string_view schema,
+                                                 std::string_view name) const {
+  return relations_for(RelationIndex::kReaders, key(schema, name));
+}
+
+std::vector<const Relation*> Catalog::sequences_owned_by(std::string_view schema,
+                                                         std::string_view table) const {
+  return relations_for(RelationIndex::kOwnedSequences, key(schema, table));
+}
+
+bool Catalog::relation_constraint_named(std::string_view schema, std::string_view name) const {
+  const RelationIndex& ix = relation_index();
+  return ix.buckets[RelationIndex::kConstraints].count(key(schema, name)) != 0;
 }
 
 }  // namespace migsim

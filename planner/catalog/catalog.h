@@ -1,6 +1,7 @@
 #pragma once
 // The model of one PostgreSQL 15 database's catalog that statements replay on.
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,7 @@ class Catalog {
  public:
   /// An empty database as `createdb` makes it: schema public, the default search_path.
   Catalog();
+  ~Catalog();
   Catalog(const Catalog&) = delete;
   Catalog& operator=(const Catalog&) = delete;
 
@@ -90,6 +92,30 @@ class Catalog {
   std::vector<const Relation*> relations_in(std::string_view schema) const;
   /// Every index whose table is schema.table.
   std::vector<const Relation*> indexes_of(std::string_view schema, std::string_view table) const;
+
+  // Candidates for the lookups that would otherwise scan every relation: each
+  // returns, in key order, a superset of the relations the caller filters for.
+  /// Relations whose partition_parent or inherits name `qualified` ("schema.table").
+  std::vector<const Relation*> inheritors_of(const std::string& qualified) const;
+  /// Relations with a foreign key whose referenced table is schema.table.
+  std::vector<const Relation*> fkey_referencers_of(std::string_view schema,
+                                                   std::string_view table) const;
+  /// Relations whose `depends` names schema.name.
+  std::vector<const Relation*> readers_of(std::string_view schema, std::string_view name) const;
+  /// Sequences in `schema` whose owned_by_table is `table`.
+  std::vector<const Relation*> sequences_owned_by(std::string_view schema,
+                                                  std::string_view table) const;
+  /// True when a relation in `schema` has a constraint named `name`.
+  bool relation_constraint_named(std::string_view schema, std::string_view name) const;
+
+  /// Ends a statement: objects it held mutable are final (see ObjectMap::end_statement).
+  void end_statement();
+
+ private:
+  struct RelationIndex;
+  const RelationIndex& relation_index() const;
+  std::vector<const Relation*> relations_for(int bucket_kind, const std::string& bucket) const;
+  mutable std::unique_ptr<RelationIndex> relation_index_;
 };
 
 }  // namespace migsim

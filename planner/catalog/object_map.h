@@ -2,6 +2,7 @@
 // A keyed set of catalog objects whose every change is journaled.
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -10,6 +11,21 @@
 #include "planner/catalog/journal.h"
 
 namespace migsim {
+
+/// Keys of an ObjectMap in sorted order. Holds the list it was taken from, so
+/// a loop over it stays valid while the loop adds or removes objects.
+class SortedKeys {
+ public:
+  explicit SortedKeys(std::shared_ptr<const std::vector<std::string>> keys)
+      : keys_(std::move(keys)) {}
+  auto begin() const { return keys_->begin(); }
+  auto end() const { return keys_->end(); }
+  size_t size() const { return keys_->size(); }
+  operator std::vector<std::string>() const { return *keys_; }
+
+ private:
+  std::shared_ptr<const std::vector<std::string>> keys_;
+};
 
 template <class T>
 class ObjectMap {
@@ -26,17 +42,24 @@ class ObjectMap {
     auto it = map_.find(key);
     if (it == map_.end()) return nullptr;
     save(key, it->second);
+    live(key);
     return &it->second;
   }
 
   T& put(const std::string& key, T value) {
     auto it = map_.find(key);
+    live(key);
     if (it != map_.end()) {
       save(key, it->second);
       it->second = std::move(value);
       return it->second;
     }
-    journal_->record([this, key] { map_.erase(key); });
+    journal_->record([this, key] {
+      map_.erase(key);
+      changed(key);
+      sorted_.reset();
+    });
+    sorted_.reset();
     return map_.emplace(key, std::move(value)).first->second;
   }
 
@@ -45,32 +68,94 @@ class ObjectMap {
     if (it == map_.end()) return;
     journal_->record([this, key, old = std::move(it->second)]() mutable {
       map_.emplace(key, std::move(old));
+      changed(key);
+      sorted_.reset();
     });
     map_.erase(it);
+    changed(key);
+    sorted_.reset();
   }
 
   size_t size() const { return map_.size(); }
   const std::unordered_map<std::string, T>& all() const { return map_; }
 
-  /// Keys in sorted order, for deterministic output.
-  std::vector<std::string> sorted_keys() const {
+  /// Keys in sorted order, for deterministic output. Kept between calls and
+  /// sorted again only after a key was added or removed.
+  SortedKeys sorted_keys() const {
+    if (!sorted_) {
+      auto keys = std::make_shared<std::vector<std::string>>();
+      keys->reserve(map_.size());
+      for (const auto& [k, v] : map_) keys->push_back(k);
+      std::sort(keys->begin(), keys->end());
+      sorted_ = std::move(keys);
+    }
+    return SortedKeys(sorted_);
+  }
+
+  /// The keys whose objects may have changed (added, replaced, handed out
+  /// mutable, erased, restored) since the last call, for indexes derived from
+  /// the objects. `all` is set when the list was dropped or never kept.
+  struct Changes {
+    bool all = false;
     std::vector<std::string> keys;
-    keys.reserve(map_.size());
-    for (const auto& [k, v] : map_) keys.push_back(k);
-    std::sort(keys.begin(), keys.end());
-    return keys;
+  };
+  /// Objects handed out mutable (find_mut, put) in the current statement are
+  /// listed on every call until end_statement(): their holder may change them still.
+  Changes take_changes() const {
+    Changes c{changes_all_ || raw_live_, std::move(changes_)};
+    changes_all_ = false;
+    changes_.clear();
+    if (!c.all) c.keys.insert(c.keys.end(), live_.begin(), live_.end());
+    return c;
+  }
+
+  /// The statement that may hold mutable objects has ended.
+  void end_statement() {
+    for (auto& k : live_) changed(k);
+    live_.clear();
+    if (raw_live_) changes_all_ = true;
+    raw_live_ = false;
   }
 
   /// Direct access without journaling, for loading a snapshot.
-  std::unordered_map<std::string, T>& raw() { return map_; }
+  std::unordered_map<std::string, T>& raw() {
+    sorted_.reset();
+    changes_all_ = true;
+    raw_live_ = true;
+    changes_.clear();
+    return map_;
+  }
 
  private:
   void save(const std::string& key, const T& value) {
-    journal_->record([this, key, old = value]() mutable { map_[key] = std::move(old); });
+    journal_->record([this, key, old = value]() mutable {
+      map_[key] = std::move(old);
+      changed(key);
+    });
+  }
+
+  /// Notes a change for take_changes(); a list longer than the map is dropped
+  /// for `all`, so a map nobody derives from keeps little.
+  void changed(const std::string& key) const {
+    if (changes_all_) return;
+    if (changes_.size() > map_.size() + 64) {
+      changes_all_ = true;
+      changes_.clear();
+      return;
+    }
+    changes_.push_back(key);
+  }
+  void live(const std::string& key) {
+    if (live_.empty() || live_.back() != key) live_.push_back(key);
   }
 
   Journal* journal_;
   std::unordered_map<std::string, T> map_;
+  mutable std::shared_ptr<const std::vector<std::string>> sorted_;
+  mutable std::vector<std::string> changes_;
+  mutable bool changes_all_ = true;
+  std::vector<std::string> live_;  ///< handed out mutable in this statement
+  bool raw_live_ = false;          ///< raw() handed out in this statement
 };
 
 }  // namespace migsim

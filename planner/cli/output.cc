@@ -1,10 +1,11 @@
 #include "planner/cli/output.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <unistd.h>
 
 namespace migsim {
 
@@ -13,6 +14,16 @@ bool write_output(const std::string& path, const std::string& content, InputErro
     std::fwrite(content.data(), 1, content.size(), stdout);
     std::fflush(stdout);
     return true;
+  }
+  // A device or pipe (-o /dev/null, -o /dev/stderr) is written in place: renaming
+  // a file over it would replace it.
+  struct stat st;
+  if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    FILE* f = std::fopen(path.c_str(), "wb");
+    bool ok = f && std::fwrite(content.data(), 1, content.size(), f) == content.size();
+    ok = f && (std::fclose(f) == 0) && ok;
+    if (!ok) error = {path, 0, 0, std::string("cannot write output: ") + std::strerror(errno)};
+    return ok;
   }
   std::string tmp = path + ".tmp-" + std::to_string(getpid());
   FILE* f = std::fopen(tmp.c_str(), "wb");

@@ -5,13 +5,14 @@
 
 namespace migsim {
 
-bool ExecContext::in_transaction_block() const { return engine.in_block(); }
+bool ExecContext::in_transaction_block() const {
+  return engine.in_block();
+}
 
 StatementResult Engine::dispatch(const Statement& stmt) {
   Handler handler = find_handler(stmt.kind);
   if (!handler) {
-    return ExecContext::unknown("statement kind " + std::string(stmt.kind) +
-                                " is not modelled");
+    return ExecContext::unknown("statement kind " + std::string(stmt.kind) + " is not modelled");
   }
   ExecContext ctx{catalog_, stmt, *this};
   return handler(ctx);
@@ -38,6 +39,7 @@ StatementResult Engine::execute(const Statement& stmt) {
   }
   size_t mark = catalog_.journal.mark();
   StatementResult r = dispatch(stmt);
+  catalog_.end_statement();
   if (r.outcome == Outcome::kFails) {
     catalog_.journal.rollback_to(mark);
     if (in_block_) aborted_ = true;

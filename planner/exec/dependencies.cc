@@ -88,7 +88,7 @@ void add(std::vector<Dependent>& out, ObjectRef o, DepType t, std::string via = 
 void referencing_fkeys(const Catalog& catalog, const std::string& schema, const std::string& table,
                        const std::string* column, const std::vector<std::string>* key,
                        std::vector<Dependent>& out) {
-  for (const Relation* r : all_relations(catalog)) {
+  for (const Relation* r : catalog.fkey_referencers_of(schema, table)) {
     for (const auto& c : r->constraints) {
       if (c.kind != Constraint::Kind::kForeignKey || c.ref_table != table) continue;
       std::string ref_schema = c.ref_schema.empty() ? r->schema : c.ref_schema;
@@ -108,7 +108,7 @@ bool inherits_from(const Relation& r, const std::string& qualified) {
 /// Views and materialized views that read schema.name (or its column `column`).
 void reading_views(const Catalog& catalog, const std::string& schema, const std::string& name,
                    const std::string* column, std::vector<Dependent>& out) {
-  for (const Relation* r : all_relations(catalog)) {
+  for (const Relation* r : catalog.readers_of(schema, name)) {
     for (const auto& d : r->depends) {
       if (d.schema != schema || d.name != name) continue;
       if (column && !contains(d.columns, *column)) continue;
@@ -175,7 +175,7 @@ std::vector<const Relation*> children_of(const Catalog& catalog, const std::stri
                                          const std::string& table) {
   std::string qualified = schema + "." + table;
   std::vector<const Relation*> out;
-  for (const Relation* r : all_relations(catalog))
+  for (const Relation* r : catalog.inheritors_of(qualified))
     if (inherits_from(*r, qualified)) out.push_back(r);
   return out;
 }
@@ -278,7 +278,14 @@ void relation_dependents(const Catalog& catalog, const Relation& rel, std::vecto
   for (const auto& col : rel.columns)
     if (!col.default_expr.empty())
       add(out, ObjectRef::part(Kind::kDefault, s, n, col.name), DepType::kAuto);
-  for (const Relation* r : all_relations(catalog)) {
+  // Owned sequences and children, in one name order as a scan of all relations finds them.
+  std::vector<const Relation*> near = catalog.sequences_owned_by(s, n);
+  for (const Relation* r : catalog.inheritors_of(s + "." + n)) near.push_back(r);
+  std::sort(near.begin(), near.end(), [](const Relation* a, const Relation* b) {
+    return Catalog::key(a->schema, a->name) < Catalog::key(b->schema, b->name);
+  });
+  near.erase(std::unique(near.begin(), near.end()), near.end());
+  for (const Relation* r : near) {
     if (r->kind == RelKind::kSequence && r->schema == s && r->sequence.owned_by_table == n)
       add(out, ObjectRef::relation(r->schema, r->name),
           r->sequence.identity ? DepType::kInternal : DepType::kAuto);
@@ -308,7 +315,7 @@ void column_dependents(const Catalog& catalog, const Relation& rel, const std::s
   for (const Relation* idx : catalog.indexes_of(s, n))
     if (idx->index.constraint.empty() && index_uses_column(*idx, column))
       add(out, ObjectRef::relation(idx->schema, idx->name), DepType::kAuto);
-  for (const Relation* r : all_relations(catalog))
+  for (const Relation* r : catalog.sequences_owned_by(s, n))
     if (r->kind == RelKind::kSequence && r->schema == s && r->sequence.owned_by_table == n &&
         r->sequence.owned_by_column == column)
       add(out, ObjectRef::relation(r->schema, r->name),

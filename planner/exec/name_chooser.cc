@@ -53,8 +53,7 @@ std::string choose_relation_name(const Catalog& catalog, std::string_view schema
   std::string modlabel(label);
   for (int pass = 0;; ++pass) {
     std::string name = make_object_name(name1, name2, modlabel);
-    if (!catalog.relation(schema, name) && !taken(extra_taken, name) &&
-        !catalog.type(schema, name))
+    if (!catalog.relation(schema, name) && !taken(extra_taken, name) && !catalog.type(schema, name))
       return name;
     modlabel = std::string(label) + std::to_string(pass + 1);
   }
@@ -66,11 +65,7 @@ std::string choose_constraint_name(const Catalog& catalog, std::string_view sche
                                    const std::vector<std::string>& extra_taken) {
   auto used = [&](const std::string& name) {
     if (taken(extra_taken, name)) return true;
-    for (const auto& [k, r] : catalog.relations.all()) {
-      if (r.schema != schema) continue;
-      for (const auto& c : r.constraints)
-        if (c.name == name) return true;
-    }
+    if (catalog.relation_constraint_named(schema, name)) return true;
     for (const auto& [k, t] : catalog.types.all()) {
       if (t.schema != schema) continue;
       for (const auto& c : t.constraints)
