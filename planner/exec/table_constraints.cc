@@ -59,6 +59,9 @@ bool add_key(ExecContext& ctx, Relation& table, const PendingConstraint& p, bool
   c.columns = cols;
   c.index = name;
   c.deferrable = con.flag("deferrable");
+  // PostgreSQL records keys and foreign keys of a plain table as not inherited
+  // (pg_constraint.connoinherit); a partitioned table's are inherited.
+  c.no_inherit = table.kind != RelKind::kPartitionedTable;
   c.deferred = con.flag("initdeferred");
   table.constraints.push_back(c);
   Relation index;
@@ -215,6 +218,9 @@ bool add_foreign_key(ExecContext& ctx, Relation& table, const PendingConstraint&
   std::string_view match = con.str("fk_matchtype");
   c.match = match.empty() ? 's' : match[0];
   c.deferrable = con.flag("deferrable");
+  // PostgreSQL records keys and foreign keys of a plain table as not inherited
+  // (pg_constraint.connoinherit); a partitioned table's are inherited.
+  c.no_inherit = table.kind != RelKind::kPartitionedTable;
   c.deferred = con.flag("initdeferred");
   c.validated = !con.flag("skip_validation");
   table.constraints.push_back(c);
