@@ -187,7 +187,7 @@ TEST_CASE("alembic runner: what cannot be followed is unknown, and the rest stil
          {A, "ALTER TABLE users ADD COLUMN bio TEXT", "", 21}});
 }
 
-TEST_CASE("alembic runner: a syntax error is an input error; a file without upgrade() is unknown") {
+TEST_CASE("alembic runner: a syntax error is an input error, a file without upgrade() is unknown") {
   Replay r;
   std::ifstream in(fixture("fixtures/alembic_broken/syntax_error.py"));
   std::stringstream ss;

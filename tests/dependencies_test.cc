@@ -225,7 +225,7 @@ TEST_CASE("a user type: columns and domains depend on it") {
   CHECK(db.catalog.relation("public", "tm"));
 }
 
-TEST_CASE("a trigger depends on its function; DROP TRIGGER removes it") {
+TEST_CASE("a trigger depends on its function, and DROP TRIGGER removes it") {
   Db db;
   db.run("CREATE TABLE x (id int)");
   Function f;

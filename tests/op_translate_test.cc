@@ -86,7 +86,7 @@ TEST_CASE("op.create_table: SERIAL key, defaults, NOT NULL, PRIMARY KEY and UNIQ
               "NOT NULL, PRIMARY KEY (id), UNIQUE (employee_id, role))"});
 }
 
-TEST_CASE("op.create_table: autoincrement=False keeps a plain integer key; foreign keys") {
+TEST_CASE("op.create_table: autoincrement=False keeps a plain integer key, and foreign keys") {
   PyValue stocks = Call(
       "op.create_table",
       {S("active_stocks"),
@@ -152,7 +152,7 @@ TEST_CASE("op.add_column, op.alter_column, op.create_index, op.create_foreign_ke
               "DELETE SET NULL"});
 }
 
-TEST_CASE("batch_op calls target the batch table; bulk_insert writes one INSERT per row") {
+TEST_CASE("batch_op calls target the batch table, and bulk_insert writes one INSERT per row") {
   BatchTarget batch{"employee_role", "padealing"};
   check_same(translate_op(Call("batch_op.add_column",
                                {Call("sa.Column",
@@ -174,7 +174,7 @@ TEST_CASE("batch_op calls target the batch table; bulk_insert writes one INSERT 
               "INSERT INTO padealing.approval_tier (tier, min_notional) VALUES (2, 100000)"});
 }
 
-TEST_CASE("enums: create with checkfirst is guarded; add_column does not create the type") {
+TEST_CASE("enums: create with checkfirst is guarded, and add_column does not create the type") {
   PyValue e = Call("postgresql.ENUM", {S("none"), S("low_risk"), S("pre_cleared")},
                    {{"name", S("auto_approval_type")}, kSchema});
   OpTranslation t = translate_enum_create(e, true);
