@@ -79,4 +79,19 @@ StatementResult dml_data(std::string_view verb, const RangeEntry& target) {
   return ExecContext::data(std::string(verb) + " " + target.schema + "." + target.relname);
 }
 
+bool check_update_or_delete(QueryScope& scope, Node n, std::string_view from_field,
+                            RangeEntry& target, const Relation*& rel, StatementResult& err) {
+  scope.push_level();
+  if (!scope.add_with(n["withClause"].body(), err)) return false;
+  if (!open_dml_target(scope, n["relation"].body(), target, rel, err)) return false;
+  if (!scope.add_entry(target, err)) return false;
+  // FROM items cannot name the target; the clauses after them can.
+  scope.set_out_of_scope(0, 1, true);
+  bool from_ok = scope.add_from(n.list(from_field), err);
+  scope.set_out_of_scope(0, 1, false);
+  if (!from_ok) return false;
+  if (!scope.check_where(n["whereClause"], err)) return false;
+  return scope.check_exprs(n.list("returningList"), err);
+}
+
 }  // namespace migsim

@@ -19,6 +19,12 @@ bool open_dml_target(QueryScope& scope, Node range_var, RangeEntry& entry, const
 /// materialized views); empty when it is a table.
 bool check_dml_target_kind(const Relation& rel, StatementResult& error);
 
+/// UPDATE and DELETE share their shape: WITH, the target, a FROM list
+/// (`from_field`: fromClause or usingClause) that cannot see the target,
+/// WHERE and RETURNING. Checks them all in PostgreSQL's order.
+bool check_update_or_delete(QueryScope& scope, Node stmt, std::string_view from_field,
+                            RangeEntry& target, const Relation*& rel, StatementResult& error);
+
 /// Checks the column names of UPDATE's SET list (or ON CONFLICT DO UPDATE's):
 /// first the expressions, then the names, then repeated names and identity or
 /// generated columns, in PostgreSQL's order.
