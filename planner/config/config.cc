@@ -269,6 +269,13 @@ std::optional<RuleLevel> parse_rule_level(std::string_view name) {
   return std::nullopt;
 }
 
+const SchemaConfig* external_schema(const Config& config, const std::string& schema) {
+  auto it = config.schemas.find(schema);
+  if (it == config.schemas.end() || it->second.owner != SchemaConfig::Owner::kExternal)
+    return nullptr;
+  return &it->second;
+}
+
 std::string resolve_config_path(const std::string& config_path, const std::string& relative) {
   fs::path p(relative);
   if (p.is_absolute() || config_path.empty()) return relative;

@@ -50,6 +50,10 @@ struct Config {
   int64_t large_table_bytes = 100 * 1024 * 1024;
 };
 
+/// The configuration of `schema` when another system owns it ([schemas.X]
+/// owner = "external"), else nullptr.
+const SchemaConfig* external_schema(const Config& config, const std::string& schema);
+
 /// Reads `text` as the migsim.toml at `path`. Unknown keys, wrong types and
 /// bad values are errors with the file, line and column.
 bool parse_config(std::string_view text, const std::string& path, Config& out, InputError& error);

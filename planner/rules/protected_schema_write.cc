@@ -22,13 +22,6 @@ struct SchemaTouch {
   const StatementRecord* first = nullptr;
 };
 
-const SchemaConfig* external_schema(const Project& project, const std::string& schema) {
-  auto it = project.config.schemas.find(schema);
-  if (it == project.config.schemas.end() || it->second.owner != SchemaConfig::Owner::kExternal)
-    return nullptr;
-  return &it->second;
-}
-
 std::string plural(size_t n, std::string_view word) {
   return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
 }
@@ -44,7 +37,7 @@ void check_protected_schema_writes(const Project& project, const EnvironmentRun&
     for (const auto& s : rev.statements) {
       if (s.bookkeeping) continue;
       for (const auto& c : statement_changes(s.sql, *run.catalog)) {
-        if (!external_schema(project, c.schema)) continue;
+        if (!external_schema(project.config, c.schema)) continue;
         SchemaTouch& st = schemas[c.schema];
         if (!st.first) st.first = &s;
         TableTouch& t = st.tables[c.table];
@@ -95,7 +88,7 @@ void check_protected_schema_writes(const Project& project, const EnvironmentRun&
         else
           impact = "LOW: every such statement is a no-op in " + run.name;
       }
-      const SchemaConfig* cfg = external_schema(project, schema);
+      const SchemaConfig* cfg = external_schema(project.config, schema);
       Finding f;
       f.rule = "protected-schema-write";
       f.severity = rev.applied ? "warning" : "error";

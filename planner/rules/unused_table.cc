@@ -9,11 +9,6 @@ namespace migsim {
 
 namespace {
 
-bool external(const Project& project, const std::string& schema) {
-  auto it = project.config.schemas.find(schema);
-  return it != project.config.schemas.end() && it->second.owner == SchemaConfig::Owner::kExternal;
-}
-
 bool has_foreign_keys(const Catalog& catalog, const Relation& table) {
   for (const auto& c : table.constraints)
     if (c.kind == Constraint::Kind::kForeignKey) return true;
@@ -61,7 +56,7 @@ void check_unused_tables(const Project& project, const EnvironmentRun& run,
   const Catalog& catalog = *run.catalog;
   std::vector<const Relation*> candidates;
   for (const auto& [k, r] : catalog.relations.all()) {
-    if (r.kind != RelKind::kTable || r.row_estimate != 0 || external(project, r.schema)) continue;
+    if (r.kind != RelKind::kTable || r.row_estimate != 0 || external_schema(project.config, r.schema)) continue;
     if (r.name == project.config.alembic.version_table) continue;
     candidates.push_back(&r);
   }

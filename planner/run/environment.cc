@@ -59,11 +59,6 @@ std::string schema_of(const std::string& qualified) {
   return dot == std::string::npos ? qualified : qualified.substr(0, dot);
 }
 
-bool external(const Project& project, const std::string& schema) {
-  auto it = project.config.schemas.find(schema);
-  return it != project.config.schemas.end() && it->second.owner == SchemaConfig::Owner::kExternal;
-}
-
 /// Audit's starting point: every schema of the snapshot exists; those owned
 /// by another system keep their objects; those migrations own start empty.
 /// `added`: columns (Catalog::key(schema, table) + '\x1f' + column) that
@@ -74,15 +69,15 @@ void seed_for_audit(const Project& project, const Catalog& snap, Catalog& out,
   out.extensions.raw() = snap.extensions.all();
   out.roles.raw() = snap.roles.all();
   for (const auto& [k, r] : snap.relations.all()) {
-    if (!external(project, r.schema)) continue;
+    if (!external_schema(project.config, r.schema)) continue;
     Relation& copy = out.relations.raw().emplace(k, r).first->second;
     if (added.empty()) continue;
     std::erase_if(copy.columns, [&](const Column& c) { return added.count(k + '\x1f' + c.name) > 0; });
   }
   for (const auto& [k, t] : snap.types.all())
-    if (external(project, t.schema)) out.types.raw().emplace(k, t);
+    if (external_schema(project.config, t.schema)) out.types.raw().emplace(k, t);
   for (const auto& [k, f] : snap.functions.all())
-    if (external(project, f.schema)) out.functions.raw().emplace(k, f);
+    if (external_schema(project.config, f.schema)) out.functions.raw().emplace(k, f);
 }
 
 /// The schemas that some statement of `runs` creates (CREATE SCHEMA, by name).
@@ -131,7 +126,7 @@ void compare_with_snapshot(const Project& project, const Catalog& simulated,
   for (const auto& c : changes) {
     if (part_of_whole(c)) continue;
     std::string schema = schema_of(c.name);
-    if (c.object == "schema" || external(project, schema)) continue;
+    if (c.object == "schema" || external_schema(project.config, schema)) continue;
     if (c.name.find(project.config.alembic.version_table) != std::string::npos) continue;
     Finding f;
     f.object = c.object + " " + c.name;
@@ -214,7 +209,7 @@ bool run_environment(const Project& project, const EnvironmentRequest& request,
         for (const auto& s : rev.statements) {
           if (s.result.outcome != Outcome::kFails || s.result.sqlstate != "42701") continue;
           for (const auto& c : statement_changes(s.sql, *out.catalog))
-            if (c.op == ObjectChange::Op::kAddColumn && !c.guarded && external(project, c.schema))
+            if (c.op == ObjectChange::Op::kAddColumn && !c.guarded && external_schema(project.config, c.schema))
               added.insert(Catalog::key(c.schema, c.table) + '\x1f' + c.column);
         }
       if (added.size() == before) break;
