@@ -70,19 +70,12 @@ bool changed_files(const std::string& ref, std::set<std::string>& out, InputErro
 std::string summary_markdown(const std::vector<EnvironmentRun>& runs) {
   std::string md = "## migsim check\n\n| Environment | Current | Pending | Verdicts | Errors | Warnings |\n|---|---|---|---|---|---|\n";
   for (const auto& run : runs) {
-    std::map<std::string, int> v;
-    for (const auto& r : run.revisions) ++v[std::string(verdict_name(r.verdict))];
-    std::string verdicts;
-    for (const auto& [k, n] : v) verdicts += (verdicts.empty() ? "" : ", ") + std::to_string(n) + " " + k;
-    int errors = 0, warnings = 0;
-    for (const auto& f : run.findings) {
-      errors += f.severity == "error";
-      warnings += f.severity == "warning";
-    }
+    std::string verdicts = verdict_counts(run);
+    int errors = count_severity(run, "error"), warnings = count_severity(run, "warning");
     std::string current;
     for (const auto& c : run.current) current += (current.empty() ? "" : ", ") + c;
     md += "| " + run.name + " | " + (current.empty() ? "none" : current) + " | " +
-          std::to_string(run.pending()) + " | " + (verdicts.empty() ? "none" : verdicts) + " | " +
+          std::to_string(run.pending()) + " | " + verdicts + " | " +
           std::to_string(errors) + " | " + std::to_string(warnings) + " |\n";
   }
   md += "\n";

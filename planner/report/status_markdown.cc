@@ -199,18 +199,11 @@ std::string status_markdown(const Project& p, const StatusReport& report) {
     md << "| Environment | Current | Behind | Pending verdicts | Errors | Warnings |\n"
           "|---|---|---|---|---|---|\n";
     for (const auto& env : report.environments) {
-      std::map<std::string, int> verdicts;
-      for (const auto& r : env.plan.revisions) ++verdicts[std::string(verdict_name(r.verdict))];
-      std::string v;
-      for (const auto& [k, n] : verdicts) v += (v.empty() ? "" : ", ") + std::to_string(n) + " " + k;
-      int errors = 0, warnings = 0;
-      for (const auto* run : {&env.plan, &env.audit})
-        for (const auto& f : run->findings) {
-          errors += f.severity == "error";
-          warnings += f.severity == "warning";
-        }
+      std::string v = verdict_counts(env.plan);
+      int errors = count_severity(env.plan, "error") + count_severity(env.audit, "error");
+      int warnings = count_severity(env.plan, "warning") + count_severity(env.audit, "warning");
       md << "| " << env.plan.name << " | " << (env.plan.current.empty() ? "none" : join(env.plan.current, ", "))
-         << " | " << env.plan.pending() << " | " << (v.empty() ? "none" : v) << " | " << errors << " | "
+         << " | " << env.plan.pending() << " | " << v << " | " << errors << " | "
          << warnings << " |\n";
     }
     md << "\n";

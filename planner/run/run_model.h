@@ -58,6 +58,11 @@ struct EnvironmentRun {
   size_t pending() const;
 };
 
+/// "1 fails, 5 skipped": how many revisions of `run` got each verdict; "none".
+std::string verdict_counts(const EnvironmentRun& run);
+/// How many findings of `run` have `severity`.
+int count_severity(const EnvironmentRun& run, std::string_view severity);
+
 /// Exit code 1 when a finding of `runs` is at least as severe as `fail_on`
 /// (error, warning, info; never: no finding fails the run), else 0.
 int exit_code_for(const std::vector<EnvironmentRun>& runs, std::string_view fail_on);
