@@ -72,7 +72,9 @@ void seed_for_audit(const Project& project, const Catalog& snap, Catalog& out,
     if (!external_schema(project.config, r.schema)) continue;
     Relation& copy = out.relations.raw().emplace(k, r).first->second;
     if (added.empty()) continue;
-    std::erase_if(copy.columns, [&](const Column& c) { return added.count(k + '\x1f' + c.name) > 0; });
+    const std::string& key = k;  // a structured binding cannot be captured by clang 14
+    std::erase_if(copy.columns,
+                  [&](const Column& c) { return added.count(key + '\x1f' + c.name) > 0; });
   }
   for (const auto& [k, t] : snap.types.all())
     if (external_schema(project.config, t.schema)) out.types.raw().emplace(k, t);
