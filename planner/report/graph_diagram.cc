@@ -1,0 +1,95 @@
+#include "planner/report/graph_diagram.h"
+
+#include <cctype>
+#include <set>
+
+namespace migsim {
+
+namespace {
+
+/// A Mermaid node id: "r_" and the revision id with every other character an underscore.
+std::string mermaid_node(const std::string& id) {
+  std::string n = "r_";
+  for (char c : id) n.push_back(std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
+  return n;
+}
+
+/// Text inside a quoted Mermaid label: a double quote would end it.
+std::string mermaid_text(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '"')
+      out += "#quot;";
+    else if (c == '\n')
+      out += ' ';
+    else
+      out.push_back(c);
+  }
+  return out;
+}
+
+/// A DOT double-quoted string's contents.
+std::string dot_text(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+bool has_label(const Revision& r) {
+  return !r.message.empty() && r.message != r.id;
+}
+
+}  // namespace
+
+std::string graph_mermaid(const RevisionGraph& graph, const std::vector<DiagramEnvironment>& envs) {
+  std::string out = "graph TD\n";
+  for (const auto& r : graph.revisions()) {
+    std::string label =
+        mermaid_text(r.id) + (has_label(r) ? "<br/>" + mermaid_text(r.message) : "");
+    out += "  " + mermaid_node(r.id) + "[\"" + label + "\"]\n";
+  }
+  for (const auto& r : graph.revisions())
+    for (const auto& d : r.down_revisions)
+      if (graph.find(d)) out += "  " + mermaid_node(d) + " --> " + mermaid_node(r.id) + "\n";
+  for (const auto& env : envs) {
+    for (const auto& c : env.current)
+      out += "  env_" + mermaid_node(env.name) + "([" + mermaid_text(env.name) + "]) -.-> " +
+             mermaid_node(c) + "\n";
+    for (const auto& p : env.pending) out += "  class " + mermaid_node(p) + " pending\n";
+  }
+  out += "  classDef pending stroke-dasharray: 5 5\n";
+  return out;
+}
+
+std::string graph_dot(const RevisionGraph& graph, const std::vector<DiagramEnvironment>& envs) {
+  std::set<std::string> pending;
+  for (const auto& env : envs) pending.insert(env.pending.begin(), env.pending.end());
+  std::string out = "digraph revisions {\n  rankdir=TB;\n  node [shape=box];\n";
+  for (const auto& r : graph.revisions()) {
+    std::string label = dot_text(r.id) + (has_label(r) ? "\\n" + dot_text(r.message) : "");
+    out += "  \"" + dot_text(r.id) + "\" [label=\"" + label + "\"";
+    if (pending.count(r.id)) out += ", style=dashed";
+    out += "];\n";
+  }
+  for (const auto& r : graph.revisions())
+    for (const auto& d : r.down_revisions)
+      if (graph.find(d)) out += "  \"" + dot_text(d) + "\" -> \"" + dot_text(r.id) + "\";\n";
+  for (const auto& env : envs) {
+    if (env.current.empty()) continue;
+    std::string node = "\"env " + dot_text(env.name) + "\"";
+    out += "  " + node + " [label=\"" + dot_text(env.name) + "\", shape=ellipse];\n";
+    for (const auto& c : env.current)
+      out += "  " + node + " -> \"" + dot_text(c) + "\" [style=dotted];\n";
+  }
+  out += "}\n";
+  return out;
+}
+
+}  // namespace migsim
