@@ -60,6 +60,22 @@ TEST_CASE("graph diagram: a merge, a second head, environments and pending marks
   CHECK(dot.substr(dot.size() - 2) == "}\n");
 }
 
+TEST_CASE("graph diagram: depends_on, by id or branch label, is a dotted edge") {
+  Revision lib = rev("lib", {}, "library");
+  lib.branch_labels = {"core"};
+  Revision app = rev("app", {}, "application");
+  app.depends_on = {"core"};
+  Revision more = rev("more", {"app"});
+  more.depends_on = {"lib", "nowhere"};
+  RevisionGraph g = graph(std::move(lib), std::move(app), std::move(more));
+  std::string mmd = graph_mermaid(g, {});
+  CHECK(has(mmd, "  r_lib -. depends on .-> r_app\n"));
+  CHECK(has(mmd, "  r_lib -. depends on .-> r_more\n"));
+  CHECK_FALSE(has(mmd, "nowhere"));
+  std::string dot = graph_dot(g, {});
+  CHECK(has(dot, "  \"lib\" -> \"app\" [style=dashed, label=\"depends on\"];\n"));
+}
+
 TEST_CASE("graph diagram: quotes, backslashes and new lines in messages") {
   RevisionGraph g = graph(rev("r1", {}, "say \"hi\" \\ bye\nnext"));
   std::string mmd = graph_mermaid(g, {});

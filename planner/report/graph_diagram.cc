@@ -46,6 +46,13 @@ bool has_label(const Revision& r) {
   return !r.message.empty() && r.message != r.id;
 }
 
+/// The revision a depends_on entry names (an id or a branch label); empty when neither.
+std::string dependency(const RevisionGraph& graph, const std::string& name) {
+  if (graph.find(name)) return name;
+  auto label = graph.branch_labels().find(name);
+  return label == graph.branch_labels().end() ? std::string() : label->second;
+}
+
 }  // namespace
 
 std::string graph_mermaid(const RevisionGraph& graph, const std::vector<DiagramEnvironment>& envs) {
@@ -58,6 +65,10 @@ std::string graph_mermaid(const RevisionGraph& graph, const std::vector<DiagramE
   for (const auto& r : graph.revisions())
     for (const auto& d : r.down_revisions)
       if (graph.find(d)) out += "  " + mermaid_node(d) + " --> " + mermaid_node(r.id) + "\n";
+  for (const auto& r : graph.revisions())
+    for (const auto& name : r.depends_on)
+      if (std::string d = dependency(graph, name); !d.empty())
+        out += "  " + mermaid_node(d) + " -. depends on .-> " + mermaid_node(r.id) + "\n";
   for (const auto& env : envs) {
     for (const auto& c : env.current)
       out += "  env_" + mermaid_node(env.name) + "([" + mermaid_text(env.name) + "]) -.-> " +
@@ -81,6 +92,11 @@ std::string graph_dot(const RevisionGraph& graph, const std::vector<DiagramEnvir
   for (const auto& r : graph.revisions())
     for (const auto& d : r.down_revisions)
       if (graph.find(d)) out += "  \"" + dot_text(d) + "\" -> \"" + dot_text(r.id) + "\";\n";
+  for (const auto& r : graph.revisions())
+    for (const auto& name : r.depends_on)
+      if (std::string d = dependency(graph, name); !d.empty())
+        out += "  \"" + dot_text(d) + "\" -> \"" + dot_text(r.id) +
+               "\" [style=dashed, label=\"depends on\"];\n";
   for (const auto& env : envs) {
     if (env.current.empty()) continue;
     std::string node = "\"env " + dot_text(env.name) + "\"";

@@ -1,8 +1,8 @@
 #pragma once
 // The revision graph as a picture: Mermaid (for Markdown) or Graphviz DOT.
 // Each revision is a node with its id and message, an edge runs from each down
-// revision to its child, every environment points at its current revisions,
-// and the revisions still pending somewhere are drawn dashed.
+// revision to its child (dotted from a depends_on), every environment points at its current
+// revisions, and the revisions still pending somewhere are drawn dashed.
 
 #include <string>
 #include <vector>
