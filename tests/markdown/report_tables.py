@@ -6,12 +6,12 @@ Markdown, with the table extension) and checks that its tables survive:
   silently pad or drop cells), and the delimiter row matches too;
 - in the HTML, there are exactly as many <table> elements as the Markdown has
   tables (and as many as --tables says), each with one <tr> per Markdown row
-  and one cell per header column;
+  (--rows in all) and one cell per header column;
 - no raw `|` is left in the text of a paragraph or list item (outside code):
   that is a table that did not render.
 
-  report_tables.py --migsim build/migsim --tables 7 -- report --config fixtures/pa_dealing/migsim.toml
-  report_tables.py --migsim build/migsim --step-summary --tables 1 -- check --config ...
+  report_tables.py --migsim build/migsim --tables 7 --rows 51 -- report --config fixtures/pa_dealing/migsim.toml
+  report_tables.py --migsim build/migsim --step-summary --tables 1 --rows 4 -- check --config ...
 
 Runs in the current directory; exits 1 with one line per problem.
 """
@@ -110,6 +110,7 @@ def main():
     ap.add_argument("--migsim", required=True)
     ap.add_argument("--cmark", default="cmark-gfm")
     ap.add_argument("--tables", type=int, required=True, help="how many tables the document has")
+    ap.add_argument("--rows", type=int, required=True, help="how many rows they have, headers included")
     ap.add_argument("--step-summary", action="store_true",
                     help="check the Markdown written to GITHUB_STEP_SUMMARY instead of stdout")
     ap.add_argument("args", nargs="+", help="migsim's arguments")
@@ -157,6 +158,9 @@ def main():
         for n, cells in enumerate(html_rows, start=1):
             if cells != len(rows[0]):
                 problems.append(f"table {k} (Markdown line {line}), row {n}: {cells} cells, expected {len(rows[0])}")
+    rows = sum(len(r) for r in page.tables)
+    if rows != o.rows:
+        problems.append(f"the HTML tables have {rows} rows, expected {o.rows}")
     for text_run in page.prose:
         if "|" in text_run:
             problems.append(f"a raw pipe in a paragraph: {text_run.strip()[:120]!r}")
@@ -165,7 +169,6 @@ def main():
         print(p)
     if problems:
         return 1
-    rows = sum(len(r) for r in page.tables)
     print(f"{len(page.tables)} tables, {rows} rows: every row has its header's cells; no stray pipes")
     return 0
 
