@@ -76,6 +76,20 @@ TEST_CASE("graph diagram: depends_on, by id or branch label, is a dotted edge") 
   CHECK(has(dot, "  \"lib\" -> \"app\" [style=dashed, label=\"depends on\"];\n"));
 }
 
+TEST_CASE("graph diagram: a missing down revision is drawn, dotted and named missing") {
+  RevisionGraph g = graph(rev("a", {}), rev("b", {"gone"}, "orphan"));
+  std::string mmd = graph_mermaid(g, {});
+  CHECK(has(mmd, "  r_gone[\"gone<br/>(missing)\"]\n"));
+  CHECK(has(mmd, "  r_gone --> r_b\n"));
+  CHECK(has(mmd, "  class r_gone outside\n"));
+  CHECK(has(mmd, "  classDef outside stroke-dasharray: 2 2\n"));
+  std::string dot = graph_dot(g, {});
+  CHECK(has(dot, "  \"gone\" [label=\"gone\\n(missing)\", style=dotted, color=red];\n"));
+  CHECK(has(dot, "  \"gone\" -> \"b\";\n"));
+  // A whole history has no such node, and no class for it.
+  CHECK_FALSE(has(graph_mermaid(graph(rev("a", {})), {}), "outside"));
+}
+
 TEST_CASE("graph diagram: quotes, backslashes and new lines in messages") {
   RevisionGraph g = graph(rev("r1", {}, "say \"hi\" \\ bye\nnext"));
   std::string mmd = graph_mermaid(g, {});

@@ -1,5 +1,6 @@
 #include "planner/report/graph_diagram.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -53,6 +54,28 @@ std::string dependency(const RevisionGraph& graph, const std::string& name) {
   return label == graph.branch_labels().end() ? std::string() : label->second;
 }
 
+/// A down revision outside the history: where an offline range starts, or missing.
+struct Outside {
+  std::string id;
+  bool starts_from = false;
+};
+
+/// The down revisions the history names but does not hold, in order of first mention.
+std::vector<Outside> outside(const RevisionGraph& graph) {
+  std::vector<Outside> out;
+  std::set<std::string> seen;
+  const auto& starts = graph.starts_from();
+  for (const auto& r : graph.revisions())
+    for (const auto& d : r.down_revisions)
+      if (!graph.find(d) && seen.insert(d).second)
+        out.push_back({d, std::find(starts.begin(), starts.end(), d) != starts.end()});
+  return out;
+}
+
+std::string outside_note(const Outside& o) {
+  return o.starts_from ? "(upgrades from here)" : "(missing)";
+}
+
 }  // namespace
 
 std::string graph_mermaid(const RevisionGraph& graph, const std::vector<DiagramEnvironment>& envs) {
@@ -62,9 +85,13 @@ std::string graph_mermaid(const RevisionGraph& graph, const std::vector<DiagramE
         mermaid_text(r.id) + (has_label(r) ? "<br/>" + mermaid_text(r.message) : "");
     out += "  " + mermaid_node(r.id) + "[\"" + label + "\"]\n";
   }
+  auto beyond = outside(graph);
+  for (const auto& o : beyond)
+    out += "  " + mermaid_node(o.id) + "[\"" + mermaid_text(o.id) + "<br/>" + outside_note(o) +
+           "\"]\n";
   for (const auto& r : graph.revisions())
     for (const auto& d : r.down_revisions)
-      if (graph.find(d)) out += "  " + mermaid_node(d) + " --> " + mermaid_node(r.id) + "\n";
+      out += "  " + mermaid_node(d) + " --> " + mermaid_node(r.id) + "\n";
   for (const auto& r : graph.revisions())
     for (const auto& name : r.depends_on)
       if (std::string d = dependency(graph, name); !d.empty())
@@ -75,7 +102,9 @@ std::string graph_mermaid(const RevisionGraph& graph, const std::vector<DiagramE
              mermaid_node(c) + "\n";
     for (const auto& p : env.pending) out += "  class " + mermaid_node(p) + " pending\n";
   }
+  for (const auto& o : beyond) out += "  class " + mermaid_node(o.id) + " outside\n";
   out += "  classDef pending stroke-dasharray: 5 5\n";
+  if (!beyond.empty()) out += "  classDef outside stroke-dasharray: 2 2\n";
   return out;
 }
 
@@ -89,9 +118,12 @@ std::string graph_dot(const RevisionGraph& graph, const std::vector<DiagramEnvir
     if (pending.count(r.id)) out += ", style=dashed";
     out += "];\n";
   }
+  for (const auto& o : outside(graph))
+    out += "  \"" + dot_text(o.id) + "\" [label=\"" + dot_text(o.id) + "\\n" + outside_note(o) +
+           "\", style=dotted" + (o.starts_from ? "" : ", color=red") + "];\n";
   for (const auto& r : graph.revisions())
     for (const auto& d : r.down_revisions)
-      if (graph.find(d)) out += "  \"" + dot_text(d) + "\" -> \"" + dot_text(r.id) + "\";\n";
+      out += "  \"" + dot_text(d) + "\" -> \"" + dot_text(r.id) + "\";\n";
   for (const auto& r : graph.revisions())
     for (const auto& name : r.depends_on)
       if (std::string d = dependency(graph, name); !d.empty())

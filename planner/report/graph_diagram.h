@@ -2,7 +2,9 @@
 // The revision graph as a picture: Mermaid (for Markdown) or Graphviz DOT.
 // Each revision is a node with its id and message, an edge runs from each down
 // revision to its child (dotted from a depends_on), every environment points at its current
-// revisions, and the revisions still pending somewhere are drawn dashed.
+// revisions, and the revisions still pending somewhere are drawn dashed. A down
+// revision the history does not hold is drawn dotted: where an offline range
+// starts ("upgrades from here"), or missing.
 
 #include <string>
 #include <vector>
