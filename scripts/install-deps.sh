@@ -8,6 +8,7 @@ packages=(
   libcli11-dev catch2 libsimdjson-dev libtomlplusplus-dev
   postgresql-15 python3 python3-psycopg2 python3-alembic sqlite3
   clang-14 libclang-rt-14-dev
+  cmark-gfm graphviz
 )
 missing=()
 for p in "${packages[@]}"; do

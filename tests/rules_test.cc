@@ -128,12 +128,13 @@ TEST_CASE("risk rules are sized by the snapshot's statistics") {
                        nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   std::filesystem::create_directory(dir.file("versions"));
+  // The failing statement comes last: outside a transaction the tool stops there.
   dir.write("versions/001_risky.sql",
-            "ALTER TABLE small ADD COLUMN must int NOT NULL;\n"
             "ALTER TABLE big ALTER COLUMN a TYPE varchar(20);\n"
             "ALTER TABLE big ALTER COLUMN n TYPE numeric(12,4);\n"
             "CREATE INDEX big_s_idx ON big (s);\n"
-            "ALTER TABLE small ALTER COLUMN a TYPE integer USING a::integer;\n");
+            "ALTER TABLE small ALTER COLUMN a TYPE integer USING a::integer;\n"
+            "ALTER TABLE small ADD COLUMN must int NOT NULL;\n");
   dir.write("versions/002_concurrent.sql",
             "BEGIN;\nCREATE INDEX CONCURRENTLY small_a_idx ON small (a);\nCOMMIT;\n");
   auto r = testing::run_migsim({"plan", "--migrations", dir.file("versions"), "--snapshot",

@@ -1,7 +1,10 @@
-// migsim history [--migrations PATH] [--source-format F] [--config FILE] [--format text|json]
+// migsim history [--migrations PATH] [--source-format F] [--config FILE]
+//                [--format text|json|mermaid|dot]
 //
 // Prints the revision graph in the order the revisions apply, with heads,
-// bases and merges marked, and the graph's problems. Exit 2, with no output,
+// bases and merges marked, and the graph's problems; or draws it (Mermaid,
+// Graphviz DOT) with each configured environment's current revisions and the
+// revisions still pending there. Exit 2, with no output,
 // when the graph has no usable order (a duplicate id, a cycle) or the input cannot be read;
 // 1 when it has other errors (a missing down revision or dependency); else 0.
 
@@ -15,10 +18,11 @@
 #include "planner/cli/commands.h"
 #include "planner/cli/output.h"
 #include "planner/config/config.h"
+#include "planner/report/graph_diagram.h"
+#include "planner/report/json_out.h"
 #include "planner/run/current_revisions.h"
 #include "planner/run/project.h"
 #include "planner/snapshot/open.h"
-#include "planner/report/json_out.h"
 
 namespace migsim {
 namespace {
@@ -67,7 +71,8 @@ std::string history_text(const RevisionGraph& g, const std::string& path, Source
     auto m = marks(g, r);
     if (!m.empty()) out << " (" << join(m, ") (") << ")";
     if (!r.branch_labels.empty()) out << " [" << join(r.branch_labels, ", ") << "]";
-    if (auto e = envs.find(r.id); e != envs.end()) out << " <- current in " << join(e->second, ", ");
+    if (auto e = envs.find(r.id); e != envs.end())
+      out << " <- current in " << join(e->second, ", ");
     if (!r.message.empty()) out << ", " << r.message;
     out << "\n";
     out << "    " << r.path;
@@ -162,6 +167,7 @@ int run_history(const HistoryOptions& o) {
   const RevisionGraph& graph = project.graph;
   // Where each configured environment stands, from its snapshot's version table.
   EnvMarks envs;
+  std::vector<DiagramEnvironment> diagram;
   for (const auto& [name, env] : project.config.environments) {
     Catalog catalog;
     Snapshot snapshot;
@@ -170,10 +176,18 @@ int run_history(const HistoryOptions& o) {
         !current_revisions(project, snapshot, env.snapshot, current, error))
       return report_input_error(error);
     for (const auto& id : current) envs[id].push_back(name);
+    DiagramEnvironment d{name, current, {}};
+    std::vector<const Revision*> pending;
+    std::string why;
+    if (graph.pending(current, {}, pending, why))
+      for (const Revision* r : pending) d.pending.push_back(r->id);
+    diagram.push_back(std::move(d));
   }
   std::string text =
-      o.format == "json" ? history_json(graph, project.migrations, project.format, envs)
-                         : history_text(graph, project.migrations, project.format, envs);
+      o.format == "json"      ? history_json(graph, project.migrations, project.format, envs)
+      : o.format == "mermaid" ? graph_mermaid(graph, diagram)
+      : o.format == "dot"     ? graph_dot(graph, diagram)
+                              : history_text(graph, project.migrations, project.format, envs);
   if (!write_output(o.output, text, error)) return report_input_error(error);
   return graph.has_errors() ? 1 : 0;
 }
@@ -188,7 +202,8 @@ void setup(CLI::App& app, std::function<int()>& action) {
       ->check(CLI::IsMember(
           {"alembic", "alembic-sql", "flyway", "golang-migrate", "dbmate", "diesel", "sql"}));
   cmd->add_option("--config", o.config, "migsim.toml to read (default: ./migsim.toml if present)");
-  cmd->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", o.format, "text, json, mermaid or dot (the graph drawn)")
+      ->check(CLI::IsMember({"text", "json", "mermaid", "dot"}));
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
   add_limit_options(*cmd);
   cmd->callback([&action] { action = [] { return run_history(o); }; });

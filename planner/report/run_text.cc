@@ -57,7 +57,7 @@ std::string runs_text(const std::vector<EnvironmentRun>& runs, bool color) {
     for (const auto& rev : run.revisions) {
       std::string verdict(verdict_name(rev.verdict));
       out += "  " + pad(rev.applied ? "applied" : "pending", 8) + pad(rev.revision->id, id_width + 2) +
-             pad(rev.revision->message.substr(0, 40), name_width + 2) +
+             (name_width ? pad(rev.revision->message.substr(0, 40), name_width + 2) : "") +
              paint(color, verdict_color(rev.verdict), verdict);
       if (rev.rolled_back) out += " (rolled back)";
       out += "\n";

@@ -3,6 +3,7 @@
 #include <set>
 #include <sstream>
 
+#include "planner/report/graph_diagram.h"
 #include "planner/report/status_report.h"
 
 namespace migsim {
@@ -50,26 +51,13 @@ std::vector<const Revision*> applied_history(const Project& p, const std::vector
 }
 
 void mermaid(std::ostringstream& md, const Project& p, const StatusReport& report) {
-  md << "```mermaid\ngraph TD\n";
-  auto node = [](const std::string& id) {
-    std::string n = "r_";
-    for (char c : id) n.push_back(std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
-    return n;
-  };
-  for (const auto& r : p.graph.revisions()) {
-    std::string label = r.id + (r.message.empty() || r.message == r.id ? "" : "<br/>" + r.message);
-    md << "  " << node(r.id) << "[\"" << label << "\"]\n";
-  }
-  for (const auto& r : p.graph.revisions())
-    for (const auto& d : r.down_revisions)
-      if (p.graph.find(d)) md << "  " << node(d) << " --> " << node(r.id) << "\n";
+  std::vector<DiagramEnvironment> envs;
   for (const auto& env : report.environments) {
-    for (const auto& c : env.plan.current)
-      md << "  env_" << node(env.plan.name) << "([" << env.plan.name << "]) -.-> " << node(c) << "\n";
-    for (const auto& rev : env.plan.revisions)
-      md << "  class " << node(rev.revision->id) << " pending\n";
+    DiagramEnvironment d{env.plan.name, env.plan.current, {}};
+    for (const auto& rev : env.plan.revisions) d.pending.push_back(rev.revision->id);
+    envs.push_back(std::move(d));
   }
-  md << "  classDef pending stroke-dasharray: 5 5\n```\n\n";
+  md << "```mermaid\n" << graph_mermaid(p.graph, envs) << "```\n\n";
 }
 
 void environment_section(std::ostringstream& md, const Project& p, const EnvironmentReport& env) {

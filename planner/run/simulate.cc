@@ -87,8 +87,8 @@ class AlembicVersionTable {
     }
     std::string sql;
     for (size_t i = 1; i < replaced.size(); ++i) {
-      sql += "DELETE FROM " + name_ + " WHERE " + name_ + ".version_num = " +
-             quote_literal(replaced[i]) + ";\n";
+      sql += "DELETE FROM " + name_ + " WHERE " + name_ +
+             ".version_num = " + quote_literal(replaced[i]) + ";\n";
     }
     sql += "UPDATE " + name_ + " SET version_num=" + quote_literal(rev.id) + " WHERE " + name_ +
            ".version_num = " + quote_literal(replaced[0]);
@@ -103,10 +103,22 @@ class AlembicVersionTable {
 
 bool run_body(const Revision& rev, Engine& engine, RevisionRun& run, InputError& error) {
   if (rev.body == BodyKind::kSql) {
+    // Outside a transaction the tool stops at a failing statement: the rest
+    // of the file never runs (inside one, PostgreSQL itself refuses them).
+    std::string stopped;
     for (size_t i = 0; i < rev.script.statements.size(); ++i) {
       const Statement& stmt = rev.script.statements[i];
-      run.statements.push_back(
-          {stmt.location, std::string(stmt.text), engine.execute(stmt), rev.is_bookkeeping(i)});
+      StatementRecord r{stmt.location, std::string(stmt.text), {}, rev.is_bookkeeping(i)};
+      if (!stopped.empty()) {
+        r.result.outcome = Outcome::kSkipped;
+        r.result.message = stopped;
+      } else {
+        r.result = engine.execute(stmt);
+        if (r.result.outcome == Outcome::kFails && !engine.in_block())
+          stopped = "not run: the statement at line " + std::to_string(stmt.location.line) +
+                    " failed before it";
+      }
+      run.statements.push_back(std::move(r));
     }
     return true;
   }
@@ -168,7 +180,8 @@ bool simulate(const std::vector<const Revision*>& revisions, const ToolBehaviour
     }
     if (tool.alembic_bookkeeping && out.size() == first) {
       std::string create = versions.ensure(catalog);
-      if (!create.empty()) run_bookkeeping(engine, create, rev->location, rev->source, run.statements);
+      if (!create.empty())
+        run_bookkeeping(engine, create, rev->location, rev->source, run.statements);
     }
     bool stopped = false;
     for (const auto& s : run.statements) stopped = stopped || s.result.outcome == Outcome::kFails;

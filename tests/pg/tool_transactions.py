@@ -28,7 +28,9 @@ from pgserver import PgServer  # noqa: E402
 REVISIONS = [
     ("r1", ["CREATE TABLE t1 (id integer PRIMARY KEY)"]),
     ("r2", ["CREATE TABLE t2 (id integer PRIMARY KEY)", "ALTER TABLE t1 ADD COLUMN note text"]),
-    ("r3", ["CREATE TABLE t3 (id integer PRIMARY KEY)", "CREATE TABLE t1 (id integer)"]),
+    # Fails at its second statement; the third never runs, in a transaction or not.
+    ("r3", ["CREATE TABLE t3 (id integer PRIMARY KEY)", "CREATE TABLE t1 (id integer)",
+            "CREATE TABLE t5 (id integer PRIMARY KEY)"]),
     ("r4", ["CREATE TABLE t4 (id integer PRIMARY KEY)"]),
 ]
 
