@@ -11,12 +11,18 @@
 namespace migsim {
 namespace {
 
-TEST_CASE("every rule has a documentation page") {
+TEST_CASE("every rule has a documentation page: what it finds, an example, the fix, silencing") {
   for (const auto& r : rule_table()) {
     INFO(r.id);
     std::string page = testing::read_file(testing::source_path("docs/rules/" + std::string(r.id) + ".md"));
     CHECK(page.rfind("# " + std::string(r.id) + " (", 0) == 0);
-    CHECK(page.find("**What it finds.**") != std::string::npos);
+    for (const char* part : {"**What it finds.**", "**Example.**", "**How to fix.**", "**How to silence.**"}) {
+      INFO(part);
+      CHECK(page.find(part) != std::string::npos);
+    }
+    // Only findings with a line of their own can be silenced by a comment.
+    CHECK((page.find("migsim:ignore " + std::string(r.id)) != std::string::npos) ==
+          (r.silencing == Silencing::kLineOrLevel));
   }
 }
 
