@@ -182,3 +182,22 @@ TEST_CASE("risk rules are sized by the snapshot's statistics") {
 
 }  // namespace
 }  // namespace migsim
+
+namespace migsim {
+namespace {
+
+TEST_CASE("the status report counts the findings silenced by comments") {
+  std::string dir = testing::source_path("fixtures/rules/unused-table");
+  auto silenced = testing::run_migsim({"report", "--config", "ignored/migsim.toml"}, dir);
+  INFO(silenced.out << silenced.err);
+  REQUIRE(silenced.exit_code == 0);
+  CHECK(silenced.out.find("_1 finding was silenced by migsim:ignore comments (see `migsim plan` "
+                          "and `migsim audit`)._") != std::string::npos);
+  CHECK(silenced.out.find("unused-table") == std::string::npos);
+  auto plain = testing::run_migsim({"report", "--config", "fires/migsim.toml"}, dir);
+  CHECK(plain.out.find("**unused-table** (info)") != std::string::npos);
+  CHECK(plain.out.find("silenced") == std::string::npos);
+}
+
+}  // namespace
+}  // namespace migsim

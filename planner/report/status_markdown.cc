@@ -203,6 +203,10 @@ void environment_section(std::ostringstream& md, const Project& p, const Environ
     md << "_" << unknown << " statement" << (unknown == 1 ? "" : "s")
        << " could not be modelled and were not checked (see `migsim plan` and `migsim "
           "audit`)._\n\n";
+  size_t silenced = plan.silenced + audit.silenced;
+  if (silenced)
+    md << "_" << silenced << " finding" << (silenced == 1 ? " was" : "s were")
+       << " silenced by migsim:ignore comments (see `migsim plan` and `migsim audit`)._\n\n";
 }
 
 }  // namespace
