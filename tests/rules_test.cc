@@ -11,12 +11,20 @@
 namespace migsim {
 namespace {
 
-TEST_CASE("every rule has a documentation page") {
+TEST_CASE("every rule has a documentation page: what it finds, an example, the fix, silencing") {
   for (const auto& r : rule_table()) {
     INFO(r.id);
-    std::string page = testing::read_file(testing::source_path("docs/rules/" + std::string(r.id) + ".md"));
+    std::string page =
+        testing::read_file(testing::source_path("docs/rules/" + std::string(r.id) + ".md"));
     CHECK(page.rfind("# " + std::string(r.id) + " (", 0) == 0);
-    CHECK(page.find("**What it finds.**") != std::string::npos);
+    for (const char* part :
+         {"**What it finds.**", "**Example.**", "**How to fix.**", "**How to silence.**"}) {
+      INFO(part);
+      CHECK(page.find(part) != std::string::npos);
+    }
+    // Only findings with a line of their own can be silenced by a comment.
+    CHECK((page.find("migsim:ignore " + std::string(r.id)) != std::string::npos) ==
+          (r.silencing == Silencing::kLineOrLevel));
   }
 }
 
@@ -30,9 +38,10 @@ TEST_CASE("migsim rules lists every rule with its default severity") {
 
 TEST_CASE("protected-schema-write grades each revision's writes to another system's schema") {
   testing::TempDir dir;
-  dir.write("migsim.toml",
-            "migrations = \"versions\"\nsource_format = \"sql\"\n[schemas.ext]\nowner = "
-            "\"external\"\nnote = \"synced from elsewhere\"\n[rules]\nredundant-revision = \"off\"\n");
+  dir.write(
+      "migsim.toml",
+      "migrations = \"versions\"\nsource_format = \"sql\"\n[schemas.ext]\nowner = "
+      "\"external\"\nnote = \"synced from elsewhere\"\n[rules]\nredundant-revision = \"off\"\n");
   std::filesystem::create_directory(dir.file("versions"));
   dir.write("versions/001_base.sql", "CREATE SCHEMA ext;\nCREATE TABLE ext.t (id int, a int);\n");
   dir.write("versions/002_guarded.sql",
@@ -40,8 +49,9 @@ TEST_CASE("protected-schema-write grades each revision's writes to another syste
             "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE "
             "table_schema = 'ext' AND table_name = 't' AND column_name = 'a') THEN ALTER TABLE "
             "ext.t ADD COLUMN a int; END IF; END $$;\n");
-  dir.write("versions/003_real.sql",
-            "ALTER TABLE ext.t ADD COLUMN b text;\nALTER TABLE ext.t ALTER COLUMN a TYPE bigint;\n");
+  dir.write(
+      "versions/003_real.sql",
+      "ALTER TABLE ext.t ADD COLUMN b text;\nALTER TABLE ext.t ALTER COLUMN a TYPE bigint;\n");
   auto r = testing::run_migsim({"plan", "--config", dir.file("migsim.toml"), "--empty"});
   INFO(r.out << r.err);
   CHECK(r.exit_code == 1);
@@ -90,12 +100,15 @@ TEST_CASE("a finding is silenced by a migsim:ignore comment, and the report coun
   CHECK_FALSE(line_silences("SELECT 'migsim:ignore would-fail'", "would-fail"));
 
   testing::TempDir dir;
-  dir.write("migsim.toml",
-            "migrations = \"versions\"\nsource_format = \"sql\"\n[schemas.ext]\nowner = \"external\"\n");
+  dir.write(
+      "migsim.toml",
+      "migrations = \"versions\"\nsource_format = \"sql\"\n[schemas.ext]\nowner = \"external\"\n");
   std::filesystem::create_directory(dir.file("versions"));
   dir.write("versions/001_base.sql",
-            "CREATE SCHEMA ext;\n-- migsim:ignore protected-schema-write\nCREATE TABLE ext.t (id int);\n");
-  auto r = testing::run_migsim({"plan", "--config", dir.file("migsim.toml"), "--empty", "--format", "json"});
+            "CREATE SCHEMA ext;\n-- migsim:ignore protected-schema-write\nCREATE TABLE ext.t (id "
+            "int);\n");
+  auto r = testing::run_migsim(
+      {"plan", "--config", dir.file("migsim.toml"), "--empty", "--format", "json"});
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("protected-schema-write") == std::string::npos);
@@ -144,8 +157,10 @@ TEST_CASE("risk rules are sized by the snapshot's statistics") {
   CHECK(r.out.find("[not-null-without-default] ADD COLUMN must NOT NULL without a default on "
                    "public.small (10 rows, 0 MB)") != std::string::npos);
   // varchar(10) -> varchar(20) keeps the rows; numeric(10,2) -> numeric(12,4) rewrites them.
-  CHECK(r.out.find("changing a from character varying(10) to character varying(20)") == std::string::npos);
-  CHECK(r.out.find("changing a from character varying(10) to integer rewrites public.small") != std::string::npos);
+  CHECK(r.out.find("changing a from character varying(10) to character varying(20)") ==
+        std::string::npos);
+  CHECK(r.out.find("changing a from character varying(10) to integer rewrites public.small") !=
+        std::string::npos);
   CHECK(r.out.find("[table-rewrite] changing n from numeric(10,2) to numeric(12,4) rewrites "
                    "public.big (5,000,000 rows, 2,048 MB)") != std::string::npos);
   CHECK(r.out.find("[blocking-lock] takes an ACCESS EXCLUSIVE lock on public.big (5,000,000 rows, "
@@ -155,14 +170,34 @@ TEST_CASE("risk rules are sized by the snapshot's statistics") {
         std::string::npos);
 
   std::filesystem::create_directory(dir.file("concurrent"));
-  dir.write("concurrent/001.sql", "BEGIN;\nCREATE INDEX CONCURRENTLY small_a_idx ON small (a);\nCOMMIT;\n");
-  auto c = testing::run_migsim({"plan", "--migrations", dir.file("concurrent"), "--snapshot",
-                                dir.file("env.sqlite")});
+  dir.write("concurrent/001.sql",
+            "BEGIN;\nCREATE INDEX CONCURRENTLY small_a_idx ON small (a);\nCOMMIT;\n");
+  auto c = testing::run_migsim(
+      {"plan", "--migrations", dir.file("concurrent"), "--snapshot", dir.file("env.sqlite")});
   INFO(c.out);
   CHECK(c.exit_code == 1);
   CHECK(c.out.find("[concurrently-in-transaction] CREATE INDEX CONCURRENTLY cannot run inside a "
                    "transaction block: the migration tool runs this revision in a transaction.") !=
         std::string::npos);
+}
+
+}  // namespace
+}  // namespace migsim
+
+namespace migsim {
+namespace {
+
+TEST_CASE("the status report counts the findings silenced by comments") {
+  std::string dir = testing::source_path("fixtures/rules/unused-table");
+  auto silenced = testing::run_migsim({"report", "--config", "ignored/migsim.toml"}, dir);
+  INFO(silenced.out << silenced.err);
+  REQUIRE(silenced.exit_code == 0);
+  CHECK(silenced.out.find("_1 finding was silenced by migsim:ignore comments (see `migsim plan` "
+                          "and `migsim audit`)._") != std::string::npos);
+  CHECK(silenced.out.find("unused-table") == std::string::npos);
+  auto plain = testing::run_migsim({"report", "--config", "fires/migsim.toml"}, dir);
+  CHECK(plain.out.find("**unused-table** (info)") != std::string::npos);
+  CHECK(plain.out.find("silenced") == std::string::npos);
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "planner/cli/output.h"
 #include "planner/report/run_writers.h"
 #include "planner/run/environment.h"
+#include "planner/run/findings.h"
 
 namespace migsim {
 namespace {
@@ -68,22 +69,25 @@ bool changed_files(const std::string& ref, std::set<std::string>& out, InputErro
 }
 
 std::string summary_markdown(const std::vector<EnvironmentRun>& runs) {
-  std::string md = "## migsim check\n\n| Environment | Current | Pending | Verdicts | Errors | Warnings |\n|---|---|---|---|---|---|\n";
+  std::string md =
+      "## migsim check\n\n| Environment | Current | Pending | Verdicts | Errors | Warnings "
+      "|\n|---|---|---|---|---|---|\n";
   for (const auto& run : runs) {
     std::string verdicts = verdict_counts(run);
     int errors = count_severity(run, "error"), warnings = count_severity(run, "warning");
     std::string current;
     for (const auto& c : run.current) current += (current.empty() ? "" : ", ") + c;
     md += "| " + run.name + " | " + (current.empty() ? "none" : current) + " | " +
-          std::to_string(run.pending()) + " | " + verdicts + " | " +
-          std::to_string(errors) + " | " + std::to_string(warnings) + " |\n";
+          std::to_string(run.pending()) + " | " + verdicts + " | " + std::to_string(errors) +
+          " | " + std::to_string(warnings) + " |\n";
   }
   md += "\n";
   for (const auto& run : runs)
     for (const auto& f : run.findings)
       if (f.severity == "error")
-        md += "- **" + f.rule + "** (" + run.name + ")" + (f.file.empty() ? "" : " `" + f.file + ":" + std::to_string(f.line) + "`") +
-              ": " + f.message + "\n";
+        md += "- **" + f.rule + "** (" + run.name + ")" +
+              (f.file.empty() ? "" : " `" + f.file + ":" + std::to_string(f.line) + "`") + ": " +
+              f.message + "\n";
   return md;
 }
 
@@ -103,6 +107,9 @@ int run_check(const CheckOptions& o) {
       return report_input_error(error);
     runs.push_back(std::move(run));
   }
+  std::vector<EnvironmentRun*> planned;
+  for (auto& run : runs) planned.push_back(&run);
+  relate_redundant_revisions(planned);
   if (!o.changed_since.empty()) {
     std::set<std::string> changed;
     if (!changed_files(o.changed_since, changed, error)) return report_input_error(error);
@@ -131,14 +138,16 @@ int run_check(const CheckOptions& o) {
 void setup(CLI::App& app, std::function<int()>& action) {
   static CheckOptions o;
   auto* cmd = app.add_subcommand(
-      "check", "For pull requests: plan every environment and a fresh database; exit 1 on findings");
+      "check",
+      "For pull requests: plan every environment and a fresh database; exit 1 on findings");
   cmd->add_option("--config", o.project.config, "migsim.toml (default: ./migsim.toml if present)");
   cmd->add_option("--migrations", o.project.migrations, "the migration history");
   cmd->add_option("--source-format", o.project.source_format, "override the detected format");
   cmd->add_option("--format", o.format, "text, json, sarif or github")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
-  cmd->add_option("--rule", o.project.rules, "RULE=LEVEL: a rule's level (error, warning, info, off)")
+  cmd->add_option("--rule", o.project.rules,
+                  "RULE=LEVEL: a rule's level (error, warning, info, off)")
       ->allow_extra_args(false);
   cmd->add_option("--fail-on", o.fail_on, "exit 1 on findings of this severity or worse")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));

@@ -1,9 +1,11 @@
-// migsim plan  [--env NAME | --snapshot FILE | --empty] [--to REV]... [--current REV]...
-// migsim audit [--env NAME | --snapshot FILE]
+// migsim plan  [--env NAME... | --snapshot FILE | --empty] [--to REV]... [--current REV]...
+// migsim audit [--env NAME... | --snapshot FILE]
 //
 // plan: from the environment's snapshot through the pending revisions (or
 // from an empty database); audit: the applied history from base, compared
 // with the snapshot. Both print each revision's verdict and the findings.
+// With several --env, each is run in turn, and a revision redundant in one
+// says what it does in the others.
 
 #include <CLI/CLI.hpp>
 
@@ -11,13 +13,14 @@
 #include "planner/cli/output.h"
 #include "planner/report/run_writers.h"
 #include "planner/run/environment.h"
+#include "planner/run/findings.h"
 
 namespace migsim {
 namespace {
 
 struct PlanOptions {
   ProjectOptions project;
-  std::string env;
+  std::vector<std::string> envs;
   std::string snapshot;
   bool empty = false;
   std::vector<std::string> to;
@@ -32,13 +35,26 @@ int run_plan(const PlanOptions& o, RunMode mode) {
   Project project;
   InputError error;
   if (!load_project(o.project, project, error)) return report_input_error(error);
-  EnvironmentRequest request;
-  if (!environment_request(project, o.env, o.snapshot, o.empty, mode, request, error))
+  std::vector<std::string> envs = o.envs.empty() ? std::vector<std::string>{""} : o.envs;
+  if (envs.size() > 1 &&
+      (!o.snapshot.empty() || o.empty || !o.save_snapshot.empty() || !o.current.empty())) {
+    error = {"migsim", 0, 0,
+             "several --env: --snapshot, --empty, --current and --save-snapshot take one "
+             "environment (name 'fresh' for an empty database)"};
     return report_input_error(error);
-  request.to = o.to;
-  request.current = o.current;
-  std::vector<EnvironmentRun> runs(1);
-  if (!run_environment(project, request, runs[0], error)) return report_input_error(error);
+  }
+  std::vector<EnvironmentRun> runs(envs.size());
+  for (size_t i = 0; i < envs.size(); ++i) {
+    EnvironmentRequest request;
+    if (!environment_request(project, envs[i], o.snapshot, o.empty, mode, request, error))
+      return report_input_error(error);
+    request.to = o.to;
+    request.current = o.current;
+    if (!run_environment(project, request, runs[i], error)) return report_input_error(error);
+  }
+  std::vector<EnvironmentRun*> planned;
+  for (auto& run : runs) planned.push_back(&run);
+  relate_redundant_revisions(planned);
   std::string text = write_runs(runs, o.format, o.output.empty() && stdout_wants_color());
   if (!o.save_snapshot.empty() &&
       !save_snapshot(o.save_snapshot, *runs[0].catalog, runs[0].snapshot_info, error))
@@ -54,21 +70,26 @@ void add_options(CLI::App* cmd, PlanOptions& o, bool audit) {
   cmd->add_option("--source-format", o.project.source_format, "override the detected format")
       ->check(CLI::IsMember(
           {"alembic", "alembic-sql", "flyway", "golang-migrate", "dbmate", "diesel", "sql"}));
-  cmd->add_option("--env", o.env, audit ? "the environment to audit"
-                                        : "the environment to plan for ('fresh': an empty database)");
+  cmd->add_option(
+         "--env", o.envs,
+         audit ? "an environment to audit (repeat for several)"
+               : "an environment to plan for ('fresh': an empty database; repeat for several)")
+      ->allow_extra_args(false);
   cmd->add_option("--snapshot", o.snapshot, "a snapshot file instead of a configured environment");
   if (!audit) {
     cmd->add_flag("--empty", o.empty, "plan for an empty database, as a new environment is built");
     cmd->add_option("--to", o.to, "target revision (default: all heads)")->allow_extra_args(false);
   }
-  cmd->add_option("--current", o.current, "the environment's current revision, overriding its version table")
+  cmd->add_option("--current", o.current,
+                  "the environment's current revision, overriding its version table")
       ->allow_extra_args(false);
   cmd->add_option("--format", o.format, "text, json, sarif or github")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
   cmd->add_option("--save-snapshot", o.save_snapshot,
                   "write the catalog as it stands after the run to this snapshot file");
-  cmd->add_option("--rule", o.project.rules, "RULE=LEVEL: a rule's level (error, warning, info, off)")
+  cmd->add_option("--rule", o.project.rules,
+                  "RULE=LEVEL: a rule's level (error, warning, info, off)")
       ->allow_extra_args(false);
   cmd->add_option("--fail-on", o.fail_on, "exit 1 on findings of this severity or worse")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
@@ -77,7 +98,8 @@ void add_options(CLI::App* cmd, PlanOptions& o, bool audit) {
 void setup_plan(CLI::App& app, std::function<int()>& action) {
   static PlanOptions o;
   auto* cmd = app.add_subcommand(
-      "plan", "Simulate the pending revisions on an environment's snapshot, or on an empty database");
+      "plan",
+      "Simulate the pending revisions on an environment's snapshot, or on an empty database");
   add_options(cmd, o, false);
   cmd->callback([&action] { action = [] { return run_plan(o, RunMode::kPlan); }; });
 }
@@ -85,7 +107,8 @@ void setup_plan(CLI::App& app, std::function<int()>& action) {
 void setup_audit(CLI::App& app, std::function<int()>& action) {
   static PlanOptions o;
   auto* cmd = app.add_subcommand(
-      "audit", "Replay the applied history from base and compare it with the environment's snapshot");
+      "audit",
+      "Replay the applied history from base and compare it with the environment's snapshot");
   add_options(cmd, o, true);
   cmd->callback([&action] { action = [] { return run_plan(o, RunMode::kAudit); }; });
 }

@@ -7,6 +7,7 @@
 #include "planner/cli/output.h"
 #include "planner/report/status_report.h"
 #include "planner/run/environment.h"
+#include "planner/run/findings.h"
 
 namespace migsim {
 namespace {
@@ -39,6 +40,10 @@ int run_report(const ReportOptions& o) {
   if (!environment_request(project, "fresh", "", true, RunMode::kFresh, fresh, error) ||
       !run_environment(project, fresh, report.fresh, error))
     return report_input_error(error);
+  std::vector<EnvironmentRun*> planned;
+  for (auto& env : report.environments) planned.push_back(&env.plan);
+  planned.push_back(&report.fresh);
+  relate_redundant_revisions(planned);
   std::string text = status_markdown(project, report);
   if (!write_output(o.output, text, error)) return report_input_error(error);
   return 0;
@@ -46,8 +51,9 @@ int run_report(const ReportOptions& o) {
 
 void setup(CLI::App& app, std::function<int()>& action) {
   static ReportOptions o;
-  auto* cmd = app.add_subcommand(
-      "report", "Write the status report in Markdown: each environment, its pending and applied revisions, findings");
+  auto* cmd = app.add_subcommand("report",
+                                 "Write the status report in Markdown: each environment, its "
+                                 "pending and applied revisions, findings");
   cmd->add_option("--config", o.project.config, "migsim.toml (default: ./migsim.toml if present)");
   cmd->add_option("--migrations", o.project.migrations, "the migration history");
   cmd->add_option("--source-format", o.project.source_format, "override the detected format");

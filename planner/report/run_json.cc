@@ -36,6 +36,16 @@ void finding(JsonOut& j, const Finding& f) {
     j.key("line").value(int64_t{f.line});
   else
     j.key("line").null();
+  if (!f.elsewhere.empty()) {
+    j.key("elsewhere").begin_array();
+    for (const auto& e : f.elsewhere) {
+      j.begin_object();
+      j.key("environment").value(e.environment);
+      j.key("verdict").value(e.verdict);
+      j.end_object();
+    }
+    j.end_array();
+  }
   j.end_object();
 }
 

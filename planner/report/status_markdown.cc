@@ -13,16 +13,23 @@ namespace {
 std::string cell(std::string s) {
   std::string out;
   for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += ' ';
-    else out.push_back(c);
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += ' ';
+    else
+      out.push_back(c);
   }
   return out;
 }
 
-std::string date_of(const Revision& r) { return r.create_date.substr(0, 10); }
+std::string date_of(const Revision& r) {
+  return r.create_date.substr(0, 10);
+}
 
-const Revision* find(const Project& p, const std::string& id) { return p.graph.find(id); }
+const Revision* find(const Project& p, const std::string& id) {
+  return p.graph.find(id);
+}
 
 std::string rev_name(const Project& p, const std::string& id) {
   const Revision* r = find(p, id);
@@ -43,7 +50,8 @@ std::vector<const Finding*> with_rule(const EnvironmentRun& run, std::string_vie
 }
 
 /// The revisions from base to `current`, in order (the applied history).
-std::vector<const Revision*> applied_history(const Project& p, const std::vector<std::string>& current) {
+std::vector<const Revision*> applied_history(const Project& p,
+                                             const std::vector<std::string>& current) {
   std::vector<const Revision*> out;
   std::string why;
   if (!current.empty()) p.graph.pending({}, current, out, why);
@@ -66,7 +74,8 @@ void environment_section(std::ostringstream& md, const Project& p, const Environ
   md << "## " << plan.name << "\n\n";
   md << "```\n";
   md << "Environment:      " << plan.name;
-  if (!plan.snapshot_info.info.database.empty()) md << " (" << plan.snapshot_info.info.database << ")";
+  if (!plan.snapshot_info.info.database.empty())
+    md << " (" << plan.snapshot_info.info.database << ")";
   md << "\n";
   std::string current = plan.current.empty() ? "none" : join(plan.current, ", ");
   if (plan.current.size() == 1 && !rev_name(p, plan.current[0]).empty())
@@ -79,7 +88,8 @@ void environment_section(std::ostringstream& md, const Project& p, const Environ
   md << "Delta:            " << plan.pending() << " revision" << (plan.pending() == 1 ? "" : "s")
      << " behind\n";
   if (!plan.snapshot_info.info.taken_at.empty())
-    md << "Snapshot:         " << plan.snapshot << ", taken " << plan.snapshot_info.info.taken_at << "\n";
+    md << "Snapshot:         " << plan.snapshot << ", taken " << plan.snapshot_info.info.taken_at
+       << "\n";
   md << "```\n\n";
 
   md << "### Pending revisions\n\n";
@@ -111,10 +121,11 @@ void environment_section(std::ostringstream& md, const Project& p, const Environ
         std::set<std::string> unique(it->second.begin(), it->second.end());
         note = "⚠️ " + join(std::vector<std::string>(unique.begin(), unique.end()), ", ");
       }
-      bool is_current = std::find(plan.current.begin(), plan.current.end(), r->id) != plan.current.end();
+      bool is_current =
+          std::find(plan.current.begin(), plan.current.end(), r->id) != plan.current.end();
       md << "| " << ++n << " | " << (is_current ? "**" + r->id + "**" : r->id) << " | "
-         << cell(r->message) << " | " << date_of(*r) << " | " << note << (is_current ? " ← current" : "")
-         << " |\n";
+         << cell(r->message) << " | " << date_of(*r) << " | " << note
+         << (is_current ? " ← current" : "") << " |\n";
     }
     md << "\n";
   }
@@ -139,10 +150,11 @@ void environment_section(std::ostringstream& md, const Project& p, const Environ
     std::sort(names.begin(), names.end());
     for (const auto& s : names) {
       auto cfg = p.config.schemas.find(s);
-      std::string owner = cfg == p.config.schemas.end() ? "not configured"
-                          : cfg->second.owner == SchemaConfig::Owner::kExternal
-                              ? "external" + (cfg->second.note.empty() ? "" : " (" + cfg->second.note + ")")
-                              : "migrations";
+      std::string owner =
+          cfg == p.config.schemas.end() ? "not configured"
+          : cfg->second.owner == SchemaConfig::Owner::kExternal
+              ? "external" + (cfg->second.note.empty() ? "" : " (" + cfg->second.note + ")")
+              : "migrations";
       md << "| " << s << " | " << cell(owner) << " | " << tables[s] << " | " << counts[s] << " |\n";
     }
     md << "\n";
@@ -155,14 +167,16 @@ void environment_section(std::ostringstream& md, const Project& p, const Environ
       md << "- **" << f->rule << "** (" << f->severity << ")";
       if (!f->revision.empty()) md << " `" << f->revision << "`";
       md << ": " << f->message;
-      if (!f->file.empty()) md << " (`" << f->file << (f->line ? ":" + std::to_string(f->line) : "") << "`)";
+      if (!f->file.empty())
+        md << " (`" << f->file << (f->line ? ":" + std::to_string(f->line) : "") << "`)";
       md << "\n";
     }
     md << "\n";
   };
   section("Writes to schemas owned by other systems (applied history)",
           with_rule(audit, "protected-schema-write"));
-  section("Writes to schemas owned by other systems (pending)", with_rule(plan, "protected-schema-write"));
+  section("Writes to schemas owned by other systems (pending)",
+          with_rule(plan, "protected-schema-write"));
   section("Predicted failures", with_rule(plan, "would-fail"));
   section("Redundant revisions", with_rule(plan, "redundant-revision"));
   section("Unused tables", with_rule(plan, "unused-table"));
@@ -170,10 +184,16 @@ void environment_section(std::ostringstream& md, const Project& p, const Environ
   for (const Finding* f : with_rule(audit, "missing-object")) drift.push_back(f);
   for (const Finding* f : with_rule(audit, "schema-drift")) drift.push_back(f);
   section("Drift between the history and the snapshot", drift);
-  size_t unknown = with_rule(plan, "unknown-statement").size() + with_rule(audit, "unknown-statement").size();
+  size_t unknown =
+      with_rule(plan, "unknown-statement").size() + with_rule(audit, "unknown-statement").size();
   if (unknown)
     md << "_" << unknown << " statement" << (unknown == 1 ? "" : "s")
-       << " could not be modelled and were not checked (see `migsim plan` and `migsim audit`)._\n\n";
+       << " could not be modelled and were not checked (see `migsim plan` and `migsim "
+          "audit`)._\n\n";
+  size_t silenced = plan.silenced + audit.silenced;
+  if (silenced)
+    md << "_" << silenced << " finding" << (silenced == 1 ? " was" : "s were")
+       << " silenced by migsim:ignore comments (see `migsim plan` and `migsim audit`)._\n\n";
 }
 
 }  // namespace
@@ -190,9 +210,9 @@ std::string status_markdown(const Project& p, const StatusReport& report) {
       std::string v = verdict_counts(env.plan);
       int errors = count_severity(env.plan, "error") + count_severity(env.audit, "error");
       int warnings = count_severity(env.plan, "warning") + count_severity(env.audit, "warning");
-      md << "| " << env.plan.name << " | " << (env.plan.current.empty() ? "none" : join(env.plan.current, ", "))
-         << " | " << env.plan.pending() << " | " << v << " | " << errors << " | "
-         << warnings << " |\n";
+      md << "| " << env.plan.name << " | "
+         << (env.plan.current.empty() ? "none" : join(env.plan.current, ", ")) << " | "
+         << env.plan.pending() << " | " << v << " | " << errors << " | " << warnings << " |\n";
     }
     md << "\n";
   }
@@ -205,9 +225,9 @@ std::string status_markdown(const Project& p, const StatusReport& report) {
   for (const auto& f : report.fresh.findings)
     if (f.rule == "would-fail" && !fail) fail = &f;
   if (fail) {
-    md << "Building a new environment from an empty database **fails** at `" << fail->revision << "` ("
-       << rev_name(p, fail->revision) << "): " << fail->message << " (`" << fail->file << ":" << fail->line
-       << "`). ";
+    md << "Building a new environment from an empty database **fails** at `" << fail->revision
+       << "` (" << rev_name(p, fail->revision) << "): " << fail->message << " (`" << fail->file
+       << ":" << fail->line << "`). ";
     bool rolled = false;
     for (const auto& r : report.fresh.revisions) rolled = rolled || r.rolled_back;
     md << (rolled ? "The whole transaction rolls back: nothing is left behind.\n\n"
@@ -221,12 +241,16 @@ std::string status_markdown(const Project& p, const StatusReport& report) {
   for (const auto& env : report.environments) {
     for (const auto& r : env.plan.revisions)
       if (r.verdict == Verdict::kRedundant)
-        recs.push_back("`" + r.revision->id + "` (" + r.revision->message + ") is redundant in " + env.plan.name +
+        recs.push_back("`" + r.revision->id + "`" +
+                       (r.revision->message.empty() ? "" : " (" + r.revision->message + ")") +
+                       " is redundant in " + env.plan.name +
                        ": applying it changes nothing there (" + r.reason + ").");
     for (const auto* f : with_rule(env.plan, "would-fail"))
-      recs.push_back("Fix `" + f->revision + "` before upgrading " + env.plan.name + ": " + f->message + ".");
+      recs.push_back("Fix `" + f->revision + "` before upgrading " + env.plan.name + ": " +
+                     f->message + ".");
     for (const auto* f : with_rule(env.plan, "unused-table"))
-      recs.push_back("Drop " + f->object.substr(6) + " in a cleanup revision (it is empty and unreferenced).");
+      recs.push_back("Drop " + f->object.substr(6) +
+                     " in a cleanup revision (it is empty and unreferenced).");
     std::set<std::string> schemas;
     for (const auto* f : with_rule(env.audit, "out-of-band-object"))
       if (f->object.rfind("schema ", 0) == 0) schemas.insert(f->object.substr(7));
@@ -234,10 +258,11 @@ std::string status_markdown(const Project& p, const StatusReport& report) {
       recs.push_back("Create schema" + std::string(schemas.size() > 1 ? "s " : " ") +
                      join(std::vector<std::string>(schemas.begin(), schemas.end()), " and ") +
                      " in the first revision (with IF NOT EXISTS), so the history builds a new "
-                     "environment on its own; " + env.plan.name + " has them only because they were made by hand.");
+                     "environment on its own; " +
+                     env.plan.name + " has them only because they were made by hand.");
     if (!with_rule(env.audit, "protected-schema-write").empty())
-      recs.push_back("Stop writing to schemas owned by other systems from migrations (" + env.plan.name +
-                     "'s history does); read from them instead.");
+      recs.push_back("Stop writing to schemas owned by other systems from migrations (" +
+                     env.plan.name + "'s history does); read from them instead.");
   }
   std::sort(recs.begin(), recs.end());
   recs.erase(std::unique(recs.begin(), recs.end()), recs.end());

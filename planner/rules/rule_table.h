@@ -9,10 +9,18 @@
 
 namespace migsim {
 
+/// How a rule's findings can be silenced.
+enum class Silencing {
+  kLineOrLevel,  ///< a finding has a file and line: a migsim:ignore comment, or its level
+  kLevelOnly,    ///< a finding has no line of its own (the snapshot's objects): its level
+  kNever,        ///< the history has no usable order: bad input, whatever the level
+};
+
 struct RuleInfo {
   std::string_view id;
   std::string_view severity;  ///< default: error, warning or info
   std::string_view summary;
+  Silencing silencing = Silencing::kLineOrLevel;
 };
 
 const std::vector<RuleInfo>& rule_table();

@@ -4,9 +4,9 @@
 #include <set>
 
 #include "parser/sql_parser.h"
+#include "planner/rules/statement_targets.h"
 #include "planner/run/current_revisions.h"
 #include "planner/run/findings.h"
-#include "planner/rules/statement_targets.h"
 #include "planner/run/simulate.h"
 #include "planner/snapshot/diff.h"
 #include "planner/snapshot/open.h"
@@ -19,7 +19,8 @@ bool environment_request(const Project& project, const std::string& env,
   out.mode = mode;
   if (empty || env == "fresh") {
     if (mode == RunMode::kAudit) {
-      error = {"migsim", 0, 0, "audit compares with a snapshot: give --env NAME or --snapshot FILE"};
+      error = {"migsim", 0, 0,
+               "audit compares with a snapshot: give --env NAME or --snapshot FILE"};
       return false;
     }
     out.name = "fresh";
@@ -99,8 +100,8 @@ std::vector<std::string> schemas_created(const std::vector<RevisionRun>& runs) {
   return out;
 }
 
-void compare_with_snapshot(const Project& project, const Catalog& simulated,
-                           const Catalog& snap, EnvironmentRun& run) {
+void compare_with_snapshot(const Project& project, const Catalog& simulated, const Catalog& snap,
+                           EnvironmentRun& run) {
   Snapshot none;
   auto changes = diff_snapshots(simulated, none, snap, run.snapshot_info, DiffOptions{});
   // A table that is out of band (or missing) as a whole is one finding, not
@@ -120,7 +121,8 @@ void compare_with_snapshot(const Project& project, const Catalog& simulated,
     std::string name = c.name.size() > schema.size() ? c.name.substr(schema.size() + 1) : "";
     if (const Relation* r = holder.relation(schema, name)) {
       if (!r->index.table.empty() && whole.count(schema + "." + r->index.table)) return true;
-      if (!r->sequence.owned_by_table.empty() && whole.count(schema + "." + r->sequence.owned_by_table))
+      if (!r->sequence.owned_by_table.empty() &&
+          whole.count(schema + "." + r->sequence.owned_by_table))
         return true;
     }
     return false;
@@ -129,13 +131,16 @@ void compare_with_snapshot(const Project& project, const Catalog& simulated,
     if (part_of_whole(c)) continue;
     std::string schema = schema_of(c.name);
     if (c.object == "schema" || external_schema(project.config, schema)) continue;
+    // The migration tool's bookkeeping, not an object revisions create.
+    if (c.object == "version table") continue;
     if (c.name.find(project.config.alembic.version_table) != std::string::npos) continue;
     Finding f;
     f.object = c.object + " " + c.name;
     f.severity = "warning";
     if (c.kind == SnapshotChange::Kind::kAdded) {
       f.rule = "out-of-band-object";
-      f.message = c.object + " " + c.name + " is in the snapshot but no applied revision creates it";
+      f.message =
+          c.object + " " + c.name + " is in the snapshot but no applied revision creates it";
     } else if (c.kind == SnapshotChange::Kind::kRemoved) {
       f.rule = "missing-object";
       f.message = c.object + " " + c.name +
@@ -163,8 +168,8 @@ void compare_with_snapshot(const Project& project, const Catalog& simulated,
 
 }  // namespace
 
-bool run_environment(const Project& project, const EnvironmentRequest& request,
-                     EnvironmentRun& out, InputError& error) {
+bool run_environment(const Project& project, const EnvironmentRequest& request, EnvironmentRun& out,
+                     InputError& error) {
   out.name = request.name;
   out.snapshot = request.snapshot;
   out.mode = request.mode;
@@ -211,7 +216,8 @@ bool run_environment(const Project& project, const EnvironmentRequest& request,
         for (const auto& s : rev.statements) {
           if (s.result.outcome != Outcome::kFails || s.result.sqlstate != "42701") continue;
           for (const auto& c : statement_changes(s.sql, *out.catalog))
-            if (c.op == ObjectChange::Op::kAddColumn && !c.guarded && external_schema(project.config, c.schema))
+            if (c.op == ObjectChange::Op::kAddColumn && !c.guarded &&
+                external_schema(project.config, c.schema))
               added.insert(Catalog::key(c.schema, c.table) + '\x1f' + c.column);
         }
       if (added.size() == before) break;
@@ -219,8 +225,8 @@ bool run_environment(const Project& project, const EnvironmentRequest& request,
     compare_with_snapshot(project, *out.catalog, snap_catalog, out);
   } else {
     std::vector<const Revision*> pending;
-    std::vector<std::string> from = request.mode == RunMode::kFresh ? std::vector<std::string>{}
-                                                                    : out.current;
+    std::vector<std::string> from =
+        request.mode == RunMode::kFresh ? std::vector<std::string>{} : out.current;
     if (!project.graph.pending(from, targets, pending, why)) {
       error = {project.migrations, 0, 0, why};
       return false;

@@ -25,9 +25,15 @@ struct RevisionRun {
   /// "pending" when the upgrade would apply it.
   bool applied = false;
   Verdict verdict = Verdict::kApplies;
-  std::string reason;      ///< why the verdict, in a sentence
+  std::string reason;        ///< why the verdict, in a sentence
   bool rolled_back = false;  ///< its changes are undone by a later failure in its transaction
   std::vector<StatementRecord> statements;
+};
+
+/// What a revision does in another environment of the same command.
+struct EnvironmentVerdict {
+  std::string environment;
+  std::string verdict;  ///< a verdict name, or "applied" when the environment already has it
 };
 
 /// A finding: something a reviewer must know, with a stable rule id.
@@ -40,6 +46,9 @@ struct Finding {
   std::string file;
   uint32_t line = 0;
   uint32_t column = 0;
+  /// redundant-revision, when several environments are planned: the revision
+  /// in each of the others.
+  std::vector<EnvironmentVerdict> elsewhere;
 };
 
 struct EnvironmentRun {
