@@ -130,6 +130,42 @@ TEST_CASE("alembic runner: has_table guards") {
           "guard is false: inspector.has_table('legacy_audit') (line 26)", 27}});
 }
 
+TEST_CASE("alembic runner: has_table of a name a sequence holds depends on SQLAlchemy") {
+  AppReplay r;
+  r.sql("CREATE SEQUENCE audit_log;");
+  check(r.run("r09_has_table_guard.py"),
+        {{U, "", "sequence public.audit_log has that name, which SQLAlchemy 1.4 counts as a table",
+          21},
+         {N, "DROP TABLE legacy_audit", "guard is false", 27}});
+}
+
+TEST_CASE("alembic runner: an inspector answers get_*() from its cache, as SQLAlchemy's does") {
+  AppReplay r;
+  // The second get_columns() on the same inspector has not seen the new column
+  // (PostgreSQL 15 and Alembic 1.8.1 online create the index); a new inspector has.
+  check(r.run("r49_inspector_cache.py"),
+        {{A, "ALTER TABLE users ADD COLUMN nickname VARCHAR(40)", "", 20},
+         {A, "CREATE INDEX ix_users_nickname ON users (nickname)", "", 23},
+         {N, "ALTER TABLE users DROP COLUMN email", "guard is false", 26}});
+  // has_table() asked again after a change: SQLAlchemy 1.4 and 2.0 disagree.
+  check(r.run_text("has_table_twice.py", R"(from alembic import op
+import sqlalchemy as sa
+
+def upgrade():
+    insp = sa.inspect(op.get_bind())
+    if not insp.has_table('audit'):
+        op.create_table('audit', sa.Column('id', sa.Integer(), primary_key=True))
+    if not insp.has_table('audit'):
+        op.drop_table('orders')
+)"),
+        {{A, "CREATE TABLE audit (id SERIAL NOT NULL, PRIMARY KEY (id))", "", 7},
+         {U, "DROP TABLE orders",
+          "has_table() asked again after a change (has_table_twice.py:8): SQLAlchemy 2.0 answers "
+          "from its cache "
+          "(False), 1.4 reads the database again (True)",
+          9}});
+}
+
 TEST_CASE("alembic runner: the outcomes of the corpus on the application database") {
   AppReplay r;
   check(r.run("r10_get_columns_guard.py"),

@@ -75,6 +75,31 @@ TEST_CASE("config: an empty file is a valid config", "[config]") {
   CHECK(c.migrations.empty());
   CHECK_FALSE(c.source_format);
   CHECK_FALSE(c.alembic.transaction_per_migration);
+  CHECK_FALSE(c.alembic.version.given);
+  CHECK(c.alembic.version.renders_index_if_exists());
+}
+
+TEST_CASE("config: the Alembic release decides how index IF [NOT] EXISTS renders", "[config]") {
+  Config c = parse_ok("[alembic]\nversion = \"1.8.1\"\n");
+  CHECK(c.alembic.version.given);
+  CHECK(c.alembic.version.major == 1);
+  CHECK(c.alembic.version.minor == 8);
+  CHECK(c.alembic.version.patch == 1);
+  CHECK_FALSE(c.alembic.version.renders_index_if_exists());
+  CHECK_FALSE(
+      parse_ok("[alembic]\nversion = \"1.11.1\"\n").alembic.version.renders_index_if_exists());
+  CHECK(parse_ok("[alembic]\nversion = \"1.11.2\"\n").alembic.version.renders_index_if_exists());
+  CHECK(parse_ok("[alembic]\nversion = \"1.13\"\n").alembic.version.renders_index_if_exists());
+  CHECK(parse_ok("[alembic]\nversion = \"2.0.0\"\n").alembic.version.renders_index_if_exists());
+
+  for (const char* bad : {"1", "1.8.", "1.8.1.2", "v1.8", "1.-8", "", "1.8 "}) {
+    InputError e = parse_bad(std::string("[alembic]\nversion = \"") + bad + "\"\n");
+    CHECK(e.line == 2);
+    CHECK(e.message == std::string("alembic.version \"") + bad +
+                           "\" is not an Alembic release such as \"1.8.1\" or \"1.13\"");
+  }
+  InputError e = parse_bad("[alembic]\nversion = 1.8\n");
+  CHECK(e.message == "alembic.version must be a string, not a number");
 }
 
 TEST_CASE("config: errors carry the line", "[config]") {

@@ -48,5 +48,30 @@ TEST_CASE("column defaults render as pg_get_expr prints them") {
   }
 }
 
+TEST_CASE("an enum default names its type as search_path shows it") {
+  // What PostgreSQL 15 printed (pg_get_expr, search_path "$user", public) for
+  // these statements: the public type unqualified, app's qualified.
+  auto source = std::make_shared<SourceFile>("enum_defaults.sql", R"(
+CREATE TYPE mood AS ENUM ('ok', 'bad');
+CREATE SCHEMA app;
+CREATE TYPE app.level AS ENUM ('low', 'high');
+CREATE TABLE t (a mood DEFAULT 'ok', b app.level DEFAULT 'low', c mood[] DEFAULT '{}');
+ALTER TABLE t ADD COLUMN d mood DEFAULT 'bad';
+ALTER TABLE t ALTER COLUMN b SET DEFAULT 'high';
+)");
+  ParsedScript script;
+  InputError error;
+  REQUIRE(SqlParser::parse_file(source, script, error));
+  Catalog catalog;
+  Engine engine(catalog);
+  for (const auto& s : script.statements) REQUIRE(engine.execute(s).outcome == Outcome::kApplies);
+  const Relation* t = catalog.relation("public", "t");
+  REQUIRE(t);
+  CHECK(t->column("a")->default_expr == "'ok'::mood");
+  CHECK(t->column("b")->default_expr == "'high'::app.level");
+  CHECK(t->column("c")->default_expr == "'{}'::mood[]");
+  CHECK(t->column("d")->default_expr == "'bad'::mood");
+}
+
 }  // namespace
 }  // namespace migsim

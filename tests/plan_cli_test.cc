@@ -22,6 +22,34 @@ TEST_CASE("plan for dev: where it stands, and the one pending revision") {
   CHECK(has(r.out, "\"id\":\"fc3b6e7695d9\",\"name\":\"consolidate_to_dual_schema\",\"status\":\"pending\""));
 }
 
+TEST_CASE("plan --save-snapshot: alembic_version holds the revisions that committed") {
+  TempDir dir;
+  auto show = [&](const std::string& env) {
+    std::string out = dir.file(env + ".sqlite");
+    auto r = run_migsim({"plan", "--config", "fixtures/pa_dealing/migsim.toml", "--env", env,
+                         "--fail-on", "never", "--save-snapshot", out});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    auto s = run_migsim({"snapshot", "show", out});
+    INFO(s.err);
+    REQUIRE(s.exit_code == 0);
+    return s.out;
+  };
+  // dev: the pending revision commits, so the row moves to it, as Alembic moves it.
+  std::string dev = show("dev");
+  INFO(dev);
+  CHECK(has(dev, "padealing.alembic_version (alembic): 1 row"));
+  CHECK(has(dev, "[{\"version_num\":\"fc3b6e7695d9\"}]"));
+  // prod: the upgrade fails and rolls back, so the row stays.
+  std::string prod = show("prod");
+  INFO(prod);
+  CHECK(has(prod, "[{\"version_num\":\"aa0f04f2fdaf\"}]"));
+  // fresh: the version table itself rolls back.
+  std::string fresh = show("fresh");
+  INFO(fresh);
+  CHECK_FALSE(has(fresh, "alembic_version"));
+}
+
 TEST_CASE("plan for prod: six revisions behind") {
   auto r = run_migsim({"plan", "--config", "fixtures/pa_dealing/migsim.toml", "--env", "prod",
                        "--format", "json", "--fail-on", "never"});

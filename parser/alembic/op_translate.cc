@@ -425,7 +425,8 @@ OpTranslation alter_column(const PyValue& call, const BatchTarget* batch) {
   return out;
 }
 
-OpTranslation create_index(const PyValue& call, const BatchTarget* batch) {
+OpTranslation create_index(const PyValue& call, const BatchTarget* batch,
+                           const AlembicVersion& version) {
   std::string name = name_value(call.arg(0, "index_name"));
   std::string table = batch ? batch->table : name_value(call.arg(1, "table_name"));
   const PyValue* cols = batch ? call.arg(1, "columns") : call.arg(2, "columns");
@@ -450,7 +451,8 @@ OpTranslation create_index(const PyValue& call, const BatchTarget* batch) {
   }
   std::string sql = PyValue::truthy(call.kwarg("unique")) ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
   if (PyValue::truthy(call.kwarg("postgresql_concurrently"))) sql += "CONCURRENTLY ";
-  if (PyValue::truthy(call.kwarg("if_not_exists"))) sql += "IF NOT EXISTS ";
+  if (version.renders_index_if_exists() && PyValue::truthy(call.kwarg("if_not_exists")))
+    sql += "IF NOT EXISTS ";
   sql += quote_ident(name) + " ON " + qualified(schema, table);
   if (const PyValue* u = call.kwarg("postgresql_using"); u && u->kind == Kind::kStr) sql += " USING " + u->text;
   std::string joined;
@@ -535,7 +537,8 @@ OpTranslation translate_enum_create(const PyValue& type, bool checkfirst) {
   return out;
 }
 
-OpTranslation translate_op(const PyValue& call, const BatchTarget* batch) {
+OpTranslation translate_op(const PyValue& call, const BatchTarget* batch,
+                           const AlembicVersion& version) {
   std::string op(call.short_name());
   std::string schema = batch ? batch->schema : schema_kw(call);
   if (op == "execute") {
@@ -545,10 +548,17 @@ OpTranslation translate_op(const PyValue& call, const BatchTarget* batch) {
       return unknown("op.execute of something other than a SQL string or sa.text()");
     return simple(text);
   }
+  // Newer Alembic releases read these on table and column operations too; what
+  // a given release renders (or whether it accepts them) is not modelled.
+  if ((op == "create_table" || op == "drop_table" || op == "add_column" || op == "drop_column") &&
+      (PyValue::truthy(call.kwarg("if_exists")) || PyValue::truthy(call.kwarg("if_not_exists"))))
+    return unknown(
+        "op." + op +
+        " with if_exists/if_not_exists: what Alembic renders for it depends on its release");
   if (op == "create_table" && !batch) return create_table(call);
   if (op == "add_column") return add_column(call, batch);
   if (op == "alter_column") return alter_column(call, batch);
-  if (op == "create_index") return create_index(call, batch);
+  if (op == "create_index") return create_index(call, batch, version);
   if (op == "bulk_insert" && !batch) return bulk_insert(call);
   if (op == "drop_table" && !batch) {
     std::string t = name_value(call.arg(0, "table_name"));
@@ -566,7 +576,8 @@ OpTranslation translate_op(const PyValue& call, const BatchTarget* batch) {
     if (n.empty()) return unknown("drop_index without a literal index name");
     std::string sql = "DROP INDEX ";
     if (PyValue::truthy(call.kwarg("postgresql_concurrently"))) sql += "CONCURRENTLY ";
-    if (PyValue::truthy(call.kwarg("if_exists"))) sql += "IF EXISTS ";
+    if (version.renders_index_if_exists() && PyValue::truthy(call.kwarg("if_exists")))
+      sql += "IF EXISTS ";
     return simple(sql + qualified(schema, n));
   }
   if (op == "rename_table" && !batch) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "parser/alembic/alembic_version.h"
 #include "parser/alembic/py_value.h"
 
 namespace migsim {
@@ -28,8 +29,10 @@ struct BatchTarget {
   std::string schema;
 };
 
-/// Translates `call`, whose dotted name is op.NAME or (with `batch`) batch_op.NAME.
-OpTranslation translate_op(const PyValue& call, const BatchTarget* batch = nullptr);
+/// Translates `call`, whose dotted name is op.NAME or (with `batch`) batch_op.NAME,
+/// as the Alembic release `version` renders it.
+OpTranslation translate_op(const PyValue& call, const BatchTarget* batch = nullptr,
+                           const AlembicVersion& version = {});
 
 /// Translates `SomeEnum.create(bind, checkfirst=...)` where `type` is the
 /// evaluated sa.Enum / postgresql.ENUM value.

@@ -146,7 +146,16 @@ PyValue inspector_call(const Catalog& catalog, const std::string& method,
     if (!positional.empty()) schema = positional;
   }
   const Relation* rel = catalog.relation(schema, table);
-  if (method == "has_table") return boolean(rel && is_reflected_table(*rel));
+  if (method == "has_table") {
+    // SQLAlchemy 2.0 counts tables, views and foreign tables; 1.4 (Debian 12)
+    // any relation of that name, an index or a sequence too.
+    if (rel && !is_reflected_table(*rel))
+      return PyValue::unknown("inspector.has_table('" + table + "'): " +
+                              std::string(relkind_word(rel->kind)) + " " + schema + "." + table +
+                              " has that name, which SQLAlchemy 1.4 counts as a table and 2.0 "
+                              "does not");
+    return boolean(rel != nullptr);
+  }
   if (method == "has_sequence") return boolean(rel && rel->kind == RelKind::kSequence);
   if (method == "has_index") {
     std::string index;

@@ -26,8 +26,8 @@ struct Mode {
 class Interpreter {
  public:
   Interpreter(std::shared_ptr<const SourceFile> source, Engine& engine,
-              std::vector<StatementRecord>& out)
-      : source_(std::move(source)), engine_(engine), out_(out) {}
+              std::vector<StatementRecord>& out, const AlembicVersion& version = {})
+      : source_(std::move(source)), engine_(engine), out_(out), version_(version) {}
 
   /// Runs the module's top level (imports, assignments, defs), then upgrade().
   /// Returns false when the module has no upgrade() function (`why` says so).
@@ -62,6 +62,11 @@ class Interpreter {
                        std::vector<std::pair<std::string, PyValue>>& kwargs);
   PyValue call_function(const python::Stmt& def, std::vector<PyValue> args,
                         std::vector<std::pair<std::string, PyValue>> kwargs, const Mode& mode);
+  /// A method of `sa.inspect(op.get_bind())`, with SQLAlchemy's per-inspector cache.
+  PyValue inspector_method(const PyValue& inspector, const std::string& method,
+                           std::vector<PyValue>& args,
+                           std::vector<std::pair<std::string, PyValue>>& kwargs,
+                           const python::Expr& at, const Mode& mode);
   PyValue conn_execute(const PyValue& sql, const python::Expr& at, const Mode& mode);
 
   /// Runs (or, outside kRun, records) an op.* / batch_op.* call.
@@ -81,6 +86,9 @@ class Interpreter {
   std::shared_ptr<const SourceFile> source_;
   Engine& engine_;
   std::vector<StatementRecord>& out_;
+  AlembicVersion version_;
+  int64_t inspectors_ = 0;                          ///< sa.inspect() calls so far
+  std::map<std::string, PyValue> inspector_cache_;  ///< "inspector method(args)" -> answer
   Scope globals_;
   std::vector<Scope> frames_;  ///< function calls; the back is the current one
   std::map<std::string, const python::Stmt*> functions_;

@@ -143,7 +143,9 @@ PyValue Interpreter::call_value(const PyValue& func, std::vector<PyValue> args, 
   if (short_name == "inspect" ||
       (func.text.size() >= 21 &&
        func.text.compare(func.text.size() - 21, 21, "Inspector.from_engine") == 0)) {
-    if (!call.items.empty() && is_object(call.items[0], "bind")) return make_object("inspector");
+    // Each inspector has its own cache of what it reflected (see inspector_method).
+    if (!call.items.empty() && is_object(call.items[0], "bind"))
+      return make_object("inspector", {make_int(++inspectors_)});
     return PyValue::unknown("inspect() of something other than op.get_bind() (" + where(at.line) +
                             ")");
   }
@@ -295,7 +297,7 @@ PyValue Interpreter::call_method(const PyValue& self, const std::string& method,
     return PyValue::unknown("the connection's " + method + "() is not followed (" + where(at.line) +
                             ")");
   }
-  if (is_object(self, "inspector")) return inspector_call(engine_.catalog(), method, args, kwargs);
+  if (is_object(self, "inspector")) return inspector_method(self, method, args, kwargs, at, mode);
   if (is_object(self, "context")) {
     if (method == "autocommit_block") return make_object("autocommit");
     return PyValue::unknown("op.get_context()." + method + "() is not followed (" + where(at.line) +
@@ -456,6 +458,31 @@ PyValue Interpreter::call_method(const PyValue& self, const std::string& method,
   }
   return PyValue::unknown(source_text(*at.items[0]) + "() is not something migsim follows (" +
                           where(at.line) + ")");
+}
+
+PyValue Interpreter::inspector_method(const PyValue& inspector, const std::string& method,
+                                      std::vector<PyValue>& args, KwArgs& kwargs, const Expr& at,
+                                      const Mode& mode) {
+  PyValue answer = inspector_call(engine_.catalog(), method, args, kwargs);
+  // Only calls Python makes: a guard migsim evaluates in a branch that does not
+  // run fills no cache.
+  if (mode.kind != Mode::Kind::kRun || inspector.items.empty()) return answer;
+  std::string key = repr(inspector.items[0]) + " " + method + "(";
+  for (const PyValue& a : args) key += repr(a) + ", ";
+  for (const auto& [k, v] : kwargs) key += k + "=" + repr(v) + ", ";
+  key += ")";
+  auto [it, first] = inspector_cache_.emplace(key, answer);
+  if (first) return answer;
+  // SQLAlchemy's Inspector caches every get_*() it reflected: the same call on
+  // the same inspector gives the same answer, whatever ran in between.
+  if (method.rfind("get_", 0) == 0) return it->second;
+  // has_table() and friends: 2.0 caches them too, 1.4 asks the database again.
+  auto same = equal(it->second, answer);
+  if (same && *same) return answer;
+  return PyValue::unknown("the inspector's " + method + "() asked again after a change (" +
+                          where(at.line) + "): SQLAlchemy 2.0 answers from its cache (" +
+                          repr(it->second) + "), 1.4 reads the database again (" + repr(answer) +
+                          ")");
 }
 
 PyValue Interpreter::call_function(const python::Stmt& def, std::vector<PyValue> args,

@@ -31,7 +31,7 @@ PyValue Interpreter::run_op(const PyValue& call, const BatchTarget* batch, const
            mode.kind == Mode::Kind::kNoOp ? mode.reason : where(at.line) + ": " + why);
     return call;
   }
-  OpTranslation t = translate_op(call, batch);
+  OpTranslation t = translate_op(call, batch, version_);
   if (!t.unknown.empty()) {
     record(at, text, mode.kind == Mode::Kind::kNoOp ? Outcome::kNoOp : Outcome::kUnknown,
            mode.kind == Mode::Kind::kNoOp ? mode.reason : where(at.line) + ": " + t.unknown);

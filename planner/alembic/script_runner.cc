@@ -7,7 +7,8 @@
 namespace migsim {
 
 bool run_alembic_upgrade(const Revision& revision, Engine& engine,
-                         std::vector<StatementRecord>& out, InputError& error) {
+                         std::vector<StatementRecord>& out, InputError& error,
+                         const AlembicVersion& version) {
   if (!revision.source) {
     error.file = revision.path;
     error.message = "the revision's source file was not kept";
@@ -23,7 +24,7 @@ bool run_alembic_upgrade(const Revision& revision, Engine& engine,
   }
   python::Module module;
   if (!python::parse_module(*revision.source, module, error)) return false;
-  alembic::Interpreter interpreter(revision.source, engine, out);
+  alembic::Interpreter interpreter(revision.source, engine, out, version);
   std::string why;
   if (!interpreter.run_upgrade(module, why)) {
     StatementRecord r;

@@ -7,6 +7,7 @@
 
 #include <vector>
 
+#include "parser/alembic/alembic_version.h"
 #include "parser/revisions/revision.h"
 #include "planner/engine/engine.h"
 #include "planner/engine/statement_record.h"
@@ -19,7 +20,9 @@ namespace migsim {
 /// line of the Python call. Statements in `with op.get_context().autocommit_block():`
 /// run outside the transaction block, as Alembic runs them. Returns false with
 /// `error` only for input that cannot be read at all (a Python syntax error).
+/// `version`: the Alembic release whose rendering to follow.
 bool run_alembic_upgrade(const Revision& revision, Engine& engine,
-                         std::vector<StatementRecord>& out, InputError& error);
+                         std::vector<StatementRecord>& out, InputError& error,
+                         const AlembicVersion& version = {});
 
 }  // namespace migsim

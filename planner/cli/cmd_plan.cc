@@ -14,6 +14,7 @@
 #include "planner/report/run_writers.h"
 #include "planner/run/environment.h"
 #include "planner/run/findings.h"
+#include "planner/run/version_after.h"
 
 namespace migsim {
 namespace {
@@ -57,7 +58,7 @@ int run_plan(const PlanOptions& o, RunMode mode) {
   relate_redundant_revisions(planned);
   std::string text = write_runs(runs, o.format, o.output.empty() && stdout_wants_color());
   if (!o.save_snapshot.empty() &&
-      !save_snapshot(o.save_snapshot, *runs[0].catalog, runs[0].snapshot_info, error))
+      !save_snapshot(o.save_snapshot, *runs[0].catalog, snapshot_after(project, runs[0]), error))
     return report_input_error(error);
   if (!write_output(o.output, text, error)) return report_input_error(error);
   return exit_code_for(runs, o.fail_on);

@@ -121,6 +121,14 @@ class Reader {
         if (!string(value, "alembic." + k, out_.alembic.version_table)) return false;
       } else if (k == "transaction_per_migration") {
         if (!boolean(value, "alembic." + k, out_.alembic.transaction_per_migration)) return false;
+      } else if (k == "version") {
+        std::string text;
+        if (!string(value, "alembic." + k, text)) return false;
+        auto v = AlembicVersion::parse(text);
+        if (!v)
+          return fail(value, "alembic.version \"" + text +
+                                 "\" is not an Alembic release such as \"1.8.1\" or \"1.13\"");
+        out_.alembic.version = *v;
       } else {
         return unknown(key, "alembic");
       }

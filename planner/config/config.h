@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "parser/alembic/alembic_version.h"
 #include "parser/revisions/revision.h"
 #include "parser/source.h"
 
@@ -34,6 +35,8 @@ struct AlembicConfig {
   std::string version_table = "alembic_version";
   std::string version_table_schema;  ///< empty: the search_path's first schema
   bool transaction_per_migration = false;
+  /// The Alembic release the project runs; not given: the current release.
+  AlembicVersion version;
 };
 
 struct Config {

@@ -293,7 +293,7 @@ StatementResult at_column_default(AlterTarget& t, Node cmd) {
       return ExecContext::fails(code, message);
   }
   // Rendered as CREATE TABLE renders a default, so the two compare.
-  std::string expr = def ? render_default(def, c->type) : std::string();
+  std::string expr = def ? render_default(def, type_for_cast(t.ctx.catalog, *c)) : std::string();
   if (expr.empty() && c->default_expr.empty()) {
     return ExecContext::no_op("column \"" + col + "\" has no default");
   }

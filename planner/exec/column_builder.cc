@@ -1,6 +1,7 @@
 #include "planner/exec/column_builder.h"
 
 #include "planner/catalog/names.h"
+#include "planner/exec/column_cast.h"
 #include "planner/exec/name_chooser.h"
 #include "planner/exec/type_resolver.h"
 #include "planner/expr/default_render.h"
@@ -48,7 +49,8 @@ bool build_column(const Catalog& catalog, const std::string& table, Node def, Co
         return clause_error("multiple default values specified");
       }
       saw_default = true;
-      out.column.default_expr = render_default(con["raw_expr"], out.column.type);
+      // A user type prints qualified only when search_path does not show its schema.
+      out.column.default_expr = render_default(con["raw_expr"], type_for_cast(catalog, out.column));
     } else if (type == "CONSTR_IDENTITY") {
       std::string_view when = con.str("generated_when");
       out.column.identity = when.empty() ? 'a' : when[0];

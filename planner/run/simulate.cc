@@ -19,6 +19,7 @@ ToolBehaviour tool_behaviour(const Project& project) {
       t.transaction_per_revision = project.config.alembic.transaction_per_migration;
       t.version_schema = project.config.alembic.version_table_schema;
       t.version_table = project.config.alembic.version_table;
+      t.alembic_version = project.config.alembic.version;
       // Offline SQL carries its own BEGIN/COMMIT: the file says what Alembic sent.
       if (project.format == SourceFormat::kAlembicOfflineSql) {
         t.one_transaction = false;
@@ -101,7 +102,8 @@ class AlembicVersionTable {
   std::string name_;
 };
 
-bool run_body(const Revision& rev, Engine& engine, RevisionRun& run, InputError& error) {
+bool run_body(const Revision& rev, const ToolBehaviour& tool, Engine& engine, RevisionRun& run,
+              InputError& error) {
   if (rev.body == BodyKind::kSql) {
     // Outside a transaction the tool stops at a failing statement: the rest
     // of the file never runs (inside one, PostgreSQL itself refuses them).
@@ -123,7 +125,7 @@ bool run_body(const Revision& rev, Engine& engine, RevisionRun& run, InputError&
     return true;
   }
   if (rev.format == SourceFormat::kAlembic) {
-    return run_alembic_upgrade(rev, engine, run.statements, error);
+    return run_alembic_upgrade(rev, engine, run.statements, error, tool.alembic_version);
   }
   StatementRecord r;
   r.location = rev.location;
@@ -186,7 +188,7 @@ bool simulate(const std::vector<const Revision*>& revisions, const ToolBehaviour
     bool stopped = false;
     for (const auto& s : run.statements) stopped = stopped || s.result.outcome == Outcome::kFails;
     if (!stopped) {
-      if (!run_body(*rev, engine, run, error)) return false;
+      if (!run_body(*rev, tool, engine, run, error)) return false;
       if (tool.alembic_bookkeeping)
         run_bookkeeping(engine, versions.advance(*rev), rev->location, rev->source, run.statements);
     }

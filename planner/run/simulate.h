@@ -21,6 +21,7 @@ struct ToolBehaviour {
   bool alembic_bookkeeping = false;
   std::string version_schema;  ///< where alembic_version lives ("" = search_path)
   std::string version_table = "alembic_version";
+  AlembicVersion alembic_version;  ///< how Alembic renders operations that differ by release
 };
 
 ToolBehaviour tool_behaviour(const Project& project);

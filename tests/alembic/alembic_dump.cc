@@ -2,6 +2,7 @@
 // one JSON line per record, with libpg_query's fingerprint of its SQL; or
 // (--split) prints the statements of a SQL file the same way, so a test can
 // compare migsim's translation with what Alembic renders offline.
+// --alembic-version V first: translate as that Alembic release does.
 
 #include <pg_query.h>
 
@@ -54,8 +55,22 @@ std::string read(const std::string& path) {
 int main(int argc, char** argv) {
   using namespace migsim;
   if (argc < 2) {
-    std::cerr << "usage: migsim_alembic_dump [--setup FILE.sql] SCRIPT.py... | --split FILE.sql\n";
+    std::cerr
+        << "usage: migsim_alembic_dump [--alembic-version V] [--setup FILE.sql] SCRIPT.py... | "
+           "--split FILE.sql\n";
     return 2;
+  }
+  // --alembic-version: translate as that Alembic release renders (default: the current one).
+  AlembicVersion version;
+  if (std::string(argv[1]) == "--alembic-version" && argc > 3) {
+    auto v = AlembicVersion::parse(argv[2]);
+    if (!v) {
+      std::cerr << "not an Alembic version: " << argv[2] << "\n";
+      return 2;
+    }
+    version = *v;
+    argv += 2;
+    argc -= 2;
   }
   std::string first = argv[1];
   if (first == "--split") {
@@ -95,7 +110,7 @@ int main(int argc, char** argv) {
     std::vector<StatementRecord> out;
     InputError error;
     engine.begin_block();
-    bool ok = run_alembic_upgrade(rev, engine, out, error);
+    bool ok = run_alembic_upgrade(rev, engine, out, error, version);
     engine.end_block();
     if (!ok) {
       std::cout << "{\"file\":" << json(argv[i]) << ",\"error\":" << json(error.to_string())

@@ -4,7 +4,8 @@
 For every script of the given versions directories that Alembic's offline mode
 can render (`alembic upgrade A:B --sql`, Debian's python3-alembic), renders it
 and compares the statements, in order, with the SQL migsim translates the same
-script to (tests/alembic/alembic_dump.cc), through libpg_query fingerprints.
+script to (tests/alembic/alembic_dump.cc, told the installed Alembic's release),
+through libpg_query fingerprints.
 Scripts Alembic cannot render offline (inspector checks, the project's own
 imports) are listed and skipped; any other difference fails the test.
 """
@@ -17,6 +18,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+import alembic
 
 ENV_PY = '''
 from alembic import context
@@ -92,7 +95,7 @@ def check_directory(dump, versions, failures, counts):
         if True:
             rng = rev if not downs else (downs[0] + ":" + rev if len(downs) == 1 else None)
             path = os.path.join(versions, name)
-            ours = dump_lines(run([dump, path]).stdout)
+            ours = dump_lines(run([dump, "--alembic-version", alembic.__version__, path]).stdout)
             if rng is None:
                 # A merge: Alembic renders only the version-table update.
                 if any(r.get("sql") for r in ours):
