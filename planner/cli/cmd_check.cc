@@ -13,7 +13,9 @@
 
 #include "planner/cli/commands.h"
 #include "planner/cli/output.h"
+#include "planner/report/report_model_build.h"
 #include "planner/report/run_writers.h"
+#include "planner/report/saved_run.h"
 #include "planner/run/environment.h"
 #include "planner/run/findings.h"
 
@@ -26,6 +28,7 @@ struct CheckOptions {
   std::string output;
   std::string fail_on = "error";
   std::string changed_since;
+  std::string save;
 };
 
 /// Files changed since `ref` (committed, staged or not), as absolute paths.
@@ -68,29 +71,6 @@ bool changed_files(const std::string& ref, std::set<std::string>& out, InputErro
   return true;
 }
 
-std::string summary_markdown(const std::vector<EnvironmentRun>& runs) {
-  std::string md =
-      "## migsim check\n\n| Environment | Current | Pending | Verdicts | Errors | Warnings "
-      "|\n|---|---|---|---|---|---|\n";
-  for (const auto& run : runs) {
-    std::string verdicts = verdict_counts(run);
-    int errors = count_severity(run, "error"), warnings = count_severity(run, "warning");
-    std::string current;
-    for (const auto& c : run.current) current += (current.empty() ? "" : ", ") + c;
-    md += "| " + run.name + " | " + (current.empty() ? "none" : current) + " | " +
-          std::to_string(run.pending()) + " | " + verdicts + " | " + std::to_string(errors) +
-          " | " + std::to_string(warnings) + " |\n";
-  }
-  md += "\n";
-  for (const auto& run : runs)
-    for (const auto& f : run.findings)
-      if (f.severity == "error")
-        md += "- **" + f.rule + "** (" + run.name + ")" +
-              (f.file.empty() ? "" : " `" + f.file + ":" + std::to_string(f.line) + "`") + ": " +
-              f.message + "\n";
-  return md;
-}
-
 int run_check(const CheckOptions& o) {
   Project project;
   InputError error;
@@ -123,11 +103,13 @@ int run_check(const CheckOptions& o) {
       run.findings = std::move(kept);
     }
   }
-  std::string text = write_runs(runs, o.format, o.output.empty() && stdout_wants_color());
+  ReportModel model = build_run_model(project, runs, "check");
+  if (!save_run_if(o.save, project, model, error)) return report_input_error(error);
+  std::string text = write_report(model, o.format, o.output.empty() && stdout_wants_color());
   if (!write_output(o.output, text, error)) return report_input_error(error);
   if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary) {
     if (FILE* f = std::fopen(summary, "a")) {
-      std::string md = summary_markdown(runs);
+      std::string md = summary_markdown(model);
       std::fwrite(md.data(), 1, md.size(), f);
       std::fclose(f);
     }
@@ -151,6 +133,7 @@ void setup(CLI::App& app, std::function<int()>& action) {
       ->allow_extra_args(false);
   cmd->add_option("--fail-on", o.fail_on, "exit 1 on findings of this severity or worse")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  cmd->add_option("--save", o.save, "also save the whole run to this SQLite file");
   cmd->add_option("--changed-since", o.changed_since,
                   "report only findings in files changed since this git revision");
   cmd->callback([&action] { action = [] { return run_check(o); }; });

@@ -8,6 +8,7 @@
 
 #include "planner/cli/commands.h"
 #include "planner/cli/output.h"
+#include "planner/report/report_model_build.h"
 #include "planner/report/run_writers.h"
 #include "planner/run/environment.h"
 #include "planner/snapshot/diff.h"
@@ -72,14 +73,15 @@ int run_explain(const ExplainOptions& o) {
   runs.push_back(std::move(shown));
   std::string text;
   if (o.format == "json") {
-    text = runs_json(runs);
+    text = runs_json(build_run_model(project, runs, "explain"));
     text.pop_back();  // the closing newline; the changes follow in the same document
     text.pop_back();  // the closing brace
     text += ",\"changes\":" + diff_json(changes);
     while (!text.empty() && text.back() == '\n') text.pop_back();
     text += "}\n";
   } else {
-    text = runs_text(runs, o.output.empty() && stdout_wants_color());
+    text = runs_text(build_run_model(project, runs, "explain"),
+                     o.output.empty() && stdout_wants_color());
     for (const auto& s : runs[0].revisions[0].statements) {
       text += "  " + std::string(s.location.file) + ":" + std::to_string(s.location.line) + "  " +
               std::string(outcome_name(s.result.outcome)) + (s.bookkeeping ? " (version table)" : "") +

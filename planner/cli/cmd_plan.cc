@@ -11,7 +11,9 @@
 
 #include "planner/cli/commands.h"
 #include "planner/cli/output.h"
+#include "planner/report/report_model_build.h"
 #include "planner/report/run_writers.h"
+#include "planner/report/saved_run.h"
 #include "planner/run/environment.h"
 #include "planner/run/findings.h"
 #include "planner/run/version_after.h"
@@ -29,6 +31,7 @@ struct PlanOptions {
   std::string format = "text";
   std::string output;
   std::string save_snapshot;
+  std::string save;
   std::string fail_on = "error";
 };
 
@@ -56,7 +59,9 @@ int run_plan(const PlanOptions& o, RunMode mode) {
   std::vector<EnvironmentRun*> planned;
   for (auto& run : runs) planned.push_back(&run);
   relate_redundant_revisions(planned);
-  std::string text = write_runs(runs, o.format, o.output.empty() && stdout_wants_color());
+  ReportModel model = build_run_model(project, runs, std::string(run_mode_name(mode)));
+  if (!save_run_if(o.save, project, model, error)) return report_input_error(error);
+  std::string text = write_report(model, o.format, o.output.empty() && stdout_wants_color());
   if (!o.save_snapshot.empty() &&
       !save_snapshot(o.save_snapshot, *runs[0].catalog, snapshot_after(project, runs[0]), error))
     return report_input_error(error);
@@ -89,6 +94,7 @@ void add_options(CLI::App* cmd, PlanOptions& o, bool audit) {
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
   cmd->add_option("--save-snapshot", o.save_snapshot,
                   "write the catalog as it stands after the run to this snapshot file");
+  cmd->add_option("--save", o.save, "also save the whole run to this SQLite file");
   cmd->add_option("--rule", o.project.rules,
                   "RULE=LEVEL: a rule's level (error, warning, info, off)")
       ->allow_extra_args(false);

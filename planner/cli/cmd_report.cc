@@ -1,11 +1,14 @@
 // migsim report [--env NAME]... : the status document in Markdown, for one
 // environment or a matrix of them, with a fresh database beside them.
+// migsim report RUN.sqlite : a saved run rendered again, without its inputs.
 
 #include <CLI/CLI.hpp>
 
 #include "planner/cli/commands.h"
 #include "planner/cli/output.h"
-#include "planner/report/status_report.h"
+#include "planner/report/report_model_build.h"
+#include "planner/report/run_writers.h"
+#include "planner/report/saved_run.h"
 #include "planner/run/environment.h"
 #include "planner/run/findings.h"
 
@@ -16,9 +19,27 @@ struct ReportOptions {
   ProjectOptions project;
   std::vector<std::string> envs;
   std::string output;
+  std::string format = "markdown";
+  std::string save;
+  std::string saved;  ///< a saved run to render instead of running
 };
 
+int render_saved(const ReportOptions& o) {
+  InputError error;
+  if (!o.project.config.empty() || !o.project.migrations.empty() || !o.envs.empty() ||
+      !o.save.empty())
+    return report_usage_error(
+        "a saved run is rendered on its own: --config, --migrations, --env and --save do not "
+        "apply");
+  ReportModel model;
+  if (!load_saved_run(o.saved, model, error)) return report_input_error(error);
+  std::string text = write_report(model, o.format, o.output.empty() && stdout_wants_color());
+  if (!write_output(o.output, text, error)) return report_input_error(error);
+  return 0;
+}
+
 int run_report(const ReportOptions& o) {
+  if (!o.saved.empty()) return render_saved(o);
   Project project;
   InputError error;
   if (!load_project(o.project, project, error)) return report_input_error(error);
@@ -44,7 +65,9 @@ int run_report(const ReportOptions& o) {
   for (auto& env : report.environments) planned.push_back(&env.plan);
   planned.push_back(&report.fresh);
   relate_redundant_revisions(planned);
-  std::string text = status_markdown(project, report);
+  ReportModel model = build_status_model(project, report);
+  if (!save_run_if(o.save, project, model, error)) return report_input_error(error);
+  std::string text = write_report(model, o.format, o.output.empty() && stdout_wants_color());
   if (!write_output(o.output, text, error)) return report_input_error(error);
   return 0;
 }
@@ -53,13 +76,17 @@ void setup(CLI::App& app, std::function<int()>& action) {
   static ReportOptions o;
   auto* cmd = app.add_subcommand("report",
                                  "Write the status report in Markdown: each environment, its "
-                                 "pending and applied revisions, findings");
+                                 "pending and applied revisions, findings; or render a saved run");
   cmd->add_option("--config", o.project.config, "migsim.toml (default: ./migsim.toml if present)");
   cmd->add_option("--migrations", o.project.migrations, "the migration history");
   cmd->add_option("--source-format", o.project.source_format, "override the detected format");
   cmd->add_option("--env", o.envs, "an environment to report on (default: every configured one)")
       ->allow_extra_args(false);
+  cmd->add_option("--format", o.format, "markdown (the status report), text, json, sarif or github")
+      ->check(CLI::IsMember({"markdown", "text", "json", "sarif", "github"}));
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
+  cmd->add_option("--save", o.save, "also save the whole run to this SQLite file");
+  cmd->add_option("run", o.saved, "a saved run (--save) to render again instead");
   cmd->callback([&action] { action = [] { return run_report(o); }; });
 }
 

@@ -11,15 +11,15 @@ void strings(JsonOut& j, const std::vector<std::string>& v) {
   j.end_array();
 }
 
-void statement(JsonOut& j, const StatementRecord& s) {
+void statement(JsonOut& j, const ModelStatement& s) {
   j.begin_object();
-  j.key("file").value(s.location.file);
-  j.key("line").value(int64_t{s.location.line});
-  j.key("column").value(int64_t{s.location.column});
+  j.key("file").value(s.file);
+  j.key("line").value(int64_t{s.line});
+  j.key("column").value(int64_t{s.column});
   j.key("sql").value(s.sql);
-  j.key("outcome").value(outcome_name(s.result.outcome));
-  j.key("sqlstate").string_or_null(s.result.sqlstate);
-  j.key("message").string_or_null(s.result.message);
+  j.key("outcome").value(outcome_name(s.outcome));
+  j.key("sqlstate").string_or_null(s.sqlstate);
+  j.key("message").string_or_null(s.message);
   if (s.bookkeeping) j.key("bookkeeping").value(true);
   j.end_object();
 }
@@ -51,11 +51,11 @@ void finding(JsonOut& j, const Finding& f) {
 
 }  // namespace
 
-std::string runs_json(const std::vector<EnvironmentRun>& runs) {
+std::string runs_json(const ReportModel& model) {
   std::string out;
   JsonOut j(out);
   j.begin_object().key("format").value(int64_t{1}).key("environments").begin_array();
-  for (const auto& run : runs) {
+  for (const auto& run : model.runs) {
     j.begin_object();
     j.key("name").value(run.name);
     j.key("snapshot").string_or_null(run.snapshot);
@@ -68,13 +68,13 @@ std::string runs_json(const std::vector<EnvironmentRun>& runs) {
     j.key("revisions").begin_array();
     for (const auto& rev : run.revisions) {
       j.begin_object();
-      j.key("id").value(rev.revision->id);
-      j.key("name").value(rev.revision->message);
+      j.key("id").value(rev.id);
+      j.key("name").value(rev.name);
       j.key("status").value(rev.applied ? "applied" : "pending");
       j.key("verdict").value(verdict_name(rev.verdict));
       j.key("reason").string_or_null(rev.reason);
       j.key("rolled_back").value(rev.rolled_back);
-      j.key("file").value(rev.revision->path);
+      j.key("file").value(rev.file);
       j.key("statements").begin_array();
       for (const auto& s : rev.statements) statement(j, s);
       j.end_array();

@@ -12,7 +12,7 @@ std::string_view sarif_level(std::string_view severity) {
 }
 }  // namespace
 
-std::string runs_sarif(const std::vector<EnvironmentRun>& runs) {
+std::string runs_sarif(const ReportModel& model) {
   std::string out;
   JsonOut j(out, true);
   j.begin_object();
@@ -21,7 +21,7 @@ std::string runs_sarif(const std::vector<EnvironmentRun>& runs) {
   j.key("runs").begin_array().begin_object();
   j.key("tool").begin_object().key("driver").begin_object();
   j.key("name").value("migsim");
-  j.key("version").value(MIGSIM_VERSION);
+  j.key("version").value(model.migsim_version);
   j.key("rules").begin_array();
   const auto& docs = rule_docs();
   for (const auto& r : rule_table()) {
@@ -37,7 +37,7 @@ std::string runs_sarif(const std::vector<EnvironmentRun>& runs) {
   j.end_array();
   j.end_object().end_object();  // driver, tool
   j.key("results").begin_array();
-  for (const auto& run : runs) {
+  for (const auto& run : model.runs) {
     for (const auto& f : run.findings) {
       j.begin_object();
       j.key("ruleId").value(f.rule);
@@ -84,9 +84,9 @@ std::string escape(std::string_view s, bool property) {
 }
 }  // namespace
 
-std::string runs_github(const std::vector<EnvironmentRun>& runs) {
+std::string runs_github(const ReportModel& model) {
   std::string out;
-  for (const auto& run : runs) {
+  for (const auto& run : model.runs) {
     for (const auto& f : run.findings) {
       std::string_view cmd = f.severity == "error" ? "error" : f.severity == "warning" ? "warning" : "notice";
       out += "::" + std::string(cmd) + " ";
@@ -104,11 +104,12 @@ std::string runs_github(const std::vector<EnvironmentRun>& runs) {
   return out;
 }
 
-std::string write_runs(const std::vector<EnvironmentRun>& runs, std::string_view format, bool color) {
-  if (format == "json") return runs_json(runs);
-  if (format == "sarif") return runs_sarif(runs);
-  if (format == "github") return runs_github(runs);
-  return runs_text(runs, color);
+std::string write_report(const ReportModel& model, std::string_view format, bool color) {
+  if (format == "json") return runs_json(model);
+  if (format == "sarif") return runs_sarif(model);
+  if (format == "github") return runs_github(model);
+  if (format == "markdown") return model.status ? status_markdown(model) : summary_markdown(model);
+  return runs_text(model, color);
 }
 
 }  // namespace migsim

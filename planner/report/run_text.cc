@@ -35,9 +35,9 @@ std::string pad(std::string s, size_t n) {
 
 }  // namespace
 
-std::string runs_text(const std::vector<EnvironmentRun>& runs, bool color) {
+std::string runs_text(const ReportModel& model, bool color) {
   std::string out;
-  for (const auto& run : runs) {
+  for (const auto& run : model.runs) {
     if (!out.empty()) out += "\n";
     out += paint(color, "1", run.name) + " (" + std::string(run_mode_name(run.mode)) + ")";
     if (!run.snapshot.empty()) out += " from " + run.snapshot;
@@ -51,13 +51,13 @@ std::string runs_text(const std::vector<EnvironmentRun>& runs, bool color) {
            std::to_string(run.pending()) + "\n";
     size_t id_width = 0, name_width = 0;
     for (const auto& rev : run.revisions) {
-      id_width = std::max(id_width, rev.revision->id.size());
-      name_width = std::max(name_width, std::min<size_t>(rev.revision->message.size(), 40));
+      id_width = std::max(id_width, rev.id.size());
+      name_width = std::max(name_width, std::min<size_t>(rev.name.size(), 40));
     }
     for (const auto& rev : run.revisions) {
       std::string verdict(verdict_name(rev.verdict));
-      out += "  " + pad(rev.applied ? "applied" : "pending", 8) + pad(rev.revision->id, id_width + 2) +
-             (name_width ? pad(rev.revision->message.substr(0, 40), name_width + 2) : "") +
+      out += "  " + pad(rev.applied ? "applied" : "pending", 8) + pad(rev.id, id_width + 2) +
+             (name_width ? pad(rev.name.substr(0, 40), name_width + 2) : "") +
              paint(color, verdict_color(rev.verdict), verdict);
       if (rev.rolled_back) out += " (rolled back)";
       out += "\n";
@@ -66,11 +66,10 @@ std::string runs_text(const std::vector<EnvironmentRun>& runs, bool color) {
                     rev.verdict == Verdict::kRedundant;
       if (!detail) continue;
       for (const auto& s : rev.statements) {
-        if (s.result.outcome == Outcome::kApplies || s.result.outcome == Outcome::kData) continue;
-        if (s.result.outcome == Outcome::kSkipped) continue;
-        out += "      " + std::string(s.location.file) + ":" + std::to_string(s.location.line) +
-               "  " + std::string(outcome_name(s.result.outcome)) + "  " + one_line(s.sql, 60) +
-               "\n";
+        if (s.outcome == Outcome::kApplies || s.outcome == Outcome::kData) continue;
+        if (s.outcome == Outcome::kSkipped) continue;
+        out += "      " + s.file + ":" + std::to_string(s.line) + "  " +
+               std::string(outcome_name(s.outcome)) + "  " + one_line(s.sql, 60) + "\n";
       }
     }
     if (!run.findings.empty()) {

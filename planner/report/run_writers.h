@@ -1,21 +1,28 @@
 #pragma once
-// Writers of environment runs: JSON (format 1, the contract for tools) and
-// text (for people).
+// The writers of the report model: text (for people), Markdown (the status
+// report, or a summary of the runs), JSON (format 1, the contract for tools),
+// SARIF and GitHub workflow commands. Each reads only the model.
 
 #include <string>
-#include <vector>
+#include <string_view>
 
-#include "planner/run/run_model.h"
+#include "planner/report/report_model.h"
 
 namespace migsim {
 
-std::string runs_json(const std::vector<EnvironmentRun>& runs);
-std::string runs_text(const std::vector<EnvironmentRun>& runs, bool color);
+std::string runs_json(const ReportModel& model);
+std::string runs_text(const ReportModel& model, bool color);
 /// SARIF 2.1.0: one run of the tool; rules with their documentation as help.
-std::string runs_sarif(const std::vector<EnvironmentRun>& runs);
+std::string runs_sarif(const ReportModel& model);
 /// GitHub Actions workflow commands: ::error file=...,line=...::message
-std::string runs_github(const std::vector<EnvironmentRun>& runs);
-/// Writes runs in `format` (text, json, sarif, github).
-std::string write_runs(const std::vector<EnvironmentRun>& runs, std::string_view format, bool color);
+std::string runs_github(const ReportModel& model);
+/// The status report: each environment, its pending and applied revisions,
+/// schemas, findings, a fresh database and recommendations.
+std::string status_markdown(const ReportModel& model);
+/// A table of the runs and their errors (check's GitHub step summary).
+std::string summary_markdown(const ReportModel& model);
+/// Writes `model` in `format` (text, markdown, json, sarif, github); markdown
+/// is the status report when the model is one, else the summary.
+std::string write_report(const ReportModel& model, std::string_view format, bool color);
 
 }  // namespace migsim

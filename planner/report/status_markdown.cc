@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "planner/report/graph_diagram.h"
-#include "planner/report/status_report.h"
+#include "planner/report/run_writers.h"
 
 namespace migsim {
 
@@ -23,16 +23,12 @@ std::string cell(std::string s) {
   return out;
 }
 
-std::string date_of(const Revision& r) {
-  return r.create_date.substr(0, 10);
+std::string date_of(const std::string& create_date) {
+  return create_date.substr(0, 10);
 }
 
-const Revision* find(const Project& p, const std::string& id) {
-  return p.graph.find(id);
-}
-
-std::string rev_name(const Project& p, const std::string& id) {
-  const Revision* r = find(p, id);
+std::string rev_name(const ReportModel& m, const std::string& id) {
+  const Revision* r = m.graph.find(id);
   return r && !r->message.empty() ? r->message : std::string();
 }
 
@@ -42,40 +38,32 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
   return out;
 }
 
-std::vector<const Finding*> with_rule(const EnvironmentRun& run, std::string_view rule) {
+std::vector<const Finding*> with_rule(const ModelRun& run, std::string_view rule) {
   std::vector<const Finding*> out;
   for (const auto& f : run.findings)
     if (f.rule == rule) out.push_back(&f);
   return out;
 }
 
-/// The revisions from base to `current`, in order (the applied history).
-std::vector<const Revision*> applied_history(const Project& p,
-                                             const std::vector<std::string>& current) {
-  std::vector<const Revision*> out;
-  std::string why;
-  if (!current.empty()) p.graph.pending({}, current, out, why);
-  return out;
-}
-
-void mermaid(std::ostringstream& md, const Project& p, const StatusReport& report) {
+void mermaid(std::ostringstream& md, const ReportModel& m) {
   std::vector<DiagramEnvironment> envs;
-  for (const auto& env : report.environments) {
-    DiagramEnvironment d{env.plan.name, env.plan.current, {}};
-    for (const auto& rev : env.plan.revisions) d.pending.push_back(rev.revision->id);
+  for (const auto& env : m.environments) {
+    const ModelRun& plan = m.runs[env.plan];
+    DiagramEnvironment d{plan.name, plan.current, {}};
+    for (const auto& rev : plan.revisions) d.pending.push_back(rev.id);
     envs.push_back(std::move(d));
   }
-  md << "```mermaid\n" << graph_mermaid(p.graph, envs) << "```\n\n";
+  md << "```mermaid\n" << graph_mermaid(m.graph, envs) << "```\n\n";
 }
 
-void environment_section(std::ostringstream& md, const Project& p, const EnvironmentReport& env) {
-  const EnvironmentRun& plan = env.plan;
-  const EnvironmentRun& audit = env.audit;
+void environment_section(std::ostringstream& md, const ReportModel& p,
+                         const ModelEnvironment& env) {
+  const ModelRun& plan = p.runs[env.plan];
+  const ModelRun& audit = p.runs[env.audit];
   md << "## " << plan.name << "\n\n";
   md << "```\n";
   md << "Environment:      " << plan.name;
-  if (!plan.snapshot_info.info.database.empty())
-    md << " (" << plan.snapshot_info.info.database << ")";
+  if (!plan.database.empty()) md << " (" << plan.database << ")";
   md << "\n";
   std::string current = plan.current.empty() ? "none" : join(plan.current, ", ");
   if (plan.current.size() == 1 && !rev_name(p, plan.current[0]).empty())
@@ -87,9 +75,8 @@ void environment_section(std::ostringstream& md, const Project& p, const Environ
   md << "Local head:       " << heads << "\n";
   md << "Delta:            " << plan.pending() << " revision" << (plan.pending() == 1 ? "" : "s")
      << " behind\n";
-  if (!plan.snapshot_info.info.taken_at.empty())
-    md << "Snapshot:         " << plan.snapshot << ", taken " << plan.snapshot_info.info.taken_at
-       << "\n";
+  if (!plan.taken_at.empty())
+    md << "Snapshot:         " << plan.snapshot << ", taken " << plan.taken_at << "\n";
   md << "```\n\n";
 
   md << "### Pending revisions\n\n";
@@ -98,65 +85,32 @@ void environment_section(std::ostringstream& md, const Project& p, const Environ
   } else {
     md << "| Revision | Name | Date | Predicted | Why |\n|---|---|---|---|---|\n";
     for (const auto& r : plan.revisions) {
-      md << "| " << r.revision->id << " | " << cell(r.revision->message) << " | "
-         << date_of(*r.revision) << " | " << verdict_name(r.verdict)
-         << (r.rolled_back ? " (rolled back)" : "") << " | " << cell(r.reason) << " |\n";
+      md << "| " << r.id << " | " << cell(r.name) << " | " << date_of(r.date) << " | "
+         << verdict_name(r.verdict) << (r.rolled_back ? " (rolled back)" : "") << " | "
+         << cell(r.reason) << " |\n";
     }
     md << "\n";
   }
 
   // Applied history, with notes for the revisions that have findings.
-  std::map<std::string, std::vector<std::string>> notes;
-  for (const auto& f : audit.findings)
-    if (!f.revision.empty() && f.rule != "unknown-statement") notes[f.revision].push_back(f.rule);
-  auto history = applied_history(p, plan.current);
-  md << "### Applied history (" << history.size() << ")\n\n";
-  if (!history.empty()) {
+  md << "### Applied history (" << env.history.size() << ")\n\n";
+  if (!env.history.empty()) {
     md << "| # | Revision | Name | Date | Notes |\n|---|---|---|---|---|\n";
     size_t n = 0;
-    for (const Revision* r : history) {
-      std::string note;
-      auto it = notes.find(r->id);
-      if (it != notes.end()) {
-        std::set<std::string> unique(it->second.begin(), it->second.end());
-        note = "⚠️ " + join(std::vector<std::string>(unique.begin(), unique.end()), ", ");
-      }
-      bool is_current =
-          std::find(plan.current.begin(), plan.current.end(), r->id) != plan.current.end();
-      md << "| " << ++n << " | " << (is_current ? "**" + r->id + "**" : r->id) << " | "
-         << cell(r->message) << " | " << date_of(*r) << " | " << note
-         << (is_current ? " ← current" : "") << " |\n";
+    for (const auto& r : env.history) {
+      std::string note = r.notes.empty() ? "" : "⚠️ " + r.notes;
+      md << "| " << ++n << " | " << (r.current ? "**" + r.id + "**" : r.id) << " | " << cell(r.name)
+         << " | " << date_of(r.date) << " | " << note << (r.current ? " ← current" : "") << " |\n";
     }
     md << "\n";
   }
 
   // Schemas: owner and size, from the snapshot.
-  if (plan.catalog && !plan.snapshot.empty()) {
+  if (env.has_schemas) {
     md << "### Schemas\n\n| Schema | Owner | Tables | Findings |\n|---|---|---|---|\n";
-    std::map<std::string, size_t> tables;
-    for (const auto& [k, r] : plan.catalog->relations.all())
-      if (r.is_table()) ++tables[r.schema];
-    std::map<std::string, size_t> counts;
-    for (const auto* run : {&plan, &audit})
-      for (const auto& f : run->findings) {
-        std::string obj = f.object;
-        size_t sp = obj.find(' ');
-        std::string name = sp == std::string::npos ? obj : obj.substr(sp + 1);
-        std::string schema = name.substr(0, name.find('.'));
-        if (!schema.empty()) ++counts[schema];
-      }
-    std::vector<std::string> names;
-    for (const auto& [k, s] : plan.catalog->schemas.all()) names.push_back(k);
-    std::sort(names.begin(), names.end());
-    for (const auto& s : names) {
-      auto cfg = p.config.schemas.find(s);
-      std::string owner =
-          cfg == p.config.schemas.end() ? "not configured"
-          : cfg->second.owner == SchemaConfig::Owner::kExternal
-              ? "external" + (cfg->second.note.empty() ? "" : " (" + cfg->second.note + ")")
-              : "migrations";
-      md << "| " << s << " | " << cell(owner) << " | " << tables[s] << " | " << counts[s] << " |\n";
-    }
+    for (const auto& s : env.schemas)
+      md << "| " << s.name << " | " << cell(s.owner) << " | " << s.tables << " | " << s.findings
+         << " |\n";
     md << "\n";
   }
 
@@ -198,38 +152,40 @@ void environment_section(std::ostringstream& md, const Project& p, const Environ
 
 }  // namespace
 
-std::string status_markdown(const Project& p, const StatusReport& report) {
+std::string status_markdown(const ReportModel& p) {
   std::ostringstream md;
   md << "# Migration status\n\n";
-  md << "Migrations: `" << p.migrations << "` (" << source_format_name(p.format) << ", "
+  md << "Migrations: `" << p.migrations << "` (" << p.source_format << ", "
      << p.graph.revisions().size() << " revisions; head " << join(p.graph.heads(), ", ") << ")\n\n";
-  if (report.environments.size() > 1 || !report.environments.empty()) {
+  if (!p.environments.empty()) {
     md << "| Environment | Current | Behind | Pending verdicts | Errors | Warnings |\n"
           "|---|---|---|---|---|---|\n";
-    for (const auto& env : report.environments) {
-      std::string v = verdict_counts(env.plan);
-      int errors = count_severity(env.plan, "error") + count_severity(env.audit, "error");
-      int warnings = count_severity(env.plan, "warning") + count_severity(env.audit, "warning");
-      md << "| " << env.plan.name << " | "
-         << (env.plan.current.empty() ? "none" : join(env.plan.current, ", ")) << " | "
-         << env.plan.pending() << " | " << v << " | " << errors << " | " << warnings << " |\n";
+    for (const auto& env : p.environments) {
+      const ModelRun& plan = p.runs[env.plan];
+      const ModelRun& audit = p.runs[env.audit];
+      std::string v = verdict_counts(plan);
+      int errors = count_severity(plan, "error") + count_severity(audit, "error");
+      int warnings = count_severity(plan, "warning") + count_severity(audit, "warning");
+      md << "| " << plan.name << " | " << (plan.current.empty() ? "none" : join(plan.current, ", "))
+         << " | " << plan.pending() << " | " << v << " | " << errors << " | " << warnings << " |\n";
     }
     md << "\n";
   }
   md << "## Revision graph\n\n";
-  mermaid(md, p, report);
-  for (const auto& env : report.environments) environment_section(md, p, env);
+  mermaid(md, p);
+  for (const auto& env : p.environments) environment_section(md, p, env);
 
   md << "## A fresh database\n\n";
+  const ModelRun& fresh = p.runs[p.fresh];
   const Finding* fail = nullptr;
-  for (const auto& f : report.fresh.findings)
+  for (const auto& f : fresh.findings)
     if (f.rule == "would-fail" && !fail) fail = &f;
   if (fail) {
     md << "Building a new environment from an empty database **fails** at `" << fail->revision
        << "` (" << rev_name(p, fail->revision) << "): " << fail->message << " (`" << fail->file
        << ":" << fail->line << "`). ";
     bool rolled = false;
-    for (const auto& r : report.fresh.revisions) rolled = rolled || r.rolled_back;
+    for (const auto& r : fresh.revisions) rolled = rolled || r.rolled_back;
     md << (rolled ? "The whole transaction rolls back: nothing is left behind.\n\n"
                   : "The revisions before it stay applied.\n\n");
   } else {
@@ -237,37 +193,8 @@ std::string status_markdown(const Project& p, const StatusReport& report) {
   }
 
   md << "## Recommendations\n\n";
-  std::vector<std::string> recs;
-  for (const auto& env : report.environments) {
-    for (const auto& r : env.plan.revisions)
-      if (r.verdict == Verdict::kRedundant)
-        recs.push_back("`" + r.revision->id + "`" +
-                       (r.revision->message.empty() ? "" : " (" + r.revision->message + ")") +
-                       " is redundant in " + env.plan.name +
-                       ": applying it changes nothing there (" + r.reason + ").");
-    for (const auto* f : with_rule(env.plan, "would-fail"))
-      recs.push_back("Fix `" + f->revision + "` before upgrading " + env.plan.name + ": " +
-                     f->message + ".");
-    for (const auto* f : with_rule(env.plan, "unused-table"))
-      recs.push_back("Drop " + f->object.substr(6) +
-                     " in a cleanup revision (it is empty and unreferenced).");
-    std::set<std::string> schemas;
-    for (const auto* f : with_rule(env.audit, "out-of-band-object"))
-      if (f->object.rfind("schema ", 0) == 0) schemas.insert(f->object.substr(7));
-    if (!schemas.empty())
-      recs.push_back("Create schema" + std::string(schemas.size() > 1 ? "s " : " ") +
-                     join(std::vector<std::string>(schemas.begin(), schemas.end()), " and ") +
-                     " in the first revision (with IF NOT EXISTS), so the history builds a new "
-                     "environment on its own; " +
-                     env.plan.name + " has them only because they were made by hand.");
-    if (!with_rule(env.audit, "protected-schema-write").empty())
-      recs.push_back("Stop writing to schemas owned by other systems from migrations (" +
-                     env.plan.name + "'s history does); read from them instead.");
-  }
-  std::sort(recs.begin(), recs.end());
-  recs.erase(std::unique(recs.begin(), recs.end()), recs.end());
-  if (recs.empty()) md << "Nothing to do.\n";
-  for (const auto& r : recs) md << "- " << r << "\n";
+  if (p.recommendations.empty()) md << "Nothing to do.\n";
+  for (const auto& r : p.recommendations) md << "- " << r << "\n";
   return md.str();
 }
 

@@ -1,11 +1,9 @@
 #pragma once
-// The status report: what an upgrade would do in each environment, what the
-// applied history did, and what to do about it, as a Markdown document.
+// The runs the status report is made of: what an upgrade would do in each
+// environment, what the applied history did, and a fresh database.
 
-#include <string>
 #include <vector>
 
-#include "planner/run/project.h"
 #include "planner/run/run_model.h"
 
 namespace migsim {
@@ -19,7 +17,5 @@ struct StatusReport {
   std::vector<EnvironmentReport> environments;
   EnvironmentRun fresh;  ///< the whole history on an empty database
 };
-
-std::string status_markdown(const Project& project, const StatusReport& report);
 
 }  // namespace migsim

@@ -1,7 +1,5 @@
 #include "planner/run/run_model.h"
 
-#include <map>
-
 namespace migsim {
 
 std::string_view run_mode_name(RunMode mode) {
@@ -45,21 +43,6 @@ int exit_code_for(const std::vector<EnvironmentRun>& runs, std::string_view fail
     for (const auto& f : run.findings)
       if (severity_rank(f.severity) >= threshold) return 1;
   return 0;
-}
-
-std::string verdict_counts(const EnvironmentRun& run) {
-  std::map<std::string, int> counts;
-  for (const auto& r : run.revisions) ++counts[std::string(verdict_name(r.verdict))];
-  std::string out;
-  for (const auto& [verdict, n] : counts)
-    out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + verdict;
-  return out.empty() ? "none" : out;
-}
-
-int count_severity(const EnvironmentRun& run, std::string_view severity) {
-  int n = 0;
-  for (const auto& f : run.findings) n += f.severity == severity;
-  return n;
 }
 
 size_t EnvironmentRun::pending() const {

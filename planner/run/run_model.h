@@ -1,6 +1,6 @@
 #pragma once
-// The result of simulating an upgrade in one environment: the report model
-// that every writer reads. Writers never see parse trees.
+// The result of simulating an upgrade in one environment. The report model
+// (planner/report/report_model.h) is built from it; writers read only that.
 
 #include <memory>
 #include <string>
@@ -66,11 +66,6 @@ struct EnvironmentRun {
 
   size_t pending() const;
 };
-
-/// "1 fails, 5 skipped": how many revisions of `run` got each verdict; "none".
-std::string verdict_counts(const EnvironmentRun& run);
-/// How many findings of `run` have `severity`.
-int count_severity(const EnvironmentRun& run, std::string_view severity);
 
 /// Exit code 1 when a finding of `runs` is at least as severe as `fail_on`
 /// (error, warning, info; never: no finding fails the run), else 0.

@@ -1,0 +1,45 @@
+#include "planner/report/report_model.h"
+
+#include <map>
+
+namespace migsim {
+
+size_t ModelRun::pending() const {
+  size_t n = 0;
+  for (const auto& r : revisions)
+    if (!r.applied) ++n;
+  return n;
+}
+
+std::string verdict_counts(const ModelRun& run) {
+  std::map<std::string, int> counts;
+  for (const auto& r : run.revisions) ++counts[std::string(verdict_name(r.verdict))];
+  std::string out;
+  for (const auto& [verdict, n] : counts)
+    out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + verdict;
+  return out.empty() ? "none" : out;
+}
+
+int count_severity(const ModelRun& run, std::string_view severity) {
+  int n = 0;
+  for (const auto& f : run.findings) n += f.severity == severity;
+  return n;
+}
+
+Revision light_revision(const Revision& r) {
+  Revision out;
+  out.id = r.id;
+  out.message = r.message;
+  out.down_revisions = r.down_revisions;
+  out.branch_labels = r.branch_labels;
+  out.depends_on = r.depends_on;
+  out.create_date = r.create_date;
+  out.path = r.path;
+  out.format = r.format;
+  out.transactional = r.transactional;
+  out.repeatable = r.repeatable;
+  out.body = BodyKind::kUnread;
+  return out;
+}
+
+}  // namespace migsim

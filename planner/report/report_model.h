@@ -1,0 +1,119 @@
+#pragma once
+// The report model: everything a writer prints, built once from a command's
+// runs (report_model_build.cc) or read back from a saved run (saved_run.h).
+// Writers read only this: no parse trees, no catalogs, no configuration.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "parser/revisions/revision_graph.h"
+#include "planner/engine/outcome.h"
+#include "planner/run/run_model.h"
+
+namespace migsim {
+
+/// One replayed statement: where it is, its text, what it did.
+struct ModelStatement {
+  std::string file;
+  uint32_t line = 0;
+  uint32_t column = 0;
+  std::string sql;
+  Outcome outcome = Outcome::kApplies;
+  std::string sqlstate;
+  std::string message;
+  std::string detail;
+  std::string hint;
+  bool bookkeeping = false;  ///< the migration tool's own version-table statement
+};
+
+/// One revision in one run, with its verdict.
+struct ModelRevisionRun {
+  std::string id;
+  std::string name;  ///< the revision's message
+  std::string date;  ///< its create date as written in the source
+  std::string file;
+  bool applied = false;  ///< the environment already has it (audit)
+  Verdict verdict = Verdict::kApplies;
+  std::string reason;
+  bool rolled_back = false;
+  std::vector<ModelStatement> statements;
+};
+
+/// One run: an environment planned, audited, or a fresh database.
+struct ModelRun {
+  std::string name;
+  std::string snapshot;  ///< the snapshot's path; empty for a fresh database
+  RunMode mode = RunMode::kPlan;
+  std::string database;  ///< the snapshot's database name, when it says
+  std::string taken_at;  ///< when the snapshot was taken, when it says
+  std::vector<std::string> current;
+  std::vector<std::string> heads;
+  std::vector<ModelRevisionRun> revisions;
+  std::vector<Finding> findings;
+  size_t silenced = 0;
+
+  size_t pending() const;
+};
+
+/// A row of the status report's applied history.
+struct ModelHistoryEntry {
+  std::string id;
+  std::string name;
+  std::string date;
+  std::string notes;  ///< the rules with findings on it, "rule-a, rule-b"; empty for none
+  bool current = false;
+};
+
+/// A row of the status report's schema table.
+struct ModelSchema {
+  std::string name;
+  std::string owner;  ///< "migrations", "external (note)" or "not configured"
+  int64_t tables = 0;
+  int64_t findings = 0;
+};
+
+/// One environment of the status report: its plan and audit runs (indexes
+/// into ReportModel::runs), its applied history and its schemas.
+struct ModelEnvironment {
+  size_t plan = 0;
+  size_t audit = 0;
+  std::vector<ModelHistoryEntry> history;
+  bool has_schemas = false;  ///< there was a snapshot to count from
+  std::vector<ModelSchema> schemas;
+};
+
+/// An input file of the run, identified by its path and contents.
+struct ModelInput {
+  std::string role;  ///< migration, config or snapshot
+  std::string path;
+  std::string sha256;  ///< hex
+  int64_t size = 0;
+};
+
+struct ReportModel {
+  std::string command;  ///< plan, audit, check, report, explain
+  std::string migsim_version;
+  std::string migrations;     ///< the history's path
+  std::string source_format;  ///< its format's name
+  /// The revisions of the history (ids, messages, edges; no bodies).
+  RevisionGraph graph;
+  std::vector<ModelRun> runs;
+  /// A status report: `environments` and `fresh` are set, and runs are each
+  /// environment's plan and audit, then the fresh database.
+  bool status = false;
+  std::vector<ModelEnvironment> environments;
+  size_t fresh = 0;
+  std::vector<std::string> recommendations;
+  std::vector<ModelInput> inputs;
+};
+
+/// "1 fails, 5 skipped": how many revisions of `run` got each verdict; "none".
+std::string verdict_counts(const ModelRun& run);
+/// How many findings of `run` have `severity`.
+int count_severity(const ModelRun& run, std::string_view severity);
+
+/// A copy of a revision with what a report shows (no body), for the model's graph.
+Revision light_revision(const Revision& r);
+
+}  // namespace migsim
