@@ -2,7 +2,7 @@
 """Rebuilds the seed corpora under fuzz/corpus/ from the fixtures.
 
 Seeds are kept small (a few statements each) so that libFuzzer mutates
-quickly. The SQLite seed is made by `migsim snapshot import` when a migsim
+quickly. The SQLite seeds (a snapshot, a saved run) are made by migsim when a migsim
 binary is given: fuzz/make_corpus.py [path/to/migsim].
 """
 import glob
@@ -78,6 +78,12 @@ def main():
             subprocess.run([sys.argv[1], "snapshot", "import", small, "-o", db], check=True)
             with open(db, "rb") as f:
                 out("snapshot_sqlite", "demo.snapshot", f.read())
+            # A saved run of the demo check: small enough for -max_len whole.
+            run = os.path.join(tmp, "demo_check.run")
+            subprocess.run([sys.argv[1], "check", "--migrations", "fixtures/demo/upgrade.sql",
+                            "--save", run], cwd=ROOT, stdout=subprocess.DEVNULL)
+            with open(run, "rb") as f:
+                out("saved_run", "demo_check.run", f.read())
 
 
 if __name__ == "__main__":

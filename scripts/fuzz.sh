@@ -11,7 +11,7 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(sql_replay python revision_sources snapshot_json snapshot_sqlite config)
+  targets=(sql_replay python revision_sources snapshot_json snapshot_sqlite config saved_run)
 fi
 dir=${MIGSIM_FUZZ_BUILD:-build-fuzz}
 if [ ! -f "$dir/build.ninja" ]; then

@@ -23,7 +23,7 @@ CREATE TABLE inputs (
 );
 CREATE TABLE revisions (
   seq INTEGER PRIMARY KEY,
-  id TEXT NOT NULL UNIQUE,
+  id TEXT NOT NULL,
   name TEXT NOT NULL,
   create_date TEXT NOT NULL,
   file TEXT NOT NULL,
@@ -37,7 +37,7 @@ CREATE TABLE revision_links (
   seq INTEGER NOT NULL,
   target TEXT NOT NULL,
   PRIMARY KEY (revision, kind, seq)
-);
+) WITHOUT ROWID;
 CREATE TABLE environments (
   seq INTEGER PRIMARY KEY,
   name TEXT NOT NULL,
@@ -53,7 +53,7 @@ CREATE TABLE environment_revisions (
   seq INTEGER NOT NULL,
   revision TEXT NOT NULL,
   PRIMARY KEY (environment, kind, seq)
-);
+) WITHOUT ROWID;
 CREATE TABLE outcomes (
   environment INTEGER NOT NULL,
   seq INTEGER NOT NULL,
@@ -63,7 +63,7 @@ CREATE TABLE outcomes (
   reason TEXT NOT NULL,
   rolled_back INTEGER NOT NULL,
   PRIMARY KEY (environment, seq)
-);
+) WITHOUT ROWID;
 CREATE TABLE statements (
   environment INTEGER NOT NULL,
   outcome INTEGER NOT NULL,
@@ -79,7 +79,7 @@ CREATE TABLE statements (
   hint TEXT NOT NULL,
   bookkeeping INTEGER NOT NULL,
   PRIMARY KEY (environment, outcome, seq)
-);
+) WITHOUT ROWID;
 CREATE TABLE findings (
   environment INTEGER NOT NULL,
   seq INTEGER NOT NULL,
@@ -92,7 +92,7 @@ CREATE TABLE findings (
   line INTEGER NOT NULL,
   col INTEGER NOT NULL,
   PRIMARY KEY (environment, seq)
-);
+) WITHOUT ROWID;
 CREATE TABLE finding_elsewhere (
   environment INTEGER NOT NULL,
   finding INTEGER NOT NULL,
@@ -100,7 +100,7 @@ CREATE TABLE finding_elsewhere (
   other_environment TEXT NOT NULL,
   verdict TEXT NOT NULL,
   PRIMARY KEY (environment, finding, seq)
-);
+) WITHOUT ROWID;
 CREATE TABLE status_environments (
   seq INTEGER PRIMARY KEY,
   plan INTEGER NOT NULL,
@@ -114,7 +114,7 @@ CREATE TABLE history (
   notes TEXT NOT NULL,
   current INTEGER NOT NULL,
   PRIMARY KEY (status_environment, seq)
-);
+) WITHOUT ROWID;
 CREATE TABLE schemas (
   status_environment INTEGER NOT NULL,
   seq INTEGER NOT NULL,
@@ -123,7 +123,7 @@ CREATE TABLE schemas (
   tables INTEGER NOT NULL,
   findings INTEGER NOT NULL,
   PRIMARY KEY (status_environment, seq)
-);
+) WITHOUT ROWID;
 CREATE TABLE recommendations (
   seq INTEGER PRIMARY KEY,
   text TEXT NOT NULL

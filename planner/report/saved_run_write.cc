@@ -145,7 +145,9 @@ bool saved_run_bytes(const ReportModel& model, std::string& bytes, InputError& e
   auto exec = [&](const std::string& sql) {
     return sqlite3_exec(db.get(), sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
   };
-  if (rc != SQLITE_OK || !exec("BEGIN") || !exec(kSavedRunSchema)) {
+  // Small pages: most saved runs are a few kilobytes of text in many small tables.
+  if (rc != SQLITE_OK || !exec("PRAGMA page_size = 512") || !exec("BEGIN") ||
+      !exec(kSavedRunSchema)) {
     error.message = "cannot create the saved run in memory";
     return false;
   }
