@@ -151,6 +151,16 @@ std::string good_run(const TempDir& dir) {
   return saved;
 }
 
+/// A copy of the saved run `from` at `to`, changed by `sql`.
+void edited(const std::string& from, const std::string& to, const char* sql) {
+  std::filesystem::copy_file(from, to);
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(to.c_str(), &db) == SQLITE_OK);
+  INFO(sql);
+  CHECK(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+}
+
 void expect_refused(const std::string& path, const std::string& message) {
   auto r = run_migsim({"report", path, "--format", "json", "-o", path + ".out"});
   INFO(r.err);
@@ -184,16 +194,22 @@ TEST_CASE("saved run: bad files are refused with one message naming the file") {
   expect_refused(dir.file("snapshot.sqlite"),
                  "not a migsim saved run (an SQLite file of another kind)");
 
-  std::filesystem::copy_file(good, dir.file("newer.sqlite"));
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(dir.file("newer.sqlite").c_str(), &db) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(db, "PRAGMA user_version = 2", nullptr, nullptr, nullptr) == SQLITE_OK);
-  sqlite3_close(db);
+  edited(good, dir.file("newer.sqlite"), "PRAGMA user_version = 2");
   expect_refused(dir.file("newer.sqlite"),
                  "saved-run format 2 is newer than this migsim (" MIGSIM_VERSION
                  ") reads (format 1)");
 
   expect_refused(dir.file("missing.sqlite"), "cannot open saved run: no such file");
+  edited(good, dir.file("dangling.sqlite"), "UPDATE findings SET environment = 99");
+  expect_refused(dir.file("dangling.sqlite"), "corrupt saved run: environment 99 does not exist");
+  edited(good, dir.file("view.sqlite"),
+         "DROP TABLE history; CREATE VIEW history AS SELECT 0 AS status_environment");
+  expect_refused(dir.file("view.sqlite"), "corrupt saved run: table history is not a table");
+  edited(good, dir.file("verdict.sqlite"), "UPDATE outcomes SET verdict = 'maybe'");
+  expect_refused(dir.file("verdict.sqlite"), "corrupt saved run: unknown verdict 'maybe'");
+
+  dir.write("empty.sqlite", "");
+  expect_refused(dir.file("empty.sqlite"), "not a migsim saved run: the file is empty");
 }
 
 TEST_CASE("saved run: an unwritable --save path is exit 2 and leaves no file") {

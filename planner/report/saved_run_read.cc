@@ -377,6 +377,10 @@ bool load_saved_run(const std::string& path, ReportModel& model, InputError& err
     error.message = "cannot open saved run: not a regular file";
     return false;
   }
+  if (st.st_size == 0) {  // SQLite would take it for an empty database
+    error.message = "not a migsim saved run: the file is empty";
+    return false;
+  }
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
   Db db(raw);
@@ -423,19 +427,22 @@ bool load_saved_run(const std::string& path, ReportModel& model, InputError& err
   }
   // Every table must be a real table: a view could make reading it take forever.
   {
-    std::set<std::string> tables;
-    Query q(db.get(), "SELECT name FROM sqlite_master WHERE type = 'table'");
+    std::map<std::string, std::string> kinds;
+    Query q(db.get(), "SELECT name, type FROM sqlite_master");
     int step;
-    while ((step = q.step()) == SQLITE_ROW) tables.insert(q.text(0));
+    while ((step = q.step()) == SQLITE_ROW) kinds[q.text(0)] = q.text(1);
     if (step != SQLITE_DONE) {
       error.message = "corrupt saved run (truncated or damaged SQLite file)";
       return false;
     }
-    for (const char* t : kTables)
-      if (!tables.count(t)) {
-        error.message = std::string("corrupt saved run: table ") + t + " is missing";
+    for (const char* t : kTables) {
+      auto it = kinds.find(t);
+      if (it == kinds.end() || it->second != "table") {
+        error.message = std::string("corrupt saved run: table ") + t +
+                        (it == kinds.end() ? " is missing" : " is not a table");
         return false;
       }
+    }
   }
   ReportModel m;
   Reader reader(db.get(), m);
