@@ -1,6 +1,3 @@
-#include <algorithm>
-#include <map>
-#include <set>
 #include <sstream>
 
 #include "planner/report/graph_diagram.h"
