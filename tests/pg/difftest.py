@@ -292,9 +292,9 @@ def main():
     ap.add_argument("--migsim", required=True)
     ap.add_argument("--seeds", default="1-20", help="e.g. 1-50 or 3,7,9")
     ap.add_argument("--count", type=int, default=40, help="statements per history")
-    ap.add_argument("--history", nargs="+", metavar="PATH",
+    ap.add_argument("--history", nargs="+", metavar="PATH", action="append",
                     help="instead of generated histories, one history: these SQL files "
-                         "(or directories of them), in order")
+                         "(or directories of them), in order; may be repeated")
     ap.add_argument("--allow", default=os.path.join(HERE, "catalog_allow.txt"),
                     help="catalog differences that are known model limits")
     ap.add_argument("--out", help="directory for shrunk replay cases")
@@ -304,9 +304,9 @@ def main():
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     if args.history:
-        files = fixture_files(args.history)
-        histories = [(" ".join(args.history),
-                      [sql for f in files for _, sql in cases.split_statements(args.migsim, f)])]
+        histories = ((" ".join(paths), [sql for f in fixture_files(paths)
+                                        for _, sql in cases.split_statements(args.migsim, f)])
+                     for paths in args.history)
     else:
         histories = ((f"generator seed {seed}", gen_history.generate(seed, args.count))
                      for seed in parse_seeds(args.seeds))
