@@ -8,6 +8,7 @@
 #include "planner/exec/common.h"
 #include "planner/exec/create_index.h"
 #include "planner/exec/name_chooser.h"
+#include "planner/exec/partition_overlap.h"
 #include "planner/exec/relation_lookup.h"
 #include "planner/exec/table_constraints.h"
 #include "planner/expr/deparse.h"
@@ -118,6 +119,10 @@ bool partition_bound(ExecContext& ctx, const Parent& parent, Node bound, std::st
   } else if (s == "l") {
     text = "FOR VALUES IN (" + datum_list(bound.list("listdatums")) + ")";
   } else {
+    if (bound.integer("remainder") >= bound.integer("modulus")) {
+      error = ExecContext::fails("42P16", "remainder for hash partition must be less than modulus");
+      return false;
+    }
     text = "FOR VALUES WITH (modulus " + std::to_string(bound.integer("modulus")) + ", remainder " +
            std::to_string(bound.integer("remainder")) + ")";
   }
@@ -435,6 +440,9 @@ StatementResult create_table(ExecContext& ctx) {
       return ExecContext::fails("42809", "\"" + parent.name.name + "\" is not partitioned");
     }
     if (!partition_bound(ctx, parent, partbound, partition_bound_text, error)) return error;
+    if (!check_partition_overlap(ctx.catalog, parent.name.schema + "." + parent.name.name,
+                                 target.name, partition_bound_text, error))
+      return error;
     for (Node def : partition_column_options) {
       std::string name(def.str("colname"));
       Column* c = table.column(name);
