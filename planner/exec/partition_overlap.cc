@@ -1,25 +1,39 @@
 #include "planner/exec/partition_overlap.h"
 
 #include <cstdint>
+#include <algorithm>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace migsim {
 namespace {
 
-/// One stored bound, parsed: integers only.
+/// A bound datum: an integer, or a quoted literal compared as text.
+struct Datum {
+  bool is_int = false;
+  int64_t n = 0;
+  std::string text;  ///< a quoted literal without its quotes
+  bool operator==(const Datum& o) const {
+    return is_int == o.is_int && (is_int ? n == o.n : text == o.text);
+  }
+};
+
+/// One stored bound, parsed.
 struct Bound {
   enum class Kind { kDefault, kRange, kList, kHash } kind = Kind::kDefault;
-  int64_t lo = 0, hi = 0;       ///< range
-  std::vector<int64_t> values;  ///< list
+  Datum lo, hi;               ///< range
+  std::vector<Datum> values;  ///< list
   int64_t modulus = 0, remainder = 0;
 };
 
-std::optional<int64_t> integer(std::string text) {
+std::string trim(std::string text) {
   while (!text.empty() && text.front() == ' ') text.erase(0, 1);
   while (!text.empty() && text.back() == ' ') text.pop_back();
-  if (text.size() > 2 && text.front() == '\'' && text.back() == '\'')
-    text = text.substr(1, text.size() - 2);
+  return text;
+}
+
+std::optional<int64_t> integer(const std::string& text) {
   size_t i = text.size() > 1 && text[0] == '-' ? 1 : 0;
   if (i == text.size() || text.size() > 18) return std::nullopt;
   for (size_t k = i; k < text.size(); ++k)
@@ -27,19 +41,34 @@ std::optional<int64_t> integer(std::string text) {
   return std::stoll(text);
 }
 
-/// The integers between `open` and the next ')' after position `from`, comma separated.
-std::optional<std::vector<int64_t>> list_after(const std::string& s, const std::string& open,
-                                                size_t from = 0) {
-  size_t a = s.find(open, from);
+std::optional<Datum> datum(std::string text) {
+  text = trim(text);
+  Datum d;
+  if (auto v = integer(text)) {
+    d.is_int = true;
+    d.n = *v;
+    return d;
+  }
+  if (text.size() >= 2 && text.front() == '\'' && text.back() == '\'' &&
+      text.find('\'', 1) == text.size() - 1) {
+    d.text = text.substr(1, text.size() - 2);
+    return d;
+  }
+  return std::nullopt;
+}
+
+/// The datums between `open` and the next ')', comma separated.
+std::optional<std::vector<Datum>> list_after(const std::string& s, const std::string& open) {
+  size_t a = s.find(open);
   if (a == std::string::npos) return std::nullopt;
   a += open.size();
   size_t b = s.find(')', a);
   if (b == std::string::npos) return std::nullopt;
-  std::vector<int64_t> out;
+  std::vector<Datum> out;
   std::string part;
   for (size_t i = a; i <= b; ++i) {
     if (i == b || s[i] == ',') {
-      auto v = integer(part);
+      auto v = datum(part);
       if (!v) return std::nullopt;
       out.push_back(*v);
       part.clear();
@@ -70,19 +99,35 @@ std::optional<Bound> parse(const std::string& s) {
     return b;
   }
   if (s.rfind("FOR VALUES WITH (", 0) == 0) {
-    auto r = list_after(s, "remainder ");
-    // "modulus 3, remainder 1)": the modulus ends at the comma.
     size_t a = s.find("modulus ");
-    size_t c = s.find(',', a);
-    auto mod = a == std::string::npos || c == std::string::npos
-                   ? std::nullopt
-                   : integer(s.substr(a + 8, c - a - 8));
-    if (!mod || !r || r->size() != 1) return std::nullopt;
+    size_t c = a == std::string::npos ? a : s.find(',', a);
+    size_t r = s.find("remainder ");
+    size_t e = r == std::string::npos ? r : s.find(')', r);
+    if (c == std::string::npos || e == std::string::npos) return std::nullopt;
+    auto mod = integer(trim(s.substr(a + 8, c - a - 8)));
+    auto rem = integer(trim(s.substr(r + 10, e - r - 10)));
+    if (!mod || !rem) return std::nullopt;
     b.kind = Bound::Kind::kHash;
     b.modulus = *mod;
-    b.remainder = r->front();
+    b.remainder = *rem;
     return b;
   }
+  return std::nullopt;
+}
+
+/// a < b, when known: integers by value; quoted dates and times (ISO,
+/// same length) as text, which orders them the same.
+std::optional<bool> less(const Datum& a, const Datum& b) {
+  if (a.is_int && b.is_int) return a.n < b.n;
+  auto iso = [](const std::string& t) {
+    if (t.size() < 10 || t[4] != '-' || t[7] != '-') return false;
+    for (char c : t)
+      if (!((c >= '0' && c <= '9') || c == '-' || c == ':' || c == ' ' || c == '.' || c == 'T'))
+        return false;
+    return true;
+  };
+  if (!a.is_int && !b.is_int && a.text.size() == b.text.size() && iso(a.text) && iso(b.text))
+    return a.text < b.text;
   return std::nullopt;
 }
 
@@ -100,7 +145,7 @@ bool check_partition_overlap(const Catalog& catalog, const std::string& parent,
     if (r.partition_parent != parent) continue;
     auto b = parse(r.partition_bound);
     if (!b) {
-      error = ExecContext::unknown("checking partition bounds other than integers is not modelled");
+      error = ExecContext::unknown("comparing these partition bounds is not modelled");
       return false;
     }
     siblings.push_back({r.name, *b});
@@ -108,15 +153,27 @@ bool check_partition_overlap(const Catalog& catalog, const std::string& parent,
   auto mine = parse(bound);
   if (!mine) {
     if (siblings.empty()) return true;
-    error = ExecContext::unknown("checking partition bounds other than integers is not modelled");
+    error = ExecContext::unknown("comparing these partition bounds is not modelled");
     return false;
   }
-  if (mine->kind == Bound::Kind::kRange && mine->lo >= mine->hi) {
-    error = ExecContext::fails("42P17", "empty range bound specified for partition \"" + name + "\"",
-                               "Specified lower bound (" + std::to_string(mine->lo) +
-                                   ") is greater than or equal to upper bound (" +
-                                   std::to_string(mine->hi) + ").");
-    return false;
+  const StatementResult not_modelled =
+      ExecContext::unknown("comparing these partition bounds is not modelled");
+  if (mine->kind == Bound::Kind::kRange) {
+    auto below = less(mine->lo, mine->hi);
+    if (!below && siblings.empty()) return true;
+    if (!below) {
+      error = not_modelled;
+      return false;
+    }
+    if (!*below) {
+      error = ExecContext::fails(
+          "42P17", "empty range bound specified for partition \"" + name + "\"",
+          "Specified lower bound (" + bound.substr(bound.find("FROM (") + 6,
+                                                   bound.find(") TO") - bound.find("FROM (") - 6) +
+              ") is greater than or equal to upper bound (" +
+              bound.substr(bound.find("TO (") + 4, bound.size() - bound.find("TO (") - 5) + ").");
+      return false;
+    }
   }
   if (mine->kind == Bound::Kind::kDefault) {
     for (const auto& s : siblings) {
@@ -131,23 +188,28 @@ bool check_partition_overlap(const Catalog& catalog, const std::string& parent,
   }
   const Sibling* hit = nullptr;
   if (mine->kind == Bound::Kind::kList) {
-    for (int64_t v : mine->values) {
+    for (const Datum& v : mine->values) {
       for (const auto& s : siblings)
-        for (int64_t w : s.bound.values)
+        for (const Datum& w : s.bound.values)
           if (s.bound.kind == Bound::Kind::kList && v == w && !hit) hit = &s;
     }
   } else if (mine->kind == Bound::Kind::kRange) {
     // The overlapping sibling with the lowest lower bound.
     for (const auto& s : siblings) {
       if (s.bound.kind != Bound::Kind::kRange) continue;
-      if (s.bound.lo < mine->hi && mine->lo < s.bound.hi && (!hit || s.bound.lo < hit->bound.lo))
-        hit = &s;
+      auto a = less(s.bound.lo, mine->hi), b = less(mine->lo, s.bound.hi);
+      auto c = hit ? less(s.bound.lo, hit->bound.lo) : std::optional<bool>(true);
+      if (!a || !b || !c) {
+        error = not_modelled;
+        return false;
+      }
+      if (*a && *b && *c) hit = &s;
     }
   } else {
     for (const auto& s : siblings) {
       if (s.bound.kind != Bound::Kind::kHash) continue;
       int64_t a = s.bound.modulus, b = mine->modulus;
-      if ((a % b != 0 && b % a != 0)) {
+      if (a % b != 0 && b % a != 0) {
         error = ExecContext::unknown("hash partitions of moduli that do not divide are not modelled");
         return false;
       }
