@@ -40,7 +40,7 @@ StatementResult at_add_constraint(AlterTarget& t, Node cmd) {
   std::vector<Relation> indexes;
   std::vector<std::string> taken;
   StatementResult error;
-  if (!add_table_constraints(ctx, table, {PendingConstraint{con, {}}}, indexes, taken, error))
+  if (!add_table_constraints(ctx, table, {PendingConstraint{con, {}, {}}}, indexes, taken, error))
     return error;
   ctx.catalog.put_relation(std::move(table));
   for (auto& idx : indexes) ctx.catalog.put_relation(std::move(idx));

@@ -59,7 +59,7 @@ bool build_column(const Catalog& catalog, const std::string& table, Node def, Co
       out.column.generated = deparse_expr(con["raw_expr"]);
     } else if (type == "CONSTR_PRIMARY" || type == "CONSTR_UNIQUE" || type == "CONSTR_CHECK" ||
                type == "CONSTR_FOREIGN" || type == "CONSTR_EXCLUSION") {
-      out.constraints.push_back({con, {out.column.name}});
+      out.constraints.push_back({con, {out.column.name}, {}});
     } else if (type == "CONSTR_ATTR_DEFERRABLE" || type == "CONSTR_ATTR_NOT_DEFERRABLE" ||
                type == "CONSTR_ATTR_DEFERRED" || type == "CONSTR_ATTR_IMMEDIATE") {
       // Applies to the constraint before it; the parser already folded it in.

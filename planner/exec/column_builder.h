@@ -13,6 +13,7 @@ namespace migsim {
 struct PendingConstraint {
   Node node;                         ///< the Constraint node body
   std::vector<std::string> columns;  ///< for a column constraint, that column
+  std::string name;  ///< when set, the name it takes instead of the one written (key merges)
 };
 
 struct ColumnBuild {

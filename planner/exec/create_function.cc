@@ -88,6 +88,8 @@ StatementResult create_function(ExecContext& ctx) {
     if (mode == "FUNC_PARAM_OUT") prefix = "OUT ";
     if (mode == "FUNC_PARAM_INOUT") prefix = "INOUT ";
     if (mode == "FUNC_PARAM_VARIADIC") prefix = "VARIADIC ";
+    // A procedure's input arguments are marked IN (pg_get_function_arguments).
+    if (procedure && (mode == "FUNC_PARAM_IN" || mode == "FUNC_PARAM_DEFAULT")) prefix = "IN ";
     if (mode != "FUNC_PARAM_TABLE") {
       if (!fn.arguments.empty()) fn.arguments += ", ";
       fn.arguments += prefix + (pname.empty() ? "" : pname + " ") + c.type;

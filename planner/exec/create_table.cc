@@ -8,6 +8,7 @@
 #include "planner/exec/common.h"
 #include "planner/exec/create_index.h"
 #include "planner/exec/name_chooser.h"
+#include "planner/exec/partition_overlap.h"
 #include "planner/exec/relation_lookup.h"
 #include "planner/exec/table_constraints.h"
 #include "planner/expr/deparse.h"
@@ -118,6 +119,10 @@ bool partition_bound(ExecContext& ctx, const Parent& parent, Node bound, std::st
   } else if (s == "l") {
     text = "FOR VALUES IN (" + datum_list(bound.list("listdatums")) + ")";
   } else {
+    if (bound.integer("remainder") >= bound.integer("modulus")) {
+      error = ExecContext::fails("42P16", "remainder for hash partition must be less than modulus");
+      return false;
+    }
     text = "FOR VALUES WITH (modulus " + std::to_string(bound.integer("modulus")) + ", remainder " +
            std::to_string(bound.integer("remainder")) + ")";
   }
@@ -158,6 +163,67 @@ bool resolve_parents(ExecContext& ctx, Node n, bool partition_of, std::vector<Pa
     parents.push_back(p);
   }
   return true;
+}
+
+/// transformIndexConstraints: PRIMARY KEY and UNIQUE constraints of one
+/// CREATE TABLE that would build the same index become one. The primary key
+/// comes first, then the others in the order written; a later duplicate is
+/// dropped, and an earlier one written without a name takes its name.
+void merge_duplicate_keys(std::vector<PendingConstraint>& pending) {
+  auto is_key = [](const PendingConstraint& p) {
+    std::string_view t = p.node.str("contype");
+    return t == "CONSTR_PRIMARY" || t == "CONSTR_UNIQUE";
+  };
+  auto is_primary = [](const PendingConstraint& p) {
+    return p.node.str("contype") == "CONSTR_PRIMARY";
+  };
+  std::vector<size_t> order;
+  for (size_t i = 0; i < pending.size(); ++i)
+    if (is_key(pending[i])) order.push_back(i);
+  // Column and table constraints interleave as written.
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return pending[a].node.location() < pending[b].node.location();
+  });
+  size_t primaries = 0;
+  for (size_t i : order) primaries += is_primary(pending[i]);
+  if (primaries > 1) return;  // "multiple primary keys" is raised before the merge
+  std::stable_partition(order.begin(), order.end(),
+                        [&](size_t i) { return is_primary(pending[i]); });
+  auto names = [](NodeList list) {
+    std::vector<std::string> out;
+    for (Node k : list) out.emplace_back(k.sval());
+    return out;
+  };
+  auto columns = [&](const PendingConstraint& p) {
+    NodeList keys = p.node.list("keys");
+    return keys.empty() ? p.columns : names(keys);
+  };
+  auto same_index = [&](const PendingConstraint& a, const PendingConstraint& b) {
+    return columns(a) == columns(b) &&
+           names(a.node.list("including")) == names(b.node.list("including")) &&
+           a.node.flag("deferrable") == b.node.flag("deferrable") &&
+           a.node.flag("initdeferred") == b.node.flag("initdeferred") &&
+           a.node.flag("nulls_not_distinct") == b.node.flag("nulls_not_distinct");
+  };
+  auto name_of = [](const PendingConstraint& p) {
+    return p.name.empty() ? std::string(p.node.str("conname")) : p.name;
+  };
+  std::vector<size_t> kept;
+  std::vector<bool> dropped(pending.size(), false);
+  for (size_t i : order) {
+    auto prior = std::find_if(kept.begin(), kept.end(),
+                              [&](size_t k) { return same_index(pending[k], pending[i]); });
+    if (prior == kept.end()) {
+      kept.push_back(i);
+      continue;
+    }
+    if (name_of(pending[*prior]).empty()) pending[*prior].name = name_of(pending[i]);
+    dropped[i] = true;
+  }
+  std::vector<PendingConstraint> out;
+  for (size_t i = 0; i < pending.size(); ++i)
+    if (!dropped[i]) out.push_back(std::move(pending[i]));
+  pending = std::move(out);
 }
 
 StatementResult create_table(ExecContext& ctx) {
@@ -202,7 +268,7 @@ StatementResult create_table(ExecContext& ctx) {
       if (!build_column(ctx.catalog, table.name, elt.body(), b, error)) return error;
       builds.push_back(std::move(b));
     } else if (kind == "Constraint") {
-      pending.push_back({elt.body(), {}});
+      pending.push_back({elt.body(), {}, {}});
     } else if (kind == "TableLikeClause") {
       Node like = elt.body();
       Target src_name;
@@ -253,20 +319,6 @@ StatementResult create_table(ExecContext& ctx) {
       if (!column_known(col))
         return ExecContext::fails("42703", "column \"" + col + "\" named in key does not exist");
     }
-  }
-  // Two PRIMARY KEY/UNIQUE constraints on the same columns become one index
-  // under the first name (transformIndexConstraints); not modelled.
-  std::vector<std::vector<std::string>> key_lists;
-  for (const auto& p : pending) {
-    std::string_view type = p.node.str("contype");
-    if (type != "CONSTR_PRIMARY" && type != "CONSTR_UNIQUE") continue;
-    std::vector<std::string> cols = p.columns;
-    for (Node k : p.node.list("keys")) cols.emplace_back(k.sval());
-    if (std::find(key_lists.begin(), key_lists.end(), cols) != key_lists.end())
-      return ExecContext::unknown(
-          "two PRIMARY KEY/UNIQUE constraints on the same columns share one index in PostgreSQL; "
-          "not modelled");
-    key_lists.push_back(std::move(cols));
   }
   // Serial and identity sequences are created before the table: two columns
   // of one name that both own one ask for the same sequence name.
@@ -388,6 +440,9 @@ StatementResult create_table(ExecContext& ctx) {
       return ExecContext::fails("42809", "\"" + parent.name.name + "\" is not partitioned");
     }
     if (!partition_bound(ctx, parent, partbound, partition_bound_text, error)) return error;
+    if (!check_partition_overlap(ctx.catalog, parent.name.schema + "." + parent.name.name,
+                                 target.name, partition_bound_text, error))
+      return error;
     for (Node def : partition_column_options) {
       std::string name(def.str("colname"));
       Column* c = table.column(name);
@@ -400,7 +455,7 @@ StatementResult create_table(ExecContext& ctx) {
         } else if (type == "CONSTR_DEFAULT") {
           c->default_expr = deparse_expr(body["raw_expr"]);
         } else if (type == "CONSTR_PRIMARY" || type == "CONSTR_UNIQUE" || type == "CONSTR_CHECK") {
-          pending.push_back({body, {name}});
+          pending.push_back({body, {name}, {}});
         } else {
           return ExecContext::unknown("column option " + std::string(type) +
                                       " on a partition is not modelled");
@@ -453,6 +508,7 @@ StatementResult create_table(ExecContext& ctx) {
 
   for (auto& b : builds)
     for (auto& p : b.constraints) pending.push_back(p);
+  merge_duplicate_keys(pending);
   for (Node opt : n.list("options")) {
     Node d = opt.body();
     table.options[std::string(d.str("defname"))] =

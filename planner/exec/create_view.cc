@@ -13,7 +13,6 @@ StatementResult create_view(ExecContext& ctx) {
     return ExecContext::unknown("temporary views are not modelled");
   Target target;
   StatementResult error;
-  if (!target_for_create(ctx, rv, target, error)) return error;
   Node query = n["query"];
   if (query.kind() != "SelectStmt") {
     return ExecContext::unknown("a view over " + std::string(query.kind()) + " is not modelled");
@@ -22,6 +21,7 @@ StatementResult create_view(ExecContext& ctx) {
       (n.str("withCheckOption") != "NO_CHECK_OPTION" && !n.str("withCheckOption").empty())) {
     return ExecContext::unknown("view options and WITH CHECK OPTION are not modelled");
   }
+  // The query is analysed before the view's schema is looked up (DefineView).
   QueryShape shape;
   if (!analyze_select(ctx, query.body(), shape, error)) return error;
   NodeList aliases = n.list("aliases");
@@ -30,6 +30,7 @@ StatementResult create_view(ExecContext& ctx) {
   }
   for (size_t i = 0; i < aliases.size(); ++i)
     shape.columns[i].name = std::string(aliases.at(i).sval());
+  if (!target_for_create(ctx, rv, target, error)) return error;
   for (size_t i = 0; i < shape.columns.size(); ++i) {
     for (size_t j = 0; j < i; ++j) {
       if (shape.columns[i].name == shape.columns[j].name) {

@@ -219,8 +219,10 @@ class Analyzer {
   }
 
   void use(const RangeEntry& e, const std::string& column, Column* found) {
+    // A set of column names, sorted as a snapshot lists them (pg_depend has no order).
     auto& cols = out_.depends[e.dep].columns;
-    if (std::find(cols.begin(), cols.end(), column) == cols.end()) cols.push_back(column);
+    auto at = std::lower_bound(cols.begin(), cols.end(), column);
+    if (at == cols.end() || *at != column) cols.insert(at, column);
     if (found) {
       const Column* c = e.rel->column(column);
       found->name = c->name;

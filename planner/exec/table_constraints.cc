@@ -42,7 +42,7 @@ bool add_key(ExecContext& ctx, Relation& table, const PendingConstraint& p, bool
     }
     for (const auto& c : cols) table.column(c)->not_null = true;
   }
-  std::string name(con.str("conname"));
+  std::string name = p.name.empty() ? std::string(con.str("conname")) : p.name;
   if (name.empty()) {
     name = primary ? choose_relation_name(ctx.catalog, table.schema, table.name, "", "pkey", taken)
                    : choose_relation_name(ctx.catalog, table.schema, table.name,

@@ -103,6 +103,16 @@ std::string deparse_expr(Node expr) {
       return deparse_expr(n["lexpr"]) + (op == "=" ? " IN (" : " NOT IN (") +
              join_args(n["rexpr"].list("items")) + ")";
     }
+    if (k == "AEXPR_DISTINCT" || k == "AEXPR_NOT_DISTINCT") {
+      return deparse_expr(n["lexpr"]) +
+             (k == "AEXPR_DISTINCT" ? " IS DISTINCT FROM " : " IS NOT DISTINCT FROM ") +
+             deparse_expr(n["rexpr"]);
+    }
+    if (k == "AEXPR_LIKE" || k == "AEXPR_ILIKE") {
+      std::string word = k == "AEXPR_LIKE" ? "LIKE" : "ILIKE";
+      if (op.rfind("!", 0) == 0) word = "NOT " + word;
+      return deparse_expr(n["lexpr"]) + " " + word + " " + deparse_expr(n["rexpr"]);
+    }
     return deparse_expr(n["lexpr"]) + " " + std::string(k) + " " + deparse_expr(n["rexpr"]);
   }
   if (kind == "BoolExpr") {

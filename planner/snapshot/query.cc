@@ -54,7 +54,8 @@ SELECT pg_catalog.json_build_object(
     'persistence', c.relpersistence,
     'options', c.reloptions,
     'acl', c.relacl::text[],
-    'comment', pg_catalog.obj_description(c.oid, 'pg_class'),
+    'comment', CASE WHEN c.relkind = 'c' THEN pg_catalog.obj_description(c.reltype, 'pg_type')
+                    ELSE pg_catalog.obj_description(c.oid, 'pg_class') END,
     'row_estimate', CASE WHEN r.relkind IN ('r', 'p', 'm', 'i', 'I') AND c.reltuples >= 0
                          THEN c.reltuples::bigint END,
     'total_bytes', CASE WHEN r.relkind IN ('r', 'p', 'm', 'i', 'I', 'S')
@@ -215,9 +216,8 @@ SELECT pg_catalog.json_build_object(
   FROM pg_catalog.pg_type t
   JOIN ns n ON n.oid = t.typnamespace
   LEFT JOIN tn bt ON bt.oid = t.typbasetype AND t.typtype = 'd'
-  WHERE t.typtype IN ('e', 'd', 'r', 'b', 'c')
-    AND NOT (t.typcategory = 'A' AND t.typelem <> 0)
-    AND (t.typtype <> 'c' OR (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid) = 'c')),
+  WHERE t.typtype IN ('e', 'd', 'r', 'b')
+    AND NOT (t.typcategory = 'A' AND t.typelem <> 0)),
 'extensions', (SELECT pg_catalog.json_agg(pg_catalog.json_build_object(
     'name', x.extname,
     'schema', n.nspname,

@@ -29,9 +29,12 @@ def fingerprint(cur):
     return cur.fetchone()[0]
 
 
-def run_statements(server, dbname, statements):
+def run_statements(server, dbname, statements, keep=None):
     """Runs statements in autocommit mode, as psql does; returns one
-    (outcome, sqlstate, message) per statement."""
+    (outcome, sqlstate, message) per statement. `keep`, when given, is called
+    with the database's name after the last statement (a transaction left
+    open is committed first, as a migration tool's last step does), before
+    the database is dropped."""
     server.create_database(dbname)
     conn = server.connect(dbname)
     results = []
@@ -80,6 +83,11 @@ def run_statements(server, dbname, statements):
                 # The catalog changed (or cannot be read in a failed transaction):
                 # the statement applies, whatever it skipped on the way.
                 results.append(("applies", None, None))
+        if keep is not None:
+            if conn.get_transaction_status() != 0:  # not idle: an open (or failed) block
+                cur.execute("COMMIT")
+            conn.close()
+            keep(dbname)
     finally:
         conn.close()
         admin = server.connect()

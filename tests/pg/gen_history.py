@@ -37,6 +37,10 @@ DEFAULTS = {
     "real": ["0"], "jsonb": ["'{}'"],
 }
 INTEGRAL = ("int", "integer", "bigint", "smallint")
+VIEW_POOL = ["v1", "v2", "v3"]
+TYPE_POOL = ["mood", "money2", "pair"]
+SEQ_POOL = ["sq1", "sq2"]
+INDEX_POOL = ["ix1", "ix2", "ix3"]
 
 
 class Table:
@@ -65,6 +69,11 @@ class Gen:
         self.fks = []  # (from Table, column, to Table, constraint name)
         self.out = []
         self.in_tx = False
+        self.views = {}  # (schema, name) -> [(schema, name) of what it selects from, columns]
+        self.types = {}  # (schema, name) -> "enum" | "domain" | "composite"
+        self.sequences = {}  # (schema, name) -> "table.column" it is owned by, or None
+        self.indexes = {}  # (schema, name) -> Table
+        self.tx_statements = 0
 
     # Helpers -------------------------------------------------------------
 
@@ -304,7 +313,7 @@ class Gen:
             return f"ALTER TABLE {ref} ALTER COLUMN {col} TYPE {typ}{using}"
         if r < 0.5:
             typ = t.cols.get(col, "int") if t is not None else "int"
-            return f"ALTER TABLE {ref} ALTER COLUMN {col} SET DEFAULT {self.pick(DEFAULTS[typ])}"
+            return f"ALTER TABLE {ref} ALTER COLUMN {col} SET DEFAULT {self.pick(DEFAULTS.get(typ, ['NULL']))}"
         if r < 0.6:
             return f"ALTER TABLE {ref} ALTER COLUMN {col} DROP DEFAULT"
         if r < 0.75:
@@ -417,6 +426,342 @@ class Gen:
             return None
         return self.pick(["COMMIT", "ROLLBACK", "ROLLBACK TO SAVEPOINT sp", "SAVEPOINT sp"])
 
+    # Views, types, sequences, indexes, comments, DO blocks ---------------
+
+    def schema_name(self, p_missing=0.05):
+        if self.chance(p_missing):
+            return "nos"
+        return self.pick(sorted(self.schemas))
+
+    def qualify(self, schema, name):
+        return name if schema == "public" and self.chance(0.8) else f"{schema}.{name}"
+
+    def kind_create_view(self):
+        """A view over a table or over another view; sometimes OR REPLACE, sometimes wrong."""
+        sources = [("t", t.schema, t.name, sorted(t.cols)) for t in self.tables.values()]
+        sources += [("v", k[0], k[1], v[1]) for k, v in self.views.items()]
+        src = self.pick(sorted(sources))
+        if src is None:
+            return None
+        _, sschema, sname, scols = src
+        cols = self.rng.sample(scols, self.rng.randint(1, len(scols))) if scols else []
+        if self.chance(0.08):
+            cols.append("nope")
+        schema = self.schema_name()
+        name = self.pick(VIEW_POOL)
+        replace = self.chance(0.3)
+        key = (schema, name)
+        select = ", ".join(cols) if cols else "1 AS one"
+        where = f" WHERE {cols[0]} IS NOT NULL" if cols and self.chance(0.3) else ""
+        ok = ("nope" not in cols and schema in self.schemas and (schema, name) not in self.tables
+              and (key not in self.views or (replace and self.views[key][1] == cols[:len(self.views[key][1])])))
+        if ok:
+            self.views[key] = [(sschema, sname), cols or ["one"]]
+        return (f"CREATE {'OR REPLACE ' if replace else ''}VIEW {self.qualify(schema, name)} AS "
+                f"SELECT {select} FROM {self.qualify(sschema, sname)}{where}")
+
+    def view_dependents(self, schema, name):
+        return [k for k, v in self.views.items() if v[0] == (schema, name)]
+
+    def forget_view(self, key):
+        self.views.pop(key, None)
+        for k in self.view_dependents(*key):
+            self.forget_view(k)
+
+    def kind_drop_view(self):
+        key = self.pick(sorted(self.views)) if self.views and self.chance(0.85) else None
+        ref = self.qualify(*key) if key else self.pick(VIEW_POOL)
+        ifx = "IF EXISTS " if self.chance(0.3) else ""
+        cascade = self.chance(0.3)
+        if key and (cascade or not self.view_dependents(*key)):
+            self.forget_view(key)
+        return f"DROP VIEW {ifx}{ref}{' CASCADE' if cascade else ''}"
+
+    def kind_alter_view(self):
+        key = self.pick(sorted(self.views))
+        if key is None:
+            return None
+        if self.chance(0.5):
+            new = self.pick(VIEW_POOL)
+            if (key[0], new) not in self.views and (key[0], new) not in self.tables:
+                self.views[(key[0], new)] = self.views.pop(key)
+                for v in self.views.values():
+                    if v[0] == key:
+                        v[0] = (key[0], new)
+            return f"ALTER {self.pick(['VIEW', 'TABLE'])} {self.qualify(*key)} RENAME TO {new}"
+        cols = self.views[key][1]
+        col = self.pick(cols)
+        new = self.pick(COLUMN_POOL)
+        if new not in cols:
+            cols[cols.index(col)] = new
+        return f"ALTER VIEW {self.qualify(*key)} RENAME COLUMN {col} TO {new}"
+
+    def kind_create_type(self):
+        schema = self.schema_name()
+        name = self.pick(TYPE_POOL)
+        what = self.pick(["enum", "enum", "domain", "composite"])
+        if schema in self.schemas and (schema, name) not in self.types and \
+                (schema, name) not in self.tables and (schema, name) not in self.views:
+            self.types[(schema, name)] = what
+        q = self.qualify(schema, name)
+        if what == "enum":
+            labels = self.rng.sample(["a", "b", "c", "d"], self.rng.randint(0, 3))
+            return f"CREATE TYPE {q} AS ENUM ({', '.join(repr(x) for x in labels)})"
+        if what == "domain":
+            base = self.pick(["int", "text", "numeric(10,2)", "varchar(20)"])
+            check = self.pick(["", " CHECK (VALUE IS NOT NULL)", " NOT NULL",
+                               " DEFAULT " + self.pick(DEFAULTS[base])])
+            return f"CREATE DOMAIN {q} AS {base}{check}"
+        fields = self.rng.sample(["x int", "y text", "z numeric"], self.rng.randint(1, 3))
+        return f"CREATE TYPE {q} AS ({', '.join(fields)})"
+
+    def some_type(self):
+        key = self.pick(sorted(self.types)) if self.types and self.chance(0.85) else None
+        return key, (self.qualify(*key) if key else self.pick(TYPE_POOL))
+
+    def kind_alter_type(self):
+        key, ref = self.some_type()
+        what = self.types.get(key)
+        r = self.rng.random()
+        if what == "enum" and r < 0.5:
+            label = self.pick(["a", "b", "c", "d", "e"])
+            ifne = "IF NOT EXISTS " if self.chance(0.4) else ""
+            where = self.pick(["", f" BEFORE '{self.pick(['a', 'b'])}'", f" AFTER 'c'"])
+            return f"ALTER TYPE {ref} ADD VALUE {ifne}'{label}'{where}"
+        if what == "enum" and r < 0.65:
+            return f"ALTER TYPE {ref} RENAME VALUE '{self.pick(['a', 'b'])}' TO '{self.pick(['c', 'x'])}'"
+        if what == "domain" and r < 0.6:
+            return self.pick([f"ALTER DOMAIN {ref} SET NOT NULL", f"ALTER DOMAIN {ref} DROP NOT NULL",
+                              f"ALTER DOMAIN {ref} DROP DEFAULT",
+                              f"ALTER DOMAIN {ref} ADD CONSTRAINT {key[1] if key else 'd'}_pos CHECK (VALUE IS NOT NULL)"])
+        # ALTER TYPE ... RENAME TO is not modelled (unknown): not generated, as an
+        # unknown stops the comparison of the rest of the history.
+        return f"ALTER TYPE {ref} ADD VALUE IF NOT EXISTS 'a'"
+
+    def kind_drop_type(self):
+        key, ref = self.some_type()
+        ifx = "IF EXISTS " if self.chance(0.3) else ""
+        cascade = self.chance(0.3)
+        word = "DOMAIN" if self.types.get(key) == "domain" and self.chance(0.7) else "TYPE"
+        used = key is not None and any(
+            key[1] in typ for t in self.tables.values() for typ in t.cols.values())
+        if key and (cascade or not used):
+            self.types.pop(key)
+            if cascade:
+                for t in self.tables.values():
+                    for c in [c for c, typ in t.cols.items() if key[1] in typ]:
+                        del t.cols[c]
+        return f"DROP {word} {ifx}{ref}{' CASCADE' if cascade else ''}"
+
+    def kind_add_typed_column(self):
+        """A column of a user type (enum, domain, composite)."""
+        key = self.pick(sorted(self.types))
+        ref, t = self.table_ref()
+        if key is None or t is None:
+            return None
+        col = self.pick(COLUMN_POOL)
+        typ = f"{key[0]}.{key[1]}"
+        if col not in t.cols:
+            t.cols[col] = typ
+        return f"ALTER TABLE {ref} ADD COLUMN {col} {typ}"
+
+    def kind_create_sequence(self):
+        schema = self.schema_name()
+        name = self.pick(SEQ_POOL)
+        ifne = "IF NOT EXISTS " if self.chance(0.25) else ""
+        opts = self.pick(["", " START 10", " INCREMENT BY 2", " AS smallint", " MINVALUE 5 MAXVALUE 4",
+                          " CACHE 10 CYCLE"])
+        owned = ""
+        t = self.some_table()
+        if t is not None and t.cols and self.chance(0.4):
+            col = self.pick(sorted(t.cols))
+            owned = f" OWNED BY {t.qname(self)}.{col}"
+        if schema in self.schemas and (schema, name) not in self.sequences and "MAXVALUE 4" not in opts:
+            self.sequences[(schema, name)] = owned or None
+        return f"CREATE SEQUENCE {ifne}{self.qualify(schema, name)}{opts}{owned}"
+
+    def kind_alter_sequence(self):
+        key = self.pick(sorted(self.sequences)) if self.sequences and self.chance(0.85) else None
+        ref = self.qualify(*key) if key else self.pick(SEQ_POOL)
+        ifx = "IF EXISTS " if self.chance(0.2) else ""
+        r = self.rng.random()
+        if r < 0.4:
+            t = self.some_table()
+            if t is None or not t.cols:
+                target = "NONE"
+            else:
+                target = f"{t.qname(self)}.{self.some_column(t)}"
+            return f"ALTER SEQUENCE {ifx}{ref} OWNED BY {target}"
+        if r < 0.6:
+            new = self.pick(SEQ_POOL)
+            if key and (key[0], new) not in self.sequences:
+                self.sequences[(key[0], new)] = self.sequences.pop(key)
+            return f"ALTER SEQUENCE {ifx}{ref} RENAME TO {new}"
+        return f"ALTER SEQUENCE {ifx}{ref} {self.pick(['RESTART', 'INCREMENT BY 5', 'NO CYCLE', 'MAXVALUE 100'])}"
+
+    def kind_drop_sequence(self):
+        key = self.pick(sorted(self.sequences)) if self.sequences and self.chance(0.85) else None
+        ref = self.qualify(*key) if key else self.pick(SEQ_POOL)
+        ifx = "IF EXISTS " if self.chance(0.3) else ""
+        if key:
+            self.sequences.pop(key)
+        return f"DROP SEQUENCE {ifx}{ref}{' CASCADE' if self.chance(0.2) else ''}"
+
+    def kind_create_index(self):
+        ref, t = self.table_ref()
+        col = self.some_column(t)
+        name = self.pick(INDEX_POOL)
+        schema = t.schema if t is not None else "public"
+        unique = "UNIQUE " if self.chance(0.2) else ""
+        conc = "CONCURRENTLY " if self.chance(0.25) else ""
+        ifne = "IF NOT EXISTS " if self.chance(0.2) else ""
+        named = self.chance(0.85)
+        ifne = ifne if named else ""  # IF NOT EXISTS needs a name
+        typ = t.cols.get(col, "") if t is not None else ""
+        if typ in ("text", "varchar(20)") and self.chance(0.4):
+            key = f"(lower({col}))"
+        else:
+            key = col
+            if t is not None and len(t.cols) > 1 and self.chance(0.25):
+                key += ", " + self.pick([c for c in sorted(t.cols) if c != col])
+        where = f" WHERE {col} IS NOT NULL" if self.chance(0.25) else ""
+        if t is not None and col in t.cols and named and (schema, name) not in self.indexes \
+                and not (conc and self.in_tx):
+            self.indexes[(schema, name)] = t
+        return (f"CREATE {unique}INDEX {conc}{ifne}{name + ' ' if named else ''}ON {ref} "
+                f"({key}){where}")
+
+    def kind_index_ops(self):
+        key = self.pick(sorted(self.indexes)) if self.indexes and self.chance(0.85) else None
+        ref = (f"{key[0]}.{key[1]}" if key[0] != "public" else key[1]) if key else self.pick(INDEX_POOL)
+        r = self.rng.random()
+        if r < 0.5:
+            conc = "CONCURRENTLY " if self.chance(0.25) else ""
+            ifx = "IF EXISTS " if self.chance(0.3) else ""
+            if key and not (conc and self.in_tx):
+                self.indexes.pop(key)
+            return f"DROP INDEX {conc}{ifx}{ref}"
+        new = self.pick(INDEX_POOL)
+        if key and (key[0], new) not in self.indexes:
+            self.indexes[(key[0], new)] = self.indexes.pop(key)
+        return f"ALTER INDEX {'IF EXISTS ' if self.chance(0.2) else ''}{ref} RENAME TO {new}"
+
+    def kind_comment(self):
+        text = self.pick(["'a note'", "'it''s'", "NULL", "''"])
+        r = self.rng.random()
+        if r < 0.35:
+            ref, t = self.table_ref()
+            return f"COMMENT ON TABLE {ref} IS {text}"
+        if r < 0.6:
+            ref, t = self.table_ref()
+            return f"COMMENT ON COLUMN {ref}.{self.some_column(t)} IS {text}"
+        if r < 0.7 and self.views:
+            return f"COMMENT ON VIEW {self.qualify(*self.pick(sorted(self.views)))} IS {text}"
+        if r < 0.8:
+            key, ref = self.some_type()
+            return f"COMMENT ON TYPE {ref} IS {text}"
+        if r < 0.9:
+            return f"COMMENT ON SCHEMA {self.pick(SCHEMA_POOL + ['public'])} IS {text}"
+        key = self.pick(sorted(self.indexes))
+        if key is None:
+            return None
+        return f"COMMENT ON INDEX {key[0]}.{key[1]} IS {text}"
+
+    def kind_partitioned(self):
+        """A partitioned table and its partitions, some of them wrong."""
+        schema = self.schema_name()
+        name = self.pick(["pt1", "pt2"])
+        strategy = self.pick(["RANGE", "LIST", "HASH"])
+        pk = ", PRIMARY KEY (id, k)" if self.chance(0.4) else ""
+        stmts = [f"DROP TABLE IF EXISTS {self.qualify(schema, name)}{self.pick(['', ' CASCADE'])}"]
+        if self.chance(0.6):
+            stmts.clear()
+        stmts += [f"CREATE TABLE {self.qualify(schema, name)} (id int NOT NULL, k int NOT NULL, "
+                 f"note text{pk}) PARTITION BY {strategy} (k)"]
+        # Not in self.tables: most ALTER TABLE forms on a partitioned table are
+        # unknown, which would stop the comparison of the rest of the history.
+        if self.chance(0.3):
+            stmts.append(f"CREATE INDEX ON {self.qualify(schema, name)} (k)")
+        for i in range(self.rng.randint(0, 3)):
+            part = f"{name}_p{self.rng.randint(1, 3)}"
+            if strategy == "RANGE":
+                lo = self.rng.randint(0, 3) * 10
+                bound = f"FOR VALUES FROM ({lo}) TO ({lo + self.pick([10, 20])})"
+            elif strategy == "LIST":
+                bound = f"FOR VALUES IN ({self.rng.randint(1, 4)})"
+            else:
+                bound = f"FOR VALUES WITH (MODULUS 3, REMAINDER {self.rng.randint(0, 3)})"
+            if self.chance(0.1):
+                bound = "DEFAULT"
+            stmts.append(f"CREATE TABLE {self.qualify(schema, part)} PARTITION OF "
+                         f"{self.qualify(schema, name)} {bound}")
+        self.out.extend(stmts[:-1])
+        return stmts[-1]
+
+    def kind_do_block(self):
+        """A DO block that checks the catalog before changing it."""
+        ref, t = self.table_ref()
+        col = self.some_column(t)
+        schema, _, name = ref.rpartition(".")
+        schema = schema or "public"
+        r = self.rng.random()
+        if r < 0.4:
+            typ = self.pick(["int", "text"])
+            if t is not None and col not in t.cols:
+                t.cols[col] = typ
+            cond = (f"SELECT 1 FROM information_schema.columns WHERE table_schema = '{schema}' "
+                    f"AND table_name = '{name}' AND column_name = '{col}'")
+            body = f"ALTER TABLE {ref} ADD COLUMN {col} {typ};"
+            neg = "NOT "
+        elif r < 0.7:
+            cond = f"SELECT 1 FROM pg_tables WHERE schemaname = '{schema}' AND tablename = '{name}'"
+            body = f"ALTER TABLE {ref} DROP COLUMN IF EXISTS {col};"
+            neg = self.pick(["", "NOT "])
+        else:
+            tname = self.pick(TYPE_POOL)
+            if ("public", tname) not in self.types:
+                self.types[("public", tname)] = "enum"
+            cond = f"SELECT 1 FROM pg_type WHERE typname = '{tname}'"
+            body = f"CREATE TYPE {tname} AS ENUM ('a', 'b');"
+            neg = "NOT "
+        return f"DO $$ BEGIN IF {neg}EXISTS ({cond}) THEN {body} END IF; END $$"
+
+    def kind_deferrable_fk(self):
+        ref, t = self.table_ref(p_wrong=0.05)
+        target = self.pick(sorted((x for x in self.tables.values() if x.pk),
+                                  key=lambda x: (x.schema, x.name)))
+        if t is None or target is None or not t.cols:
+            return None
+        col = self.pick(sorted(t.cols))
+        name = f"{t.name}_{col}_dfk"
+        when = self.pick([" DEFERRABLE", " DEFERRABLE INITIALLY DEFERRED", " NOT DEFERRABLE",
+                          " INITIALLY DEFERRED"])
+        valid = " NOT VALID" if self.chance(0.2) else ""
+        if name not in t.constraints:
+            t.constraints.add(name)
+            self.fks.append((t, col, target, name))
+        return (f"ALTER TABLE {ref} ADD CONSTRAINT {name} FOREIGN KEY ({col}) REFERENCES "
+                f"{target.qname(self)}{when}{valid}")
+
+    def kind_failing_transaction(self):
+        """A transaction that fails halfway: what follows is skipped, then rolled back."""
+        if self.in_tx:
+            return None
+        self.in_tx = True
+        self.out.append(self.pick(["BEGIN", "START TRANSACTION"]))
+        for _ in range(self.rng.randint(1, 3)):
+            self.emit_one()
+        self.out.append(self.pick([
+            "CREATE INDEX CONCURRENTLY tx_idx ON nosuch (a)",
+            f"CREATE INDEX CONCURRENTLY ON {self.table_ref()[0]} (id)",
+            "ALTER TABLE nosuch_tx ADD COLUMN a int",
+            "CREATE TABLE public.t1 (id int)",
+        ]))
+        for _ in range(self.rng.randint(0, 2)):
+            self.emit_one()
+        self.in_tx = False
+        return self.pick(["COMMIT", "ROLLBACK", "END"])
+
     # Driving ---------------------------------------------------------------
 
     def emit_one(self):
@@ -454,6 +799,23 @@ KINDS = [
     (Gen.kind_alter_table_multi, 2),
     (Gen.kind_transaction, 3),
     (Gen.kind_stray_tx_command, 0.3),
+    (Gen.kind_create_view, 3),
+    (Gen.kind_drop_view, 1.5),
+    (Gen.kind_alter_view, 1),
+    (Gen.kind_create_type, 2),
+    (Gen.kind_alter_type, 1.5),
+    (Gen.kind_drop_type, 1),
+    (Gen.kind_add_typed_column, 1.5),
+    (Gen.kind_create_sequence, 1.5),
+    (Gen.kind_alter_sequence, 1),
+    (Gen.kind_drop_sequence, 0.7),
+    (Gen.kind_create_index, 3),
+    (Gen.kind_index_ops, 1.5),
+    (Gen.kind_comment, 1.5),
+    (Gen.kind_partitioned, 1),
+    (Gen.kind_do_block, 1.5),
+    (Gen.kind_deferrable_fk, 1),
+    (Gen.kind_failing_transaction, 1),
 ]
 
 
