@@ -37,3 +37,26 @@ TEST_CASE("dump: a CHECK constraint lists each column once, first use first", "[
 }
 
 }  // namespace migsim
+
+namespace migsim {
+
+TEST_CASE("dump: a partition names its parent quoted, as the catalog query does", "[dump]") {
+  Catalog c;
+  load("CREATE SCHEMA \"Audit\";\n"
+       "CREATE TABLE \"Audit\".\"Log\" (at date) PARTITION BY RANGE (at);\n"
+       "CREATE TABLE \"Audit\".p PARTITION OF \"Audit\".\"Log\" "
+       "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
+       "CREATE TABLE \"Audit\".\"Base\" (x int);\n"
+       "CREATE TABLE \"Audit\".kid (y int) INHERITS (\"Audit\".\"Base\");\n"
+       "CREATE INDEX log_at ON \"Audit\".\"Log\" (at);\n",
+       c);
+  CHECK(c.relation("Audit", "p")->partition_parent == "\"Audit\".\"Log\"");
+  CHECK(c.relation("Audit", "kid")->inherits == std::vector<std::string>{"\"Audit\".\"Base\""});
+  // The index on the parent reached the partition, and dropping the parent takes it along.
+  CHECK(c.indexes_of("Audit", "p").size() == 1);
+  load("DROP TABLE \"Audit\".\"Log\";\nDROP TABLE \"Audit\".\"Base\" CASCADE;\n", c);
+  CHECK_FALSE(c.relation("Audit", "p"));
+  CHECK_FALSE(c.relation("Audit", "kid"));
+}
+
+}  // namespace migsim

@@ -83,7 +83,7 @@ bool partition_bound(ExecContext& ctx, const Parent& parent, Node bound, std::st
           ExecContext::fails("42P16", "a hash-partitioned table may not have a default partition");
       return false;
     }
-    std::string parent_key = parent.name.schema + "." + parent.name.name;
+    std::string parent_key = quote_qualified(parent.name.schema, parent.name.name);
     for (const auto& [k, r] : ctx.catalog.relations.all()) {
       if (r.partition_parent == parent_key && r.partition_bound == "DEFAULT") {
         error = ExecContext::fails(
@@ -407,10 +407,10 @@ StatementResult create_table(ExecContext& ctx) {
         }
       }
     }
-    table.partition_parent = parent.name.schema + "." + parent.name.name;
+    table.partition_parent = quote_qualified(parent.name.schema, parent.name.name);
     table.partition_bound = partition_bound_text;
   } else {
-    for (const auto& p : parents) table.inherits.push_back(p.name.schema + "." + p.name.name);
+    for (const auto& p : parents) table.inherits.push_back(quote_qualified(p.name.schema, p.name.name));
   }
 
   // PARTITION BY: key columns must exist.
