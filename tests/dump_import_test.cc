@@ -60,3 +60,27 @@ TEST_CASE("dump: a partition names its parent quoted, as the catalog query does"
 }
 
 }  // namespace migsim
+
+namespace migsim {
+
+TEST_CASE("dump: ATTACH PARTITION makes the table a partition, DETACH a table again", "[dump]") {
+  Catalog c;
+  load(std::string(kPreamble) +
+           "CREATE TABLE app.ev (kind text NOT NULL, at date) PARTITION BY LIST (kind);\n"
+           "CREATE INDEX ev_at ON app.ev (at);\n"
+           "CREATE TABLE app.ev_c (kind text NOT NULL, at date);\n"
+           "CREATE TABLE app.ev_rest (kind text NOT NULL, at date);\n"
+           "ALTER TABLE ONLY app.ev ATTACH PARTITION app.ev_c FOR VALUES IN ('c');\n"
+           "ALTER TABLE ONLY app.ev ATTACH PARTITION app.ev_rest DEFAULT;\n"
+           "ALTER TABLE app.ev DETACH PARTITION app.ev_rest;\n",
+       c);
+  const Relation* part = c.relation("app", "ev_c");
+  CHECK(part->partition_parent == "app.ev");
+  CHECK(part->partition_bound == "FOR VALUES IN ('c')");
+  REQUIRE(c.indexes_of("app", "ev_c").size() == 1);  // the parent's index, made for it
+  CHECK(c.indexes_of("app", "ev_c")[0]->name == "ev_c_at_idx");
+  CHECK(c.relation("app", "ev_rest")->partition_parent.empty());
+  CHECK(c.relation("app", "ev_rest")->partition_bound.empty());
+}
+
+}  // namespace migsim

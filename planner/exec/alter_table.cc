@@ -76,7 +76,8 @@ StatementResult dispatch(AlterTarget& t, Node cmd) {
     if (t.get().kind != RelKind::kPartitionedTable) {
       return ExecContext::fails("42P17", "table \"" + t.name + "\" is not partitioned");
     }
-    return ExecContext::unknown("ATTACH/DETACH PARTITION is not modelled");
+    return subtype == "AT_AttachPartition" ? at_attach_partition(t, cmd)
+                                           : at_detach_partition(t, cmd);
   }
   return ExecContext::unknown("ALTER TABLE subcommand " + std::string(subtype) +
                               " is not modelled");

@@ -8,6 +8,7 @@
 #include "planner/exec/common.h"
 #include "planner/exec/create_index.h"
 #include "planner/exec/name_chooser.h"
+#include "planner/exec/partition_bound.h"
 #include "planner/exec/relation_lookup.h"
 #include "planner/exec/table_constraints.h"
 #include "planner/expr/deparse.h"
@@ -72,10 +73,12 @@ size_t key_count(const Relation& parent) {
   return count;
 }
 
-/// Checks FOR VALUES against the parent's strategy and renders it as pg_get_expr() does.
-bool partition_bound(ExecContext& ctx, const Parent& parent, Node bound, std::string& text,
+}  // namespace
+
+bool partition_bound(ExecContext& ctx, const Target& parent_name, const Relation& parent_rel,
+                     const std::string& partition, Node bound, std::string& text,
                      StatementResult& error) {
-  std::string strategy = strategy_of(*parent.rel);
+  std::string strategy = strategy_of(parent_rel);
   std::string word = strategy == "RANGE" ? "range" : strategy == "LIST" ? "list" : "hash";
   if (bound.flag("is_default")) {
     if (strategy == "HASH") {
@@ -83,11 +86,11 @@ bool partition_bound(ExecContext& ctx, const Parent& parent, Node bound, std::st
           ExecContext::fails("42P16", "a hash-partitioned table may not have a default partition");
       return false;
     }
-    std::string parent_key = quote_qualified(parent.name.schema, parent.name.name);
+    std::string parent_key = quote_qualified(parent_name.schema, parent_name.name);
     for (const auto& [k, r] : ctx.catalog.relations.all()) {
       if (r.partition_parent == parent_key && r.partition_bound == "DEFAULT") {
         error = ExecContext::fails(
-            "42P17", "partition \"" + std::string(ctx.stmt.node["relation"].str("relname")) +
+            "42P17", "partition \"" + partition +
                          "\" conflicts with existing default partition \"" + r.name + "\"");
         return false;
       }
@@ -102,7 +105,7 @@ bool partition_bound(ExecContext& ctx, const Parent& parent, Node bound, std::st
     return false;
   }
   if (s == "r") {
-    size_t keys = key_count(*parent.rel);
+    size_t keys = key_count(parent_rel);
     if (bound.list("lowerdatums").size() != keys) {
       error = ExecContext::fails("42P16",
                                  "FROM must specify exactly one value per partitioning column");
@@ -123,6 +126,8 @@ bool partition_bound(ExecContext& ctx, const Parent& parent, Node bound, std::st
   }
   return true;
 }
+
+namespace {
 
 bool resolve_parents(ExecContext& ctx, Node n, bool partition_of, std::vector<Parent>& parents,
                      StatementResult& error) {
@@ -387,7 +392,9 @@ StatementResult create_table(ExecContext& ctx) {
     if (parent.rel->kind != RelKind::kPartitionedTable) {
       return ExecContext::fails("42809", "\"" + parent.name.name + "\" is not partitioned");
     }
-    if (!partition_bound(ctx, parent, partbound, partition_bound_text, error)) return error;
+    if (!partition_bound(ctx, parent.name, *parent.rel, target.name, partbound,
+                         partition_bound_text, error))
+      return error;
     for (Node def : partition_column_options) {
       std::string name(def.str("colname"));
       Column* c = table.column(name);
