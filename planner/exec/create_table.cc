@@ -469,7 +469,8 @@ StatementResult create_table(ExecContext& ctx) {
   std::vector<std::string> taken{table.name};
   for (auto& b : builds) {
     if (!b.serial && !b.column.identity) continue;
-    create_column_sequence(ctx.catalog, table.schema, table.name, b, taken);
+    if (!create_column_sequence(ctx.catalog, ctx.stmt, table.schema, table.name, b, taken, error))
+      return error;
     Column* c = table.column(b.column.name);
     c->default_expr = b.column.default_expr;
     c->identity = b.column.identity;
