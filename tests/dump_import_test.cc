@@ -114,3 +114,36 @@ TEST_CASE("dump: identity columns keep their sequence's name and options", "[dum
 }
 
 }  // namespace migsim
+
+namespace migsim {
+
+TEST_CASE("dump: owners other than the current user load, for every kind", "[dump]") {
+  Catalog c;
+  load(std::string(kPreamble) +
+           "CREATE TYPE app.pair AS (a integer, b text);\n"
+           "ALTER TYPE app.pair OWNER TO alice;\n"
+           "CREATE TABLE app.t (id integer);\n"
+           "ALTER TABLE app.t OWNER TO alice;\n"
+           "CREATE VIEW app.v AS\n SELECT t.id\n   FROM app.t;\n"
+           "ALTER TABLE app.v OWNER TO alice;\n"
+           "CREATE MATERIALIZED VIEW app.m AS\n SELECT t.id\n   FROM app.t\n  WITH NO DATA;\n"
+           "ALTER TABLE app.m OWNER TO alice;\n"
+           "CREATE SEQUENCE app.s\n    START WITH 1\n    INCREMENT BY 1\n    NO MINVALUE\n"
+           "    NO MAXVALUE\n    CACHE 1;\n"
+           "ALTER TABLE app.s OWNER TO alice;\n"
+           "CREATE FUNCTION app.f(a integer DEFAULT 1) RETURNS integer\n"
+           "    LANGUAGE sql\n    AS $$SELECT a$$;\n"
+           "ALTER FUNCTION app.f(a integer) OWNER TO alice;\n"
+           "CREATE PROCEDURE app.p()\n    LANGUAGE sql\n    AS $$SELECT 1$$;\n"
+           "ALTER PROCEDURE app.p() OWNER TO alice;\n"
+           "GRANT SELECT ON TABLE app.t TO bob;\n",
+       c);
+  for (const char* name : {"pair", "t", "v", "m", "s"}) {
+    INFO(name);
+    CHECK(c.relation("app", name)->owner == "alice");
+  }
+  for (const auto& [k, f] : c.functions.all()) CHECK(f.owner == "alice");
+  CHECK(c.role_exists("bob"));
+}
+
+}  // namespace migsim
