@@ -95,7 +95,7 @@ class Catalog {
 
   // Candidates for the lookups that would otherwise scan every relation: each
   // returns, in key order, a superset of the relations the caller filters for.
-  /// Relations whose partition_parent or inherits name `qualified` ("schema.table").
+  /// Relations whose partition_parent or inherits name `qualified` (quote_qualified).
   std::vector<const Relation*> inheritors_of(const std::string& qualified) const;
   /// Relations with a foreign key whose referenced table is schema.table.
   std::vector<const Relation*> fkey_referencers_of(std::string_view schema,

@@ -88,9 +88,9 @@ struct Relation {
   std::string definition;            ///< views and materialized views: the query
   std::vector<RelationRef> depends;  ///< views: the relations and columns they read
   std::string partition_key;         ///< partitioned tables: PARTITION BY ...
-  std::string partition_parent;      ///< partitions: "schema.table" of the parent
+  std::string partition_parent;      ///< partitions: the parent, quoted and qualified (quote_qualified)
   std::string partition_bound;       ///< partitions: FOR VALUES ...
-  std::vector<std::string> inherits; ///< "schema.table" of INHERITS parents
+  std::vector<std::string> inherits; ///< INHERITS parents, quoted and qualified
   bool populated = true;             ///< materialized views: false after WITH NO DATA
 
   // What only a live database knows; -1 when the snapshot does not say.

@@ -12,6 +12,7 @@
 #include "planner/exec/common.h"
 #include "planner/exec/dependencies.h"
 #include "planner/exec/relation_lookup.h"
+#include "planner/exec/roles.h"
 
 namespace migsim {
 
@@ -76,7 +77,8 @@ StatementResult dispatch(AlterTarget& t, Node cmd) {
     if (t.get().kind != RelKind::kPartitionedTable) {
       return ExecContext::fails("42P17", "table \"" + t.name + "\" is not partitioned");
     }
-    return ExecContext::unknown("ATTACH/DETACH PARTITION is not modelled");
+    return subtype == "AT_AttachPartition" ? at_attach_partition(t, cmd)
+                                           : at_detach_partition(t, cmd);
   }
   return ExecContext::unknown("ALTER TABLE subcommand " + std::string(subtype) +
                               " is not modelled");
@@ -130,6 +132,41 @@ StatementResult not_a_table(const Relation& rel, NodeList cmds) {
                               " is not modelled");
 }
 
+/// ALTER VIEW / MATERIALIZED VIEW / SEQUENCE: the kind each names, and its words.
+const char* other_relation_word(std::string_view objtype) {
+  if (objtype == "OBJECT_VIEW") return "a view";
+  if (objtype == "OBJECT_MATVIEW") return "a materialized view";
+  if (objtype == "OBJECT_SEQUENCE") return "a sequence";
+  return nullptr;
+}
+RelKind other_relation_kind(std::string_view objtype) {
+  return objtype == "OBJECT_VIEW"      ? RelKind::kView
+         : objtype == "OBJECT_MATVIEW" ? RelKind::kMaterializedView
+                                       : RelKind::kSequence;
+}
+
+/// OWNER TO on a view, materialized view or sequence (ALTER TABLE takes it too).
+/// A sequence linked to a table changes owner only with its table.
+StatementResult change_owner_of_other(AlterTarget& t, NodeList cmds) {
+  StatementResult last;
+  for (Node c : cmds) {
+    const Relation& rel = t.get();
+    if (rel.kind == RelKind::kSequence && !rel.sequence.owned_by_table.empty()) {
+      std::string owner;
+      StatementResult error;
+      if (!resolve_role(t.ctx.catalog, c.body()["newowner"], owner, error)) return error;
+      if (owner != rel.owner) {
+        return ExecContext::fails("0A000", "cannot change owner of sequence \"" + rel.name + "\"",
+                                  "Sequence \"" + rel.name + "\" is linked to table \"" +
+                                      rel.sequence.owned_by_table + "\".");
+      }
+    }
+    last = at_change_owner(t, c.body());
+    if (last.outcome == Outcome::kFails || last.outcome == Outcome::kUnknown) return last;
+  }
+  return last;
+}
+
 /// PostgreSQL runs subcommands in passes (AlterTablePass in tablecmds.c):
 /// drops first, then type changes, new columns, column attributes, indexes,
 /// constraints, and the rest; in statement order within a pass.
@@ -174,7 +211,9 @@ StatementResult alter_table(ExecContext& ctx) {
   Node n = ctx.stmt.node;
   std::string_view objtype = n.str("objtype");
   if (objtype == "OBJECT_INDEX") return alter_index(ctx);
-  if (objtype != "OBJECT_TABLE") {
+  bool owner_only = true;
+  for (Node c : n.list("cmds")) owner_only &= c.body().str("subtype") == "AT_ChangeOwner";
+  if (objtype != "OBJECT_TABLE" && !(owner_only && other_relation_word(objtype))) {
     return ExecContext::unknown("ALTER " + std::string(objtype) + " is not modelled");
   }
   std::string schema;
@@ -183,6 +222,15 @@ StatementResult alter_table(ExecContext& ctx) {
       find_relation_for_alter(ctx.catalog, n["relation"], n.flag("missing_ok"), schema, missing);
   if (!rel) return missing;
   std::string name = rel->name;
+  if (objtype != "OBJECT_TABLE" && other_relation_kind(objtype) != rel->kind) {
+    return ExecContext::fails("42809", "\"" + name + "\" is not " +
+                                           other_relation_word(objtype));
+  }
+  if (owner_only && (rel->kind == RelKind::kView || rel->kind == RelKind::kMaterializedView ||
+                     rel->kind == RelKind::kSequence)) {
+    AlterTarget t{ctx, schema, name};
+    return change_owner_of_other(t, n.list("cmds"));
+  }
   if (!rel->is_table()) return not_a_table(*rel, n.list("cmds"));
   if (StatementResult twice; persistence_twice(n.list("cmds"), twice)) return twice;
   AlterTarget t{ctx, schema, name};

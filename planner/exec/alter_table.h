@@ -46,6 +46,10 @@ StatementResult at_set_options(AlterTarget& t, Node cmd, bool reset);
 StatementResult at_enable_trigger(AlterTarget& t, Node cmd, std::string_view subtype);
 StatementResult at_set_logged(AlterTarget& t, bool logged);
 
+// Partitions (alter_table_partition.cc)
+StatementResult at_attach_partition(AlterTarget& t, Node cmd);
+StatementResult at_detach_partition(AlterTarget& t, Node cmd);
+
 /// `column "c" of relation "t" does not exist` (42703).
 StatementResult missing_column(const AlterTarget& t, const std::string& column);
 

@@ -61,7 +61,8 @@ StatementResult at_add_column(AlterTarget& t, Node cmd) {
   }
   Relation table = current;
   std::vector<std::string> taken;
-  create_column_sequence(ctx.catalog, t.schema, t.name, build, taken);
+  if (!create_column_sequence(ctx.catalog, ctx.stmt, t.schema, t.name, build, taken, error))
+    return error;
   table.columns.push_back(build.column);
   std::vector<Relation> indexes;
   if (!add_table_constraints(ctx, table, build.constraints, indexes, taken, error)) return error;

@@ -23,15 +23,15 @@ StatementResult at_add_identity(AlterTarget& t, Node cmd) {
   if (!c->default_expr.empty()) {
     return ExecContext::fails("55000", prefix + "already has a default value");
   }
-  if (!cmd["def"].body().list("options").empty()) {
-    return ExecContext::unknown("identity sequence options are not modelled");
-  }
   ColumnBuild build;
   build.column = *c;
-  std::string_view when = cmd["def"].body().str("generated_when");
+  build.identity = cmd["def"].body();
+  std::string_view when = build.identity.str("generated_when");
   build.column.identity = when.empty() ? 'a' : when[0];
   std::vector<std::string> taken;
-  create_column_sequence(t.ctx.catalog, t.schema, t.name, build, taken);
+  StatementResult error;
+  if (!create_column_sequence(t.ctx.catalog, t.ctx.stmt, t.schema, t.name, build, taken, error))
+    return error;
   *t.mut().column(col) = build.column;
   return ExecContext::applies();
 }

@@ -2,7 +2,9 @@
 
 #include "planner/catalog/names.h"
 #include "planner/exec/column_cast.h"
+#include "planner/exec/common.h"
 #include "planner/exec/name_chooser.h"
+#include "planner/exec/sequence_options.h"
 #include "planner/exec/type_resolver.h"
 #include "planner/expr/default_render.h"
 #include "planner/expr/deparse.h"
@@ -55,6 +57,7 @@ bool build_column(const Catalog& catalog, const std::string& table, Node def, Co
       std::string_view when = con.str("generated_when");
       out.column.identity = when.empty() ? 'a' : when[0];
       out.column.not_null = true;
+      out.identity = con;
     } else if (type == "CONSTR_GENERATED") {
       out.column.generated = deparse_expr(con["raw_expr"]);
     } else if (type == "CONSTR_PRIMARY" || type == "CONSTR_UNIQUE" || type == "CONSTR_CHECK" ||
@@ -74,18 +77,40 @@ bool build_column(const Catalog& catalog, const std::string& table, Node def, Co
   return true;
 }
 
-void create_column_sequence(Catalog& catalog, const std::string& schema, const std::string& table,
-                            ColumnBuild& build, std::vector<std::string>& taken_names) {
-  if (!build.serial && !build.column.identity) return;
+bool create_column_sequence(Catalog& catalog, const Statement& stmt, const std::string& schema,
+                            const std::string& table, ColumnBuild& build,
+                            std::vector<std::string>& taken_names, StatementResult& error) {
+  if (!build.serial && !build.column.identity) return true;
   Relation seq;
   seq.schema = schema;
-  seq.name = choose_relation_name(catalog, schema, table, build.column.name, "seq", taken_names);
-  taken_names.push_back(seq.name);
   seq.kind = RelKind::kSequence;
-  seq.owner = catalog.current_user();
+  // ALTER TABLE makes the sequence for the table's owner (transformColumnDefinition).
+  const Relation* existing = catalog.relation(schema, table);
+  seq.owner = existing ? existing->owner : catalog.current_user();
   seq.sequence.type = build.column.type;
   if (build.column.type == "integer") seq.sequence.max = 2147483647;
   if (build.column.type == "smallint") seq.sequence.max = 32767;
+  NodeList options = build.identity ? build.identity.list("options") : NodeList();
+  for (Node o : options) {
+    Node d = o.body();
+    if (d.str("defname") != "sequence_name") continue;
+    Target name = names_to_target(d["arg"].body().list("items"));
+    if (!name.schema.empty() && name.schema != schema)
+      error = ExecContext::unknown("an identity sequence in another schema is not modelled");
+    else if (catalog.relation(schema, name.name))
+      error = ExecContext::fails("42P07", "relation \"" + name.name + "\" already exists");
+    else
+      seq.name = name.name;
+    if (seq.name.empty()) return false;
+  }
+  if (!options.empty()) {
+    Node owned_by;
+    if (!apply_sequence_options(catalog, stmt, options, true, seq.sequence, owned_by, error, true))
+      return false;
+  }
+  if (seq.name.empty())
+    seq.name = choose_relation_name(catalog, schema, table, build.column.name, "seq", taken_names);
+  taken_names.push_back(seq.name);
   seq.sequence.owned_by_table = table;
   seq.sequence.owned_by_column = build.column.name;
   seq.sequence.identity = build.column.identity != 0;
@@ -95,6 +120,7 @@ void create_column_sequence(Catalog& catalog, const std::string& schema, const s
     build.column.default_expr = "nextval('" + seq_ref + "'::regclass)";
   }
   catalog.put_relation(std::move(seq));
+  return true;
 }
 
 }  // namespace migsim

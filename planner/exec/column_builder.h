@@ -20,6 +20,7 @@ struct ColumnBuild {
   Column column;
   std::vector<PendingConstraint> constraints;  ///< PRIMARY KEY, UNIQUE, CHECK, REFERENCES
   bool serial = false;                         ///< needs an owned sequence and nextval default
+  Node identity;  ///< the IDENTITY constraint: its sequence options (SEQUENCE NAME, START, ...)
 };
 
 /// Reads a ColumnDef body of table `table` (named in its errors). Fails on
@@ -28,8 +29,10 @@ bool build_column(const Catalog& catalog, const std::string& table, Node column_
                   ColumnBuild& out, StatementResult& error);
 
 /// Creates the sequence behind a serial or identity column of schema.table and
-/// sets the column's default / identity accordingly.
-void create_column_sequence(Catalog& catalog, const std::string& schema, const std::string& table,
-                            ColumnBuild& build, std::vector<std::string>& taken_names);
+/// sets the column's default / identity accordingly. An identity column's
+/// sequence options (from `stmt`) are checked as CREATE SEQUENCE checks them.
+bool create_column_sequence(Catalog& catalog, const Statement& stmt, const std::string& schema,
+                            const std::string& table, ColumnBuild& build,
+                            std::vector<std::string>& taken_names, StatementResult& error);
 
 }  // namespace migsim

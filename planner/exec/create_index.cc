@@ -296,7 +296,7 @@ StatementResult create_index(ExecContext& ctx) {
   ctx.catalog.put_relation(std::move(index));
   // Indexes on a partitioned table cascade to its partitions.
   if (table->kind == RelKind::kPartitionedTable && n["relation"].flag("inh")) {
-    std::string parent_key = tt.schema + "." + tt.name;
+    std::string parent_key = quote_qualified(tt.schema, tt.name);
     std::vector<std::string> taken;
     const Relation* created = ctx.catalog.relation(tt.schema, name);
     Relation proto = *created;

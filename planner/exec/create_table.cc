@@ -8,6 +8,7 @@
 #include "planner/exec/common.h"
 #include "planner/exec/create_index.h"
 #include "planner/exec/name_chooser.h"
+#include "planner/exec/partition_bound.h"
 #include "planner/exec/partition_overlap.h"
 #include "planner/exec/relation_lookup.h"
 #include "planner/exec/table_constraints.h"
@@ -73,10 +74,12 @@ size_t key_count(const Relation& parent) {
   return count;
 }
 
-/// Checks FOR VALUES against the parent's strategy and renders it as pg_get_expr() does.
-bool partition_bound(ExecContext& ctx, const Parent& parent, Node bound, std::string& text,
+}  // namespace
+
+bool partition_bound(ExecContext& ctx, const Target& parent_name, const Relation& parent_rel,
+                     const std::string& partition, Node bound, std::string& text,
                      StatementResult& error) {
-  std::string strategy = strategy_of(*parent.rel);
+  std::string strategy = strategy_of(parent_rel);
   std::string word = strategy == "RANGE" ? "range" : strategy == "LIST" ? "list" : "hash";
   if (bound.flag("is_default")) {
     if (strategy == "HASH") {
@@ -84,11 +87,11 @@ bool partition_bound(ExecContext& ctx, const Parent& parent, Node bound, std::st
           ExecContext::fails("42P16", "a hash-partitioned table may not have a default partition");
       return false;
     }
-    std::string parent_key = parent.name.schema + "." + parent.name.name;
+    std::string parent_key = quote_qualified(parent_name.schema, parent_name.name);
     for (const auto& [k, r] : ctx.catalog.relations.all()) {
       if (r.partition_parent == parent_key && r.partition_bound == "DEFAULT") {
         error = ExecContext::fails(
-            "42P17", "partition \"" + std::string(ctx.stmt.node["relation"].str("relname")) +
+            "42P17", "partition \"" + partition +
                          "\" conflicts with existing default partition \"" + r.name + "\"");
         return false;
       }
@@ -103,7 +106,7 @@ bool partition_bound(ExecContext& ctx, const Parent& parent, Node bound, std::st
     return false;
   }
   if (s == "r") {
-    size_t keys = key_count(*parent.rel);
+    size_t keys = key_count(parent_rel);
     if (bound.list("lowerdatums").size() != keys) {
       error = ExecContext::fails("42P16",
                                  "FROM must specify exactly one value per partitioning column");
@@ -128,6 +131,8 @@ bool partition_bound(ExecContext& ctx, const Parent& parent, Node bound, std::st
   }
   return true;
 }
+
+namespace {
 
 bool resolve_parents(ExecContext& ctx, Node n, bool partition_of, std::vector<Parent>& parents,
                      StatementResult& error) {
@@ -439,8 +444,9 @@ StatementResult create_table(ExecContext& ctx) {
     if (parent.rel->kind != RelKind::kPartitionedTable) {
       return ExecContext::fails("42809", "\"" + parent.name.name + "\" is not partitioned");
     }
-    if (!partition_bound(ctx, parent, partbound, partition_bound_text, error)) return error;
-    if (!check_partition_overlap(ctx.catalog, parent.name.schema + "." + parent.name.name,
+    if (!partition_bound(ctx, parent.name, *parent.rel, target.name, partbound,
+                         partition_bound_text, error) ||
+        !check_partition_overlap(ctx.catalog, quote_qualified(parent.name.schema, parent.name.name),
                                  target.name, partition_bound_text, error))
       return error;
     for (Node def : partition_column_options) {
@@ -462,10 +468,10 @@ StatementResult create_table(ExecContext& ctx) {
         }
       }
     }
-    table.partition_parent = parent.name.schema + "." + parent.name.name;
+    table.partition_parent = quote_qualified(parent.name.schema, parent.name.name);
     table.partition_bound = partition_bound_text;
   } else {
-    for (const auto& p : parents) table.inherits.push_back(p.name.schema + "." + p.name.name);
+    for (const auto& p : parents) table.inherits.push_back(quote_qualified(p.name.schema, p.name.name));
   }
 
   // PARTITION BY: key columns must exist.
@@ -518,7 +524,8 @@ StatementResult create_table(ExecContext& ctx) {
   std::vector<std::string> taken{table.name};
   for (auto& b : builds) {
     if (!b.serial && !b.column.identity) continue;
-    create_column_sequence(ctx.catalog, table.schema, table.name, b, taken);
+    if (!create_column_sequence(ctx.catalog, ctx.stmt, table.schema, table.name, b, taken, error))
+      return error;
     Column* c = table.column(b.column.name);
     c->default_expr = b.column.default_expr;
     c->identity = b.column.identity;

@@ -100,7 +100,7 @@ void referencing_fkeys(const Catalog& catalog, const std::string& schema, const 
   }
 }
 
-/// True when `r` is a partition or an inheritance child of `qualified` (schema.table).
+/// True when `r` is a partition or an inheritance child of `qualified` (quote_qualified).
 bool inherits_from(const Relation& r, const std::string& qualified) {
   return r.partition_parent == qualified || contains(r.inherits, qualified);
 }
@@ -173,7 +173,7 @@ void type_functions(const Catalog& catalog, const std::string& schema, const std
 
 std::vector<const Relation*> children_of(const Catalog& catalog, const std::string& schema,
                                          const std::string& table) {
-  std::string qualified = schema + "." + table;
+  std::string qualified = quote_qualified(schema, table);
   std::vector<const Relation*> out;
   for (const Relation* r : catalog.inheritors_of(qualified))
     if (inherits_from(*r, qualified)) out.push_back(r);
@@ -280,7 +280,7 @@ void relation_dependents(const Catalog& catalog, const Relation& rel, std::vecto
       add(out, ObjectRef::part(Kind::kDefault, s, n, col.name), DepType::kAuto);
   // Owned sequences and children, in one name order as a scan of all relations finds them.
   std::vector<const Relation*> near = catalog.sequences_owned_by(s, n);
-  for (const Relation* r : catalog.inheritors_of(s + "." + n)) near.push_back(r);
+  for (const Relation* r : catalog.inheritors_of(quote_qualified(s, n))) near.push_back(r);
   std::sort(near.begin(), near.end(), [](const Relation* a, const Relation* b) {
     return Catalog::key(a->schema, a->name) < Catalog::key(b->schema, b->name);
   });
@@ -289,7 +289,7 @@ void relation_dependents(const Catalog& catalog, const Relation& rel, std::vecto
     if (r->kind == RelKind::kSequence && r->schema == s && r->sequence.owned_by_table == n)
       add(out, ObjectRef::relation(r->schema, r->name),
           r->sequence.identity ? DepType::kInternal : DepType::kAuto);
-    if (inherits_from(*r, s + "." + n))
+    if (inherits_from(*r, quote_qualified(s, n)))
       add(out, ObjectRef::relation(r->schema, r->name),
           r->partition_parent.empty() ? DepType::kNormal : DepType::kAuto);
   }

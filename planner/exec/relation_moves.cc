@@ -51,7 +51,7 @@ void relocate_relation(Catalog& catalog, const std::string& fs, const std::strin
   RelKind kind = moved.kind;
   catalog.put_relation(std::move(moved));
   std::string new_display = relation_display(catalog, ts, tn);
-  std::string old_parent = fs + "." + fn, new_parent = ts + "." + tn;
+  std::string old_parent = quote_qualified(fs, fn), new_parent = quote_qualified(ts, tn);
   bool same_schema = fs == ts;
   for_each_relation(catalog, [&](Relation& r) {
     bool changed = false;
@@ -171,7 +171,7 @@ void rename_schema_everywhere(Catalog& catalog, const std::string& from, const s
   catalog.schemas.put(to, std::move(s));
   std::string old_prefix = "'" + quote_ident(from) + ".";
   std::string new_prefix = "'" + quote_ident(to) + ".";
-  std::string old_parent = from + ".", new_parent = to + ".";
+  std::string old_parent = quote_ident(from) + ".", new_parent = quote_ident(to) + ".";
   auto reparent = [&](std::string& p) {
     if (p.compare(0, old_parent.size(), old_parent) != 0) return false;
     p = new_parent + p.substr(old_parent.size());

@@ -26,7 +26,7 @@ bool resolve_role(const Catalog& catalog, Node spec, std::string& out, Statement
   }
   if (type == "ROLESPEC_CSTRING") {
     std::string name(spec.str("rolename"));
-    if (name == catalog.current_user() || name == "pg_database_owner" ||
+    if (name == catalog.current_user() || catalog.role_exists(name) ||
         owns_objects(catalog, name)) {
       out = name;
       return true;

@@ -47,7 +47,7 @@ StatementResult invalid(std::string message) {
 
 bool apply_sequence_options(const Catalog& catalog, const Statement& stmt, NodeList options,
                             bool for_create, SequenceInfo& seq, Node& owned_by,
-                            StatementResult& error) {
+                            StatementResult& error, bool identity) {
   std::map<std::string, Node> seen;
   for (Node o : options) {
     Node d = o.body();
@@ -154,6 +154,11 @@ bool apply_sequence_options(const Catalog& catalog, const Statement& stmt, NodeL
   }
   if (has("owned_by")) owned_by = arg("owned_by");
   for (const auto& [k, v] : seen) {
+    if (k == "sequence_name") {
+      if (identity) continue;
+      error = ExecContext::fails("42601", "invalid sequence option SEQUENCE NAME");
+      return false;
+    }
     static const char* known[] = {"as",    "increment", "cycle", "maxvalue", "minvalue",
                                   "start", "restart",   "cache", "owned_by"};
     bool ok = false;

@@ -9,9 +9,10 @@ namespace migsim {
 /// Applies CREATE/ALTER SEQUENCE `options` (DefElem list) to `seq`, with
 /// PostgreSQL's checks. `for_create` selects CREATE's defaults. OWNED BY is
 /// returned in `owned_by` (the List node) for the caller to resolve.
+/// SEQUENCE NAME is taken only for an identity column's sequence (`identity`).
 bool apply_sequence_options(const Catalog& catalog, const Statement& stmt, NodeList options,
                             bool for_create, SequenceInfo& seq, Node& owned_by,
-                            StatementResult& error);
+                            StatementResult& error, bool identity = false);
 
 /// Resolves OWNED BY for sequence schema.`seq_name`: sets owned_by_table/column.
 bool apply_owned_by(ExecContext& ctx, Node owned_by, const std::string& seq_schema,

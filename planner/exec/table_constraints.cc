@@ -252,7 +252,9 @@ bool add_check(ExecContext& ctx, Relation& table, const PendingConstraint& p,
   Constraint c;
   c.name = name;
   c.kind = Constraint::Kind::kCheck;
-  c.columns = refs;
+  // conkey lists each column once, in the order the expression first names it.
+  for (const auto& r : refs)
+    if (std::find(c.columns.begin(), c.columns.end(), r) == c.columns.end()) c.columns.push_back(r);
   c.expression = deparse_expr(expr);
   c.no_inherit = con.flag("is_no_inherit");
   c.validated = !con.flag("skip_validation");

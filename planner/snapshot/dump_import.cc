@@ -63,6 +63,24 @@ bool harmless_set(const Statement& stmt) {
   return false;
 }
 
+/// Adds to `catalog.roles` every role named in `e` (OWNER TO, GRANT ... TO):
+/// pg_dump names only roles that exist in the database it dumps.
+void learn_roles(simdjson::dom::element e, Catalog& catalog) {
+  if (e.is_array()) {
+    for (auto child : simdjson::dom::array(e)) learn_roles(child, catalog);
+    return;
+  }
+  if (!e.is_object()) return;
+  // A RoleSpec, wrapped in a list ({"RoleSpec": {...}}) or not (newowner).
+  Node spec(e);
+  if (spec.str("roletype") == "ROLESPEC_CSTRING") {
+    std::string name(spec.str("rolename"));
+    if (!catalog.roles.find(name)) catalog.roles.raw()[name] = name;
+    return;
+  }
+  for (auto field : simdjson::dom::object(e)) learn_roles(field.value, catalog);
+}
+
 }  // namespace
 
 bool import_pg_dump(const std::string& path, const std::string& text, Catalog& catalog,
@@ -74,6 +92,7 @@ bool import_pg_dump(const std::string& path, const std::string& text, Catalog& c
   // own search_path is what the snapshot keeps.
   const std::string* path_setting = catalog.settings.find("search_path");
   std::string search_path = path_setting ? *path_setting : std::string();
+  for (const Statement& stmt : script.statements) learn_roles(stmt.node.element(), catalog);
   Engine engine(catalog);
   for (const Statement& stmt : script.statements) {
     if (apply_set_config(stmt, catalog) || harmless_set(stmt)) continue;

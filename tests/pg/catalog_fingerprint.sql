@@ -34,7 +34,8 @@ WITH ns AS (
   FROM pg_type t JOIN ns n ON n.oid = t.typnamespace
   UNION ALL
   SELECT concat_ws('|', 'p', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid), p.prokind,
-         pg_get_function_result(p.oid), p.prosrc, p.provolatile, obj_description(p.oid, 'pg_proc'), p.proacl)
+         pg_get_function_result(p.oid), p.prosrc, p.provolatile, obj_description(p.oid, 'pg_proc'), p.proacl,
+         pg_get_userbyid(p.proowner))
   FROM pg_proc p JOIN ns n ON n.oid = p.pronamespace
   UNION ALL
   SELECT concat_ws('|', 'g', tg.tgrelid::regclass, tg.tgname, tg.tgenabled, pg_get_triggerdef(tg.oid),
