@@ -8,6 +8,7 @@
 #include "planner/exec/column_cast.h"
 #include "planner/exec/common.h"
 #include "planner/exec/dependencies.h"
+#include "planner/exec/sequence_options.h"
 #include "planner/exec/table_constraints.h"
 #include "planner/exec/type_resolver.h"
 #include "planner/expr/default_render.h"
@@ -238,6 +239,18 @@ StatementResult at_alter_column_type(AlterTarget& t, Node cmd) {
         return ExecContext::unknown("whether index \"" + idx->name + "\" can be rebuilt on type " +
                                     target.type + " is not modelled");
       }
+    }
+  }
+  if (old->identity && target.type != old->type) {
+    // The identity sequence follows the column's type (ALTER SEQUENCE ... AS).
+    for (const Relation* s : catalog.relations_in(t.schema)) {
+      if (s->kind != RelKind::kSequence || !s->sequence.identity ||
+          s->sequence.owned_by_table != t.name || s->sequence.owned_by_column != col)
+        continue;
+      SequenceInfo seq = s->sequence;
+      if (!change_sequence_type(seq, target.type, error)) return error;
+      catalog.relation_mut(t.schema, s->name)->sequence = seq;
+      break;
     }
   }
   Column* m = t.mut().column(col);

@@ -45,6 +45,28 @@ StatementResult invalid(std::string message) {
 
 }  // namespace
 
+bool change_sequence_type(SequenceInfo& seq, const std::string& type, StatementResult& error) {
+  int64_t old_lo, old_hi, lo, hi;
+  type_bounds(seq.type, old_lo, old_hi);
+  type_bounds(type, lo, hi);
+  if (type == seq.type) return true;
+  if ((seq.increment > 0 && seq.max == old_hi) || (seq.increment < 0 && seq.max == -1))
+    seq.max = seq.increment > 0 ? hi : -1;
+  if ((seq.increment < 0 && seq.min == old_lo) || (seq.increment > 0 && seq.min == 1))
+    seq.min = seq.increment > 0 ? 1 : lo;
+  seq.type = type;
+  std::string problem;
+  if (seq.max < lo || seq.max > hi)
+    problem =
+        "MAXVALUE (" + std::to_string(seq.max) + ") is out of range for sequence data type " + type;
+  else if (seq.min < lo || seq.min > hi)
+    problem =
+        "MINVALUE (" + std::to_string(seq.min) + ") is out of range for sequence data type " + type;
+  if (problem.empty()) return true;
+  error = invalid(problem);
+  return false;
+}
+
 bool apply_sequence_options(const Catalog& catalog, const Statement& stmt, NodeList options,
                             bool for_create, SequenceInfo& seq, Node& owned_by,
                             StatementResult& error, bool identity) {

@@ -14,6 +14,11 @@ bool apply_sequence_options(const Catalog& catalog, const Statement& stmt, NodeL
                             bool for_create, SequenceInfo& seq, Node& owned_by,
                             StatementResult& error, bool identity = false);
 
+/// ALTER SEQUENCE ... AS `type` alone, as ALTER COLUMN ... TYPE does to an
+/// identity column's sequence (transformAlterTableStmt): a bound that was the
+/// old type's default becomes the new type's, and the bounds and START must fit.
+bool change_sequence_type(SequenceInfo& seq, const std::string& type, StatementResult& error);
+
 /// Resolves OWNED BY for sequence schema.`seq_name`: sets owned_by_table/column.
 bool apply_owned_by(ExecContext& ctx, Node owned_by, const std::string& seq_schema,
                     SequenceInfo& seq, StatementResult& error);
