@@ -2,6 +2,7 @@
 // comprehensions and f-strings. Calls are in interpreter_calls.cc.
 
 #include <algorithm>
+#include <cstdlib>
 #include <functional>
 
 #include "planner/alembic/interpreter.h"
@@ -21,7 +22,7 @@ std::optional<bool> truth(const PyValue& v) {
     case Kind::kInt:
       return v.integer != 0;
     case Kind::kFloat:
-      return std::stod(v.text) != 0.0;
+      return std::strtod(v.text.c_str(), nullptr) != 0.0;  // never throws, unlike stod
     case Kind::kStr:
       return !v.text.empty();
     case Kind::kList:

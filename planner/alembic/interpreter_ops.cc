@@ -2,6 +2,7 @@
 // existence queries evaluated against the catalog.
 
 #include <algorithm>
+#include <charconv>
 
 #include "parser/sql_parser.h"
 #include "planner/alembic/interpreter.h"
@@ -109,8 +110,9 @@ PyValue first_column_constant(const std::string& sql) {
   size_t from = l.find(" from", start);
   end = std::min(end, from);
   std::string item = trim(sql.substr(start, end - start));
-  if (!item.empty() && std::all_of(item.begin(), item.end(), ::isdigit))
-    return make_int(std::stoll(item));
+  if (int64_t n = 0; !item.empty() && std::all_of(item.begin(), item.end(), ::isdigit) &&
+                     std::from_chars(item.data(), item.data() + item.size(), n).ec == std::errc())
+    return make_int(n);
   if (item.size() >= 2 && item.front() == '\'' && item.back() == '\'')
     return PyValue::str(item.substr(1, item.size() - 2));
   if (lower(item) == "true") return make_bool(true);

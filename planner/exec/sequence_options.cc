@@ -1,5 +1,6 @@
 #include "planner/exec/sequence_options.h"
 
+#include <charconv>
 #include <map>
 
 #include "planner/exec/common.h"
@@ -22,12 +23,32 @@ void type_bounds(const std::string& type, int64_t& lo, int64_t& hi) {
   }
 }
 
-/// The integer of an option. libpg_query's JSON leaves out the value of a
-/// zero or negative Integer node, so those are read from the statement text.
-int64_t int_arg(Node def, const Statement& stmt) {
+/// A bigint as int8in reads it: an optional sign and digits, nothing else.
+bool parse_bigint(const std::string& text, int64_t& out, StatementResult& error) {
+  auto [end, ec] = std::from_chars(text.data() + (text.size() > 1 && text[0] == '+'),
+                                   text.data() + text.size(), out);
+  if (ec == std::errc::result_out_of_range) {
+    error = ExecContext::fails("22003", "value \"" + text + "\" is out of range for type bigint");
+    return false;
+  }
+  if (ec != std::errc() || end != text.data() + text.size() || text.empty()) {
+    error = ExecContext::fails("22P02", "invalid input syntax for type bigint: \"" + text + "\"");
+    return false;
+  }
+  return true;
+}
+
+/// The integer of an option (defGetInt64). libpg_query's JSON leaves out the
+/// value of a zero or negative Integer node, so those are read from the
+/// statement text; a number too large for an Integer node is a Float node,
+/// read as int8in reads it.
+bool int_arg(Node def, const Statement& stmt, int64_t& out, StatementResult& error) {
   Node arg = def["arg"];
-  if (arg.kind() == "Integer" && arg.body()["ival"]) return arg.body().integer("ival");
-  if (arg.kind() == "Float") return std::stoll(std::string(arg.body().str("fval")));
+  if (arg.kind() == "Integer" && arg.body()["ival"]) {
+    out = arg.body().integer("ival");
+    return true;
+  }
+  if (arg.kind() == "Float") return parse_bigint(std::string(arg.body().str("fval")), out, error);
   std::string_view text = stmt.text_from(def.location());
   size_t i = 0;
   while (i < text.size() && text[i] != '-' && !(text[i] >= '0' && text[i] <= '9')) ++i;
@@ -35,8 +56,9 @@ int64_t int_arg(Node def, const Statement& stmt) {
   if (i < text.size() && text[i] == '-') digits += text[i++];
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
   while (i < text.size() && text[i] >= '0' && text[i] <= '9') digits += text[i++];
-  if (digits.empty() || digits == "-") return 0;
-  return std::stoll(digits);
+  out = 0;
+  if (digits.empty() || digits == "-") return true;
+  return parse_bigint(digits, out, error);
 }
 
 StatementResult invalid(std::string message) {
@@ -96,7 +118,7 @@ bool apply_sequence_options(const Catalog& catalog, const Statement& stmt, NodeL
     seq.type = c.type;
   }
   if (has("increment")) {
-    seq.increment = int_arg(seen["increment"], stmt);
+    if (!int_arg(seen["increment"], stmt, seq.increment, error)) return false;
     if (seq.increment == 0) {
       error = invalid("INCREMENT must not be zero");
       return false;
@@ -107,7 +129,7 @@ bool apply_sequence_options(const Catalog& catalog, const Statement& stmt, NodeL
   type_bounds(seq.type, lo, hi);
   bool reset_max = false, reset_min = false;
   if (has("maxvalue") && arg("maxvalue")) {
-    seq.max = int_arg(seen["maxvalue"], stmt);
+    if (!int_arg(seen["maxvalue"], stmt, seq.max, error)) return false;
   } else if (for_create || has("maxvalue") ||
              (seq.type != old_type &&
               ((seq.increment > 0 && seq.max == old_hi) || (seq.increment < 0 && seq.max == -1)))) {
@@ -120,7 +142,7 @@ bool apply_sequence_options(const Catalog& catalog, const Statement& stmt, NodeL
     return false;
   }
   if (has("minvalue") && arg("minvalue")) {
-    seq.min = int_arg(seen["minvalue"], stmt);
+    if (!int_arg(seen["minvalue"], stmt, seq.min, error)) return false;
   } else if (for_create || has("minvalue") ||
              (seq.type != old_type &&
               ((seq.increment < 0 && seq.min == old_lo) || (seq.increment > 0 && seq.min == 1)))) {
@@ -140,7 +162,7 @@ bool apply_sequence_options(const Catalog& catalog, const Statement& stmt, NodeL
     return false;
   }
   if (has("start")) {
-    seq.start = int_arg(seen["start"], stmt);
+    if (!int_arg(seen["start"], stmt, seq.start, error)) return false;
   } else if (for_create) {
     seq.start = seq.increment > 0 ? seq.min : seq.max;
   }
@@ -155,7 +177,8 @@ bool apply_sequence_options(const Catalog& catalog, const Statement& stmt, NodeL
     return false;
   }
   if (has("restart") && arg("restart")) {
-    int64_t restart = int_arg(seen["restart"], stmt);
+    int64_t restart = 0;
+    if (!int_arg(seen["restart"], stmt, restart, error)) return false;
     if (restart < seq.min) {
       error = invalid("RESTART value (" + std::to_string(restart) +
                       ") cannot be less than MINVALUE (" + std::to_string(seq.min) + ")");
@@ -168,7 +191,7 @@ bool apply_sequence_options(const Catalog& catalog, const Statement& stmt, NodeL
     }
   }
   if (has("cache")) {
-    seq.cache = int_arg(seen["cache"], stmt);
+    if (!int_arg(seen["cache"], stmt, seq.cache, error)) return false;
     if (seq.cache <= 0) {
       error = invalid("CACHE (" + std::to_string(seq.cache) + ") must be greater than zero");
       return false;
