@@ -146,6 +146,7 @@ void setup(CLI::App& app, std::function<int()>& action) {
   cmd->add_option("--format", o.format, "text, json, sarif or github")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
+  add_limit_options(*cmd);
   cmd->add_option("--rule", o.project.rules,
                   "RULE=LEVEL: a rule's level (error, warning, info, off)")
       ->allow_extra_args(false);

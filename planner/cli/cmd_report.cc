@@ -60,6 +60,7 @@ void setup(CLI::App& app, std::function<int()>& action) {
   cmd->add_option("--env", o.envs, "an environment to report on (default: every configured one)")
       ->allow_extra_args(false);
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
+  add_limit_options(*cmd);
   cmd->callback([&action] { action = [] { return run_report(o); }; });
 }
 
