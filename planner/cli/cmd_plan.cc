@@ -57,10 +57,13 @@ int run_plan(const PlanOptions& o, RunMode mode) {
   for (auto& run : runs) planned.push_back(&run);
   relate_redundant_revisions(planned);
   std::string text = write_runs(runs, o.format, o.output.empty() && stdout_wants_color());
+  OutputFiles outputs;  // the report and the snapshot: both or neither
+  if (!outputs.add(o.output, text, error)) return report_input_error(error);
   if (!o.save_snapshot.empty() &&
-      !save_snapshot(o.save_snapshot, *runs[0].catalog, snapshot_after(project, runs[0]), error))
+      !add_snapshot_output(outputs, o.save_snapshot, *runs[0].catalog,
+                           snapshot_after(project, runs[0]), error))
     return report_input_error(error);
-  if (!write_output(o.output, text, error)) return report_input_error(error);
+  if (!outputs.commit(error)) return report_input_error(error);
   return exit_code_for(runs, o.fail_on);
 }
 
@@ -87,6 +90,7 @@ void add_options(CLI::App* cmd, PlanOptions& o, bool audit) {
   cmd->add_option("--format", o.format, "text, json, sarif or github")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
+  add_limit_options(*cmd);
   cmd->add_option("--save-snapshot", o.save_snapshot,
                   "write the catalog as it stands after the run to this snapshot file");
   cmd->add_option("--rule", o.project.rules,
