@@ -16,7 +16,7 @@ struct InputLimits {
   /// Deepest Python expression or statement nesting (`not not ...`, `a.b.c...`,
   /// `1 + 1 + ...`, nested blocks): --max-nesting. The parser, the interpreter
   /// and the tree's destructor all recurse once per level.
-  size_t max_nesting = 1000;
+  size_t max_nesting = 200;
   /// Largest SQLite snapshot file loaded: --max-snapshot-size. SQLite reads
   /// pages lazily, but the catalog built from them is held in memory.
   uint64_t max_snapshot_size = uint64_t{512} << 20;
