@@ -1,5 +1,6 @@
 // The Python tokenizer, then the Alembic revision header reader on the same
-// text saved as a revision script.
+// text saved as a revision script, then its upgrade() run as plan runs it
+// (the Python parser and migsim's interpreter of op.* calls) on an empty catalog.
 
 #include <cstddef>
 #include <cstdint>
@@ -10,6 +11,9 @@
 #include "fuzz/fuzz_util.h"
 #include "parser/python/lexer.h"
 #include "parser/revisions/readers.h"
+#include "planner/alembic/script_runner.h"
+#include "planner/catalog/catalog.h"
+#include "planner/engine/engine.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   migsim::SourceFile source("fuzz.py", std::string(reinterpret_cast<const char*>(data), size));
@@ -24,6 +28,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }();
   migsim::fuzz::write_file(dir + "/0001_fuzz.py", data, size);
   std::vector<migsim::Revision> revisions;
-  migsim::revisions::read_alembic_scripts(dir, revisions, error);
+  if (!migsim::revisions::read_alembic_scripts(dir, revisions, error)) return 0;
+  for (const auto& revision : revisions) {
+    migsim::Catalog catalog;
+    migsim::Engine engine(catalog);
+    std::vector<migsim::StatementRecord> records;
+    migsim::run_alembic_upgrade(revision, engine, records, error);
+    if (engine.in_block()) engine.end_block();
+  }
   return 0;
 }

@@ -13,6 +13,13 @@ struct InputLimits {
   uint64_t max_file_size = uint64_t{64} << 20;
   /// Most statements parsed from one file: --max-statements.
   size_t max_statements = 1'000'000;
+  /// Deepest Python expression or statement nesting (`not not ...`, `a.b.c...`,
+  /// `1 + 1 + ...`, nested blocks): --max-nesting. The parser, the interpreter
+  /// and the tree's destructor all recurse once per level.
+  size_t max_nesting = 200;
+  /// Largest SQLite snapshot file loaded: --max-snapshot-size. SQLite reads
+  /// pages lazily, but the catalog built from them is held in memory.
+  uint64_t max_snapshot_size = uint64_t{512} << 20;
 };
 
 /// The limits in force for this process (commands set them from their flags).
@@ -25,6 +32,9 @@ inline constexpr size_t kMaxStatementOperators = 10'000;
 
 /// Brackets nested in a Python expression: CPython's own limit (MAXLEVEL).
 inline constexpr size_t kMaxPythonNesting = 200;
+
+/// Indentation levels in a Python file: CPython's own limit (MAXINDENT).
+inline constexpr size_t kMaxPythonIndent = 100;
 
 /// "64 MiB", "1.5 GiB", "100 bytes".
 std::string format_size(uint64_t bytes);

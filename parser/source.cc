@@ -48,22 +48,36 @@ std::shared_ptr<SourceFile> read_source_file(const std::string& path, InputError
     return nullptr;
   }
   uint64_t limit = input_limits().max_file_size;
-  if (static_cast<uint64_t>(st.st_size) > limit) {
+  auto too_large = [&](uint64_t size) {
     error = {path, 0, 0,
-             "file is " + format_size(static_cast<uint64_t>(st.st_size)) +
+             "file is " + (S_ISREG(st.st_mode) ? format_size(size) : "over " + format_size(limit)) +
                  ", larger than the limit of " + format_size(limit) +
                  " (raise it with --max-file-size)"};
     return nullptr;
-  }
+  };
+  if (static_cast<uint64_t>(st.st_size) > limit) return too_large(static_cast<uint64_t>(st.st_size));
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     error = {path, 0, 0, std::string("cannot read file: ") + std::strerror(errno)};
     return nullptr;
   }
   std::string text;
-  text.resize(static_cast<size_t>(st.st_size));
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<size_t>(in.gcount()));
+  if (S_ISREG(st.st_mode)) {
+    text.resize(static_cast<size_t>(st.st_size));
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<size_t>(in.gcount()));
+  } else {
+    // A pipe (`<(cat a.sql)`, /dev/stdin) has no size: read it to its end, up to the limit.
+    char buf[65536];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+      text.append(buf, static_cast<size_t>(in.gcount()));
+      if (text.size() > limit) return too_large(text.size());
+    }
+  }
+  if (in.bad()) {
+    error = {path, 0, 0, std::string("cannot read file: ") + std::strerror(errno)};
+    return nullptr;
+  }
   return std::make_shared<SourceFile>(path, std::move(text));
 }
 

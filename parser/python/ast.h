@@ -79,6 +79,7 @@ struct Expr {
   uint32_t end = 0;                 ///< one past the last byte
   uint32_t line = 0;
   uint32_t column = 0;
+  uint32_t depth = 1;  ///< levels of the tree below and including this node
 };
 
 struct Param {

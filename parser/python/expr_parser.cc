@@ -3,9 +3,25 @@
 
 #include <cstdlib>
 
+#include "parser/limits.h"
 #include "parser/python/parser_state.h"
 
 namespace migsim::python {
+
+Parser::Parser(const SourceFile& source, const std::vector<Token>& tokens)
+    : source_(source), toks_(tokens), max_depth_(input_limits().max_nesting) {}
+
+Parser::Nest::Nest(Parser& p) : p_(p) {
+  if (++p_.depth_ > p_.max_depth_) {
+    --p_.depth_;
+    p_.too_deep(p_.peek());
+  }
+}
+
+void Parser::too_deep(const Token& at) const {
+  fail(at, "expression nested too deeply: more than " + std::to_string(max_depth_) +
+               " levels (raise the limit with --max-nesting)");
+}
 
 const Token& Parser::peek(size_t ahead) const {
   size_t k = std::min(i_ + ahead, toks_.size() - 1);
@@ -54,6 +70,25 @@ ExprPtr Parser::make(Expr::Kind kind, const Token& start) const {
 }
 
 void Parser::finish(Expr& e) const {
+  // Left-nested chains (`a.b.c...`, `1 + 1 + ...`) are built in a loop, not by
+  // recursion: their depth is counted here, as the tree's.
+  uint32_t below = 0;
+  auto count = [&below](const ExprPtr& child) {
+    if (child) below = std::max(below, child->depth);
+  };
+  for (const auto& c : e.items) count(c);
+  for (const auto& g : e.generators) {
+    count(g.target);
+    count(g.iter);
+    for (const auto& c : g.conditions) count(c);
+  }
+  for (const auto& part : e.fstring) count(part.expr);
+  e.depth = below + 1;
+  if (e.depth > max_depth_) {
+    Token at;
+    at.offset = e.offset;
+    too_deep(at);
+  }
   if (i_ == 0) return;
   const Token& last = toks_[i_ - 1];
   e.end = last.offset + static_cast<uint32_t>(last.text.size());
@@ -162,6 +197,7 @@ std::vector<std::string> Parser::lambda_params() {
 }
 
 ExprPtr Parser::expression() {
+  Nest nest(*this);
   const Token& start = peek();
   if (accept_name("lambda")) {
     auto e = make(Expr::Kind::kLambda, start);
@@ -220,6 +256,7 @@ ExprPtr Parser::and_test() {
 }
 
 ExprPtr Parser::not_test() {
+  Nest nest(*this);
   const Token& start = peek();
   if (accept_name("not")) {
     auto e = make(Expr::Kind::kUnary, start);
@@ -284,6 +321,7 @@ ExprPtr Parser::binary(int level) {
 }
 
 ExprPtr Parser::unary() {
+  Nest nest(*this);
   const Token& t = peek();
   if (t.is_op("-") || t.is_op("+") || t.is_op("~")) {
     next();

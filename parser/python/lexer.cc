@@ -236,6 +236,8 @@ class Lexer {
     if (col > indents_.back()) {
       if (altcol <= alt_indents_.back()) return tab_error();
       if (!expect_indent_) return fail(p, "unexpected indent");
+      // CPython stops at the same depth (MAXINDENT), in these words.
+      if (indents_.size() >= kMaxPythonIndent) return fail(p, "too many levels of indentation");
       indents_.push_back(col);
       alt_indents_.push_back(altcol);
       emit(TokenKind::kIndent, p, p);

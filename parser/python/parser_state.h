@@ -16,8 +16,7 @@ struct SyntaxError {
 
 class Parser {
  public:
-  Parser(const SourceFile& source, const std::vector<Token>& tokens)
-      : source_(source), toks_(tokens) {}
+  Parser(const SourceFile& source, const std::vector<Token>& tokens);
 
   // Statements (stmt_parser.cc).
   StmtList parse_file();
@@ -68,9 +67,25 @@ class Parser {
   void finish(Expr& e) const;  ///< sets `end` to the end of the last token read
   bool starts_expression(const Token& t) const;
 
+  /// Counts one level of the parser's recursion for as long as it lives; past
+  /// --max-nesting it is a syntax error, before the stack runs out.
+  class Nest {
+   public:
+    explicit Nest(Parser& p);
+    ~Nest() { --p_.depth_; }
+    Nest(const Nest&) = delete;
+    Nest& operator=(const Nest&) = delete;
+
+   private:
+    Parser& p_;
+  };
+  [[noreturn]] void too_deep(const Token& at) const;
+
   const SourceFile& source_;
   const std::vector<Token>& toks_;
   size_t i_ = 0;
+  size_t depth_ = 0;      ///< the recursion's current depth
+  size_t max_depth_;      ///< --max-nesting
 };
 
 }  // namespace migsim::python

@@ -104,9 +104,11 @@ int run_check(const CheckOptions& o) {
     }
   }
   ReportModel model = build_run_model(project, runs, "check");
-  if (!save_run_if(o.save, project, model, error)) return report_input_error(error);
+  OutputFiles outputs;  // the report and the saved run: both or neither
+  if (!save_run_if(outputs, o.save, project, model, error)) return report_input_error(error);
   std::string text = write_report(model, o.format, o.output.empty() && stdout_wants_color());
-  if (!write_output(o.output, text, error)) return report_input_error(error);
+  if (!outputs.add(o.output, text, error) || !outputs.commit(error))
+    return report_input_error(error);
   if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary) {
     if (FILE* f = std::fopen(summary, "a")) {
       std::string md = summary_markdown(model);
@@ -128,6 +130,7 @@ void setup(CLI::App& app, std::function<int()>& action) {
   cmd->add_option("--format", o.format, "text, json, sarif or github")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
+  add_limit_options(*cmd);
   cmd->add_option("--rule", o.project.rules,
                   "RULE=LEVEL: a rule's level (error, warning, info, off)")
       ->allow_extra_args(false);

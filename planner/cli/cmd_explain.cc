@@ -107,6 +107,7 @@ void setup(CLI::App& app, std::function<int()>& action) {
   cmd->add_flag("--empty", o.empty, "from an empty database");
   cmd->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
+  add_limit_options(*cmd);
   cmd->callback([&action] { action = [] { return run_explain(o); }; });
 }
 

@@ -60,12 +60,15 @@ int run_plan(const PlanOptions& o, RunMode mode) {
   for (auto& run : runs) planned.push_back(&run);
   relate_redundant_revisions(planned);
   ReportModel model = build_run_model(project, runs, std::string(run_mode_name(mode)));
-  if (!save_run_if(o.save, project, model, error)) return report_input_error(error);
+  OutputFiles outputs;  // the report, the saved run and the snapshot: all or none
+  if (!save_run_if(outputs, o.save, project, model, error)) return report_input_error(error);
   std::string text = write_report(model, o.format, o.output.empty() && stdout_wants_color());
+  if (!outputs.add(o.output, text, error)) return report_input_error(error);
   if (!o.save_snapshot.empty() &&
-      !save_snapshot(o.save_snapshot, *runs[0].catalog, snapshot_after(project, runs[0]), error))
+      !add_snapshot_output(outputs, o.save_snapshot, *runs[0].catalog,
+                           snapshot_after(project, runs[0]), error))
     return report_input_error(error);
-  if (!write_output(o.output, text, error)) return report_input_error(error);
+  if (!outputs.commit(error)) return report_input_error(error);
   return exit_code_for(runs, o.fail_on);
 }
 
@@ -92,6 +95,7 @@ void add_options(CLI::App* cmd, PlanOptions& o, bool audit) {
   cmd->add_option("--format", o.format, "text, json, sarif or github")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
+  add_limit_options(*cmd);
   cmd->add_option("--save-snapshot", o.save_snapshot,
                   "write the catalog as it stands after the run to this snapshot file");
   cmd->add_option("--save", o.save, "also save the whole run to this SQLite file");

@@ -32,14 +32,16 @@ int run_replay(const ReplayOptions& o) {
   std::string text = o.format == "json"
                          ? replay_json(run)
                          : replay_text(run, o.output.empty() && stdout_wants_color());
-  if (!write_output(o.output, text, error)) return report_input_error(error);
+  OutputFiles outputs;  // the report and the snapshot: both or neither
+  if (!outputs.add(o.output, text, error)) return report_input_error(error);
   if (!o.save_snapshot.empty()) {
     Snapshot snap = start;
     snap.info.source = "replay";
     snap.info.taken_at = utc_now();
-    if (!migsim::save_snapshot(o.save_snapshot, catalog, snap, error))
+    if (!add_snapshot_output(outputs, o.save_snapshot, catalog, snap, error))
       return report_input_error(error);
   }
+  if (!outputs.commit(error)) return report_input_error(error);
   return 0;
 }
 

@@ -66,9 +66,11 @@ int run_report(const ReportOptions& o) {
   planned.push_back(&report.fresh);
   relate_redundant_revisions(planned);
   ReportModel model = build_status_model(project, report);
-  if (!save_run_if(o.save, project, model, error)) return report_input_error(error);
+  OutputFiles outputs;  // the report and the saved run: both or neither
+  if (!save_run_if(outputs, o.save, project, model, error)) return report_input_error(error);
   std::string text = write_report(model, o.format, o.output.empty() && stdout_wants_color());
-  if (!write_output(o.output, text, error)) return report_input_error(error);
+  if (!outputs.add(o.output, text, error) || !outputs.commit(error))
+    return report_input_error(error);
   return 0;
 }
 
@@ -87,6 +89,7 @@ void setup(CLI::App& app, std::function<int()>& action) {
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
   cmd->add_option("--save", o.save, "also save the whole run to this SQLite file");
   cmd->add_option("run", o.saved, "a saved run (--save) to render again instead");
+  add_limit_options(*cmd);
   cmd->callback([&action] { action = [] { return run_report(o); }; });
 }
 

@@ -129,6 +129,7 @@ void setup(CLI::App& app, std::function<int()>& action) {
   auto* show = cmd->add_subcommand("show", "Summarize a snapshot per schema");
   show->add_option("file", o.input, "snapshot file")->required();
   show->add_option("-o,--output", o.output, "write to this file instead of stdout");
+  add_limit_options(*show);
   show->callback([&action] { action = [] { return run_show(o); }; });
 
   auto* diff = cmd->add_subcommand(
@@ -138,6 +139,7 @@ void setup(CLI::App& app, std::function<int()>& action) {
   diff->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   diff->add_flag("--statistics", o.statistics, "also compare row estimates and sizes");
   diff->add_option("-o,--output", o.output, "write to this file instead of stdout");
+  add_limit_options(*diff);
   diff->callback([&action] { action = [] { return run_diff(o); }; });
 }
 

@@ -23,7 +23,9 @@ CommandRegistrar::CommandRegistrar(int order, CommandSetup setup) {
 }
 
 int report_input_error(const InputError& e) {
-  std::fprintf(stderr, "migsim: %s\n", e.to_string().c_str());
+  // An error of the command line itself names no file.
+  std::string text = e.file == "migsim" ? e.message : e.to_string();
+  std::fprintf(stderr, "migsim: %s\n", text.c_str());
   return 2;
 }
 
@@ -42,6 +44,14 @@ void add_limit_options(CLI::App& cmd) {
   cmd.add_option("--max-statements", limits.max_statements,
                  "most statements read from one file (default 1000000)")
       ->check(CLI::PositiveNumber);
+  cmd.add_option("--max-nesting", limits.max_nesting,
+                 "deepest Python expression read (default 200)")
+      // Each level costs the parser and the interpreter stack frames.
+      ->check(CLI::Range(size_t{1}, size_t{1'000}));
+  cmd.add_option("--max-snapshot-size", limits.max_snapshot_size,
+                 "largest snapshot file loaded, e.g. 2GiB (default 512MiB)")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 40, "at most 1TiB"));
 }
 
 int run_cli(int argc, char** argv) {

@@ -27,7 +27,8 @@ struct CommandRegistrar {
 /// Prints `migsim: file:line:col: message` to stderr and returns 2.
 struct InputError;
 int report_input_error(const InputError& e);
-/// Adds --max-file-size and --max-statements to a command that reads input files.
+/// Adds the input limits (--max-file-size, --max-statements, --max-nesting,
+/// --max-snapshot-size) to a command that reads input files.
 void add_limit_options(CLI::App& cmd);
 
 /// Prints `migsim: message` and a pointer to --help to stderr and returns 2.

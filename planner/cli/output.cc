@@ -1,45 +1,230 @@
 #include "planner/cli/output.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
 namespace migsim {
 
-bool write_output(const std::string& path, const std::string& content, InputError& error) {
-  if (path.empty() || path == "-") {
-    std::fwrite(content.data(), 1, content.size(), stdout);
-    std::fflush(stdout);
-    return true;
+namespace {
+
+// The temporary files that exist right now, for the signal handler to remove:
+// fixed storage, because a handler may not allocate.
+constexpr int kMaxPending = 16;
+constexpr size_t kMaxPath = 4096;
+char g_pending[kMaxPending][kMaxPath];
+std::atomic<bool> g_used[kMaxPending];
+
+void remove_pending_and_reraise(int sig) {
+  for (int i = 0; i < kMaxPending; ++i)
+    if (g_used[i].load()) unlink(g_pending[i]);
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
+void install_handlers() {
+  static bool installed = false;
+  if (installed) return;
+  installed = true;
+  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT}) {
+    struct sigaction old {};
+    sigaction(sig, nullptr, &old);
+    if (old.sa_handler == SIG_IGN) continue;  // nohup and the like keep their choice
+    struct sigaction sa {};
+    sa.sa_handler = remove_pending_and_reraise;
+    sigemptyset(&sa.sa_mask);
+    sigaction(sig, &sa, nullptr);
   }
-  // A device or pipe (-o /dev/null, -o /dev/stderr) is written in place: renaming
-  // a file over it would replace it.
-  struct stat st;
-  if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
-    FILE* f = std::fopen(path.c_str(), "wb");
-    bool ok = f && std::fwrite(content.data(), 1, content.size(), f) == content.size();
-    ok = f && (std::fclose(f) == 0) && ok;
-    if (!ok) error = {path, 0, 0, std::string("cannot write output: ") + std::strerror(errno)};
-    return ok;
+}
+
+/// Registers a temporary file for removal on a signal; -1 when the table is full.
+int track(const std::string& path) {
+  if (path.size() >= kMaxPath) return -1;
+  for (int i = 0; i < kMaxPending; ++i) {
+    if (g_used[i].load()) continue;
+    std::memcpy(g_pending[i], path.c_str(), path.size() + 1);
+    g_used[i].store(true);
+    return i;
   }
-  std::string tmp = path + ".tmp-" + std::to_string(getpid());
-  FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (!f) {
-    error = {path, 0, 0, std::string("cannot write output: ") + std::strerror(errno)};
-    return false;
-  }
-  bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size();
-  ok = (std::fflush(f) == 0) && ok;
-  ok = (std::fclose(f) == 0) && ok;
-  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-    error = {path, 0, 0, std::string("cannot write output: ") + std::strerror(errno)};
-    std::remove(tmp.c_str());
-    return false;
+  return -1;
+}
+
+void untrack(const std::string& path) {
+  for (int i = 0; i < kMaxPending; ++i)
+    if (g_used[i].load() && path == g_pending[i]) g_used[i].store(false);
+}
+
+std::string cannot_write(const std::string& what = "cannot write output") {
+  return what + ": " + std::strerror(errno);
+}
+
+bool write_all(int fd, const std::string& content) {
+  size_t done = 0;
+  while (done < content.size()) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<size_t>(n);
   }
   return true;
+}
+
+/// Writes in place: a device or pipe (-o /dev/null, -o /dev/stderr) would be
+/// replaced by a rename.
+bool write_in_place(const std::string& path, const std::string& content, InputError& error) {
+  int fd = open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  bool ok = fd >= 0 && write_all(fd, content);
+  if (!ok) error = {path, 0, 0, cannot_write()};
+  if (fd >= 0) close(fd);
+  return ok;
+}
+
+}  // namespace
+
+OutputFiles::~OutputFiles() { discard(); }
+
+void OutputFiles::discard() {
+  for (auto& e : entries_) {
+    if (e.temp.empty()) continue;
+    unlink(e.temp.c_str());
+    untrack(e.temp);
+    e.temp.clear();
+  }
+  entries_.clear();
+}
+
+bool OutputFiles::add(const std::string& path, const std::string& content, InputError& error) {
+  Entry entry;
+  entry.path = path;
+  if (path.empty() || path == "-") {
+    entry.to_stdout = true;
+    entry.content = content;
+    entries_.push_back(std::move(entry));
+    return true;
+  }
+  for (const auto& e : entries_) {
+    if (e.path == path) {
+      error = {path, 0, 0, "named twice as an output of the same run"};
+      discard();
+      return false;
+    }
+  }
+  struct stat st;
+  if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st.st_mode)) {
+      error = {path, 0, 0, "cannot write output: is a directory"};
+      discard();
+      return false;
+    }
+    entry.content = content;
+    entries_.push_back(std::move(entry));
+    return true;
+  }
+  install_handlers();
+  // Beside the target, so that the rename stays on one file system.
+  for (int attempt = 0; attempt < 100 && entry.temp.empty(); ++attempt) {
+    std::string temp = path + ".tmp-" + std::to_string(getpid()) + "-" +
+                       std::to_string(entries_.size()) + "-" + std::to_string(attempt);
+    // O_EXCL: never follow a link someone placed at the temporary name.
+    int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0 && errno == EEXIST) continue;
+    if (fd < 0) {
+      error = {path, 0, 0, cannot_write()};
+      discard();
+      return false;
+    }
+    int slot = track(temp);
+    bool ok = write_all(fd, content) && fsync(fd) == 0;
+    int saved = errno;
+    ok = close(fd) == 0 && ok;
+    if (!ok) {
+      errno = saved;
+      error = {path, 0, 0, cannot_write()};
+      unlink(temp.c_str());
+      if (slot >= 0) untrack(temp);
+      discard();
+      return false;
+    }
+    entry.temp = temp;
+  }
+  if (entry.temp.empty()) {
+    error = {path, 0, 0, "cannot write output: no free temporary file name beside it"};
+    discard();
+    return false;
+  }
+  entries_.push_back(std::move(entry));
+  return true;
+}
+
+bool OutputFiles::commit(InputError& error) {
+  // Keep each target's old content under a second name (a hard link) while the
+  // renames run, so that a failed rename puts every earlier one back.
+  struct Done {
+    std::string path;
+    std::string backup;  ///< empty when the target did not exist
+  };
+  std::vector<Done> done;
+  auto roll_back = [&] {
+    for (auto it = done.rbegin(); it != done.rend(); ++it) {
+      if (it->backup.empty())
+        unlink(it->path.c_str());
+      else
+        rename(it->backup.c_str(), it->path.c_str());
+      untrack(it->backup);
+    }
+    discard();
+  };
+  for (auto& e : entries_) {
+    if (e.temp.empty()) continue;
+    Done d{e.path, ""};
+    if (entries_.size() > 1 && access(e.path.c_str(), F_OK) == 0) {
+      d.backup = e.temp + ".old";
+      if (link(e.path.c_str(), d.backup.c_str()) != 0)
+        d.backup.clear();
+      else
+        track(d.backup);
+    }
+    if (rename(e.temp.c_str(), e.path.c_str()) != 0) {
+      error = {e.path, 0, 0, cannot_write()};
+      if (!d.backup.empty()) {
+        unlink(d.backup.c_str());
+        untrack(d.backup);
+      }
+      roll_back();
+      return false;
+    }
+    untrack(e.temp);
+    e.temp.clear();
+    e.renamed = true;
+    done.push_back(std::move(d));
+  }
+  for (const auto& d : done) {
+    if (d.backup.empty()) continue;
+    unlink(d.backup.c_str());
+    untrack(d.backup);
+  }
+  bool ok = true;
+  for (const auto& e : entries_)
+    if (!e.to_stdout && !e.path.empty() && ok && e.temp.empty() && !e.renamed)
+      ok = write_in_place(e.path, e.content, error);
+  for (const auto& e : entries_) {
+    if (!e.to_stdout || !ok) continue;
+    std::fwrite(e.content.data(), 1, e.content.size(), stdout);
+    std::fflush(stdout);
+  }
+  entries_.clear();
+  return ok;
+}
+
+bool write_output(const std::string& path, const std::string& content, InputError& error) {
+  OutputFiles files;
+  return files.add(path, content, error) && files.commit(error);
 }
 
 bool stdout_wants_color() {

@@ -10,6 +10,8 @@
 
 namespace migsim {
 
+class OutputFiles;
+
 /// The saved-run format this build reads and writes (`PRAGMA user_version`).
 inline constexpr int kSavedRunFormat = 1;
 /// `PRAGMA application_id` of a saved run ("MGSR"), so a snapshot or another
@@ -23,9 +25,10 @@ bool saved_run_bytes(const ReportModel& model, std::string& bytes, InputError& e
 bool save_run(const std::string& path, const ReportModel& model, InputError& error);
 
 /// --save: when `path` is not empty, records the inputs of `project` in
-/// `model` and saves it.
-bool save_run_if(const std::string& path, const Project& project, ReportModel& model,
-                 InputError& error);
+/// `model` and adds the saved run to `outputs`, written with the run's other
+/// files, all or none.
+bool save_run_if(OutputFiles& outputs, const std::string& path, const Project& project,
+                 ReportModel& model, InputError& error);
 
 /// Reads a saved run. False with `error` naming the file on any bad input: not
 /// an SQLite file, another kind of SQLite file, a newer format, a damaged file.

@@ -179,15 +179,17 @@ bool save_run(const std::string& path, const ReportModel& model, InputError& err
   return write_output(path, bytes, error);
 }
 
-bool save_run_if(const std::string& path, const Project& project, ReportModel& model,
-                 InputError& error) {
+bool save_run_if(OutputFiles& outputs, const std::string& path, const Project& project,
+                 ReportModel& model, InputError& error) {
   if (path.empty()) return true;
   if (path == "-") {
     error = {"migsim", 0, 0, "--save needs a file name (a saved run is not printed)"};
     return false;
   }
   if (!add_model_inputs(project, model, error)) return false;
-  return save_run(path, model, error);
+  error = {path, 0, 0, ""};
+  std::string bytes;
+  return saved_run_bytes(model, bytes, error) && outputs.add(path, bytes, error);
 }
 
 }  // namespace migsim

@@ -28,7 +28,9 @@ bool load_project(const ProjectOptions& options, Project& out, InputError& error
 
   out.migrations = options.migrations.empty() ? out.config.migrations : options.migrations;
   if (out.migrations.empty()) {
-    error = {"migsim", 0, 0, "no migrations: pass --migrations PATH or set migrations in migsim.toml"};
+    error = {config_path.empty() ? "migsim" : config_path, 0, 0,
+             config_path.empty() ? "no migrations: pass --migrations PATH or set migrations in migsim.toml"
+                                 : "no migrations: set migrations in this file or pass --migrations PATH"};
     return false;
   }
   std::optional<SourceFormat> format = options.source_format.empty()

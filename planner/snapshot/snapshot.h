@@ -54,6 +54,11 @@ bool snapshot_bytes(const Catalog& catalog, const Snapshot& snapshot, std::strin
 bool save_snapshot(const std::string& path, const Catalog& catalog, const Snapshot& snapshot,
                    InputError& error);
 
+/// Adds a snapshot file to the outputs of a run that writes several.
+class OutputFiles;
+bool add_snapshot_output(OutputFiles& outputs, const std::string& path, const Catalog& catalog,
+                         const Snapshot& snapshot, InputError& error);
+
 /// The version-table kind of a table name ("" when it is not one).
 std::string version_table_kind(const std::string& name);
 

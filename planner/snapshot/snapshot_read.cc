@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "parser/limits.h"
 #include "planner/snapshot/json_text.h"
 #include "planner/snapshot/snapshot.h"
 #include "planner/snapshot/store_internal.h"
@@ -356,7 +357,20 @@ bool load_snapshot(const std::string& path, Catalog& catalog, Snapshot& snap, In
     return false;
   }
   if (!S_ISREG(st.st_mode)) {
-    error.message = "cannot open snapshot: not a regular file";
+    error.message = S_ISDIR(st.st_mode) ? "cannot open snapshot: is a directory, expected a file"
+                                        : "cannot open snapshot: not a regular file";
+    return false;
+  }
+  if (st.st_size == 0) {
+    // SQLite takes an empty file for an empty database.
+    error.message = "not a migsim snapshot: the file is empty";
+    return false;
+  }
+  uint64_t limit = input_limits().max_snapshot_size;
+  if (static_cast<uint64_t>(st.st_size) > limit) {
+    error.message = "snapshot is " + format_size(static_cast<uint64_t>(st.st_size)) +
+                    ", larger than the limit of " + format_size(limit) +
+                    " (raise it with --max-snapshot-size)";
     return false;
   }
   sqlite3* raw = nullptr;

@@ -195,6 +195,14 @@ bool save_snapshot(const std::string& path, const Catalog& catalog, const Snapsh
   return write_output(path, bytes, error);
 }
 
+bool add_snapshot_output(OutputFiles& outputs, const std::string& path, const Catalog& catalog,
+                         const Snapshot& snap, InputError& error) {
+  error = {path, 0, 0, ""};
+  std::string bytes;
+  if (!snapshot_bytes(catalog, snap, bytes, error)) return false;
+  return outputs.add(path, bytes, error);
+}
+
 std::string version_table_kind(const std::string& name) {
   if (name == "alembic_version") return "alembic";
   if (name == "flyway_schema_history") return "flyway";
