@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include "planner/snapshot/dump_import.h"
 
 namespace migsim {
@@ -144,6 +146,27 @@ TEST_CASE("dump: owners other than the current user load, for every kind", "[dum
   }
   for (const auto& [k, f] : c.functions.all()) CHECK(f.owner == "alice");
   CHECK(c.role_exists("bob"));
+}
+
+}  // namespace migsim
+
+namespace migsim {
+
+TEST_CASE("dump: a function's arguments keep their defaults, as pg_get_function_arguments", "[dump]") {
+  Catalog c;
+  load(std::string(kPreamble) +
+           "CREATE FUNCTION app.total(a numeric, b numeric DEFAULT 0, VARIADIC c numeric[] "
+           "DEFAULT '{}'::numeric[]) RETURNS numeric\n    LANGUAGE sql STABLE\n"
+           "    AS $$SELECT a + b$$;\n"
+           "CREATE FUNCTION app.greet(who text DEFAULT 'world'::text, OUT msg text) RETURNS text\n"
+           "    LANGUAGE sql\n    AS $$SELECT 'hi ' || who$$;\n"
+           "CREATE FUNCTION app.q(\"Odd\" integer) RETURNS integer LANGUAGE sql AS $$SELECT 1$$;\n",
+       c);
+  std::map<std::string, std::string> args;
+  for (const auto& [k, f] : c.functions.all()) args[f.name] = f.arguments;
+  CHECK(args["total"] == "a numeric, b numeric DEFAULT 0, VARIADIC c numeric[] DEFAULT '{}'::numeric[]");
+  CHECK(args["greet"] == "who text DEFAULT 'world'::text, OUT msg text");
+  CHECK(args["q"] == "\"Odd\" integer");
 }
 
 }  // namespace migsim
