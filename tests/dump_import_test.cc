@@ -170,3 +170,30 @@ TEST_CASE("dump: a function's arguments keep their defaults, as pg_get_function_
 }
 
 }  // namespace migsim
+
+namespace migsim {
+
+TEST_CASE("dump: sum() and avg() columns of a materialized view have their types", "[dump]") {
+  Catalog c;
+  load(std::string(kPreamble) +
+           "CREATE DOMAIN app.positive AS integer DEFAULT 1;\n"
+           "CREATE TABLE app.t (i integer, b bigint, n numeric(10,2), p app.positive, "
+           "f real, d interval);\n"
+           "CREATE MATERIALIZED VIEW app.m AS\n"
+           " SELECT sum(t.i) AS si, sum(t.b) AS sb, sum(t.n) AS sn, sum(t.p) AS sp,\n"
+           "    sum(t.f) AS sf, sum(t.d) AS sd, avg(t.i) AS ai, avg(t.f) AS af\n"
+           "   FROM app.t\n  WITH NO DATA;\n",
+       c);
+  std::map<std::string, std::string> types;
+  for (const auto& col : c.relation("app", "m")->columns) types[col.name] = col.type;
+  CHECK(types == std::map<std::string, std::string>{{"si", "bigint"},
+                                                    {"sb", "numeric"},
+                                                    {"sn", "numeric"},
+                                                    {"sp", "bigint"},
+                                                    {"sf", "real"},
+                                                    {"sd", "interval"},
+                                                    {"ai", "numeric"},
+                                                    {"af", "double precision"}});
+}
+
+}  // namespace migsim
