@@ -197,3 +197,18 @@ TEST_CASE("dump: sum() and avg() columns of a materialized view have their types
 }
 
 }  // namespace migsim
+
+namespace migsim {
+
+TEST_CASE("dump: a view's dependency columns follow the table's column order", "[dump]") {
+  Catalog c;
+  load(std::string(kPreamble) +
+           "CREATE TABLE app.t (id integer, email text, mood text);\n"
+           "CREATE VIEW app.v AS\n SELECT t.email,\n    t.id\n   FROM app.t\n"
+           "  WHERE (t.mood <> 'sad'::text);\n",
+       c);
+  CHECK(c.relation("app", "v")->depends.at(0).columns ==
+        std::vector<std::string>{"id", "email", "mood"});
+}
+
+}  // namespace migsim

@@ -120,7 +120,7 @@ TEST_CASE("views record columns, types, dependencies and definition", "[relation
   REQUIRE(v->depends.size() == 2);
   CHECK(v->depends[0].name == "t");
   CHECK(v->depends[0].columns == std::vector<std::string>{"a", "b"});
-  CHECK(v->depends[1].columns == std::vector<std::string>{"t_a", "id"});
+  CHECK(v->depends[1].columns == std::vector<std::string>{"id", "t_a"});  // column order
   CHECK(v->definition.rfind("SELECT x.a", 0) == 0);
   const Relation* m = c.relation("public", "m");
   REQUIRE(m);

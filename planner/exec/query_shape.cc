@@ -421,6 +421,20 @@ bool analyze_select(ExecContext& ctx, Node select, QueryShape& out, StatementRes
       }
     }
   }
+  // Columns read, in the order of the relation's columns (as pg_depend lists them by attnum).
+  for (auto& d : out.depends) {
+    const Relation* rel = ctx.catalog.relation(d.schema, d.name);
+    if (!rel) continue;
+    auto position = [&](const std::string& name) {
+      for (size_t i = 0; i < rel->columns.size(); ++i)
+        if (rel->columns[i].name == name) return i;
+      return rel->columns.size();
+    };
+    std::stable_sort(d.columns.begin(), d.columns.end(),
+                     [&](const std::string& a, const std::string& b) {
+                       return position(a) < position(b);
+                     });
+  }
   return true;
 }
 

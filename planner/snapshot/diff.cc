@@ -149,9 +149,13 @@ FlatMap flatten(const Catalog& cat, const Snapshot& snap, const DiffOptions& o) 
                                                         {"definition", t.definition},
                                                         {"enabled", b(t.enabled)},
                                                         {"comment", t.comment}}};
-    for (const auto& d : r.depends)
+    for (const auto& d : r.depends) {
+      // A set: its order says nothing (older snapshots listed it by name).
+      std::vector<std::string> columns = d.columns;
+      std::sort(columns.begin(), columns.end());
       out[name + " depends on " + quote_qualified(d.schema, d.name)] = {
-          "view dependency", {{"columns", list(d.columns)}}};
+          "view dependency", {{"columns", list(columns)}}};
+    }
   }
   for (const auto& [k, t] : cat.types.all()) {
     std::string name = quote_qualified(t.schema, t.name);
