@@ -12,6 +12,7 @@
 #include "planner/catalog/names.h"
 #include "planner/report/json_out.h"
 #include "planner/snapshot/json_text.h"
+#include "planner/snapshot/same_meaning.h"
 
 namespace migsim {
 namespace {
@@ -197,6 +198,27 @@ FlatMap flatten(const Catalog& cat, const Snapshot& snap, const DiffOptions& o) 
   return out;
 }
 
+/// Fields holding expressions, or lists of them, that pg_dump and the catalog
+/// query may print differently; compared by meaning.
+bool same_value(const std::string& object, const std::string& field, const std::string& a,
+                const std::string& b) {
+  if (field == "default" || field == "generated" || field == "expression" ||
+      field == "predicate")
+    return same_expression(a, b);
+  if (field == "definition" && (object == "view" || object == "materialized view"))
+    return same_query(a, b);
+  if (field == "keys" || field == "include") {
+    std::vector<std::string> la, lb;
+    if (!parse_json_string_array(a, la) || !parse_json_string_array(b, lb) ||
+        la.size() != lb.size())
+      return false;
+    for (size_t i = 0; i < la.size(); ++i)
+      if (!same_expression(la[i], lb[i])) return false;
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<SnapshotChange> diff_snapshots(const Catalog& a, const Snapshot& sa, const Catalog& b,
@@ -225,7 +247,7 @@ std::vector<SnapshotChange> diff_snapshots(const Catalog& a, const Snapshot& sa,
       for (const auto& [field, value] : yf) {
         auto it = xf.find(field);
         std::string old = it == xf.end() ? "" : it->second;
-        if (old != value)
+        if (old != value && !same_value(y.object, field, old, value))
           out.push_back({SnapshotChange::Kind::kChanged, y.object, ib->first, field, old, value});
       }
       for (const auto& [field, value] : xf)
