@@ -212,3 +212,17 @@ TEST_CASE("dump: a view's dependency columns follow the table's column order", "
 }
 
 }  // namespace migsim
+
+namespace migsim {
+
+TEST_CASE("dump: a composite type keeps its comment, on its relation", "[dump]") {
+  Catalog c;
+  load(std::string(kPreamble) +
+           "CREATE TYPE app.pair AS (\n\ta integer,\n\tb text\n);\n"
+           "COMMENT ON TYPE app.pair IS 'two things';\n",
+       c);
+  CHECK(c.relation("app", "pair")->comment == "two things");
+  CHECK_FALSE(c.type("app", "pair"));
+}
+
+}  // namespace migsim
