@@ -192,9 +192,11 @@ FlatMap flatten(const Catalog& cat, const Snapshot& snap, const DiffOptions& o) 
   for (const auto& [k, e] : cat.extensions.all())
     out["extension " + quote_ident(e.name)] = {
         "extension", {{"schema", e.schema}, {"version", e.version}, {"comment", e.comment}}};
-  for (const auto& v : snap.version_tables)
+  for (const auto& v : snap.version_tables) {
+    if (!o.rows) break;
     out[quote_qualified(v.schema, v.name) + " rows"] = {"version table",
                                                         {{"kind", v.kind}, {"rows", v.rows}}};
+  }
   return out;
 }
 
@@ -221,10 +223,18 @@ bool same_value(const std::string& object, const std::string& field, const std::
 
 }  // namespace
 
+bool rows_compared(const Snapshot& a, const Snapshot& b) {
+  return a.info.source != "pg_dump" && b.info.source != "pg_dump";
+}
+
 std::vector<SnapshotChange> diff_snapshots(const Catalog& a, const Snapshot& sa, const Catalog& b,
                                            const Snapshot& sb, const DiffOptions& options) {
-  FlatMap fa = flatten(a, sa, options);
-  FlatMap fb = flatten(b, sb, options);
+  // A snapshot without data (pg_dump --schema-only) does not know the version
+  // tables' rows: not knowing them is no difference.
+  DiffOptions o = options;
+  o.rows = rows_compared(sa, sb);
+  FlatMap fa = flatten(a, sa, o);
+  FlatMap fb = flatten(b, sb, o);
   std::vector<SnapshotChange> out;
   auto ia = fa.begin();
   auto ib = fb.begin();
