@@ -12,6 +12,7 @@
 #include "planner/exec/create_index.h"
 #include "planner/exec/partition_bound.h"
 #include "planner/exec/relation_lookup.h"
+#include "planner/exec/trigger_clone.h"
 
 namespace migsim {
 namespace {
@@ -117,6 +118,7 @@ StatementResult at_attach_partition(AlterTarget& t, Node cmd) {
   Relation updated = *child;
   updated.partition_parent = quote_qualified(t.schema, t.name);
   updated.partition_bound = bound;
+  clone_row_triggers(parent, updated);
   // The parent's foreign keys are cloned into the new partition.
   for (const auto& con : parent.constraints)
     if (con.kind == Constraint::Kind::kForeignKey && !updated.constraint(con.name))
@@ -152,10 +154,12 @@ StatementResult at_detach_partition(AlterTarget& t, Node cmd) {
     return ExecContext::fails("42P01", "relation \"" + child->name +
                                            "\" is not a partition of relation \"" + t.name + "\"");
   }
-  // The partition keeps its columns, constraints (foreign keys included) and indexes.
+  // The partition keeps its columns, constraints (foreign keys included) and
+  // indexes; the parent's row triggers cloned onto it go.
   Relation* r = t.ctx.catalog.relation_mut(child_name.schema, child_name.name);
   r->partition_parent.clear();
   r->partition_bound.clear();
+  remove_cloned_triggers(t.get(), *r);
   return ExecContext::applies();
 }
 
