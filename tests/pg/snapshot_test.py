@@ -48,7 +48,7 @@ def main():
     m = args.migsim
     work = tempfile.mkdtemp(prefix="migsim-snap-")
     try:
-        with PgServer() as server:
+        with PgServer({"log_statement": "all", "log_line_prefix": "'%p '"}) as server:
             server.create_database("snap")
             conn = ["-h", server.dir, "-U", "postgres", "-d", "snap"]
             r = run([PSQL, "-X", "-q", "-v", "ON_ERROR_STOP=1", *conn,
@@ -58,6 +58,18 @@ def main():
             pulled = os.path.join(work, "pulled.sqlite")
             r = run([m, "snapshot", "pull", "--dsn", server.dsn("snap"), "-o", pulled])
             check(r.returncode == 0, "snapshot pull: " + r.stderr.strip())
+            # The server's statement log: pull's session opened a READ ONLY transaction
+            # with a statement timeout before its one query.
+            with open(os.path.join(server.dir, "log")) as f:
+                log = [line.split(" ", 1) for line in f if " statement: " in line]
+            begin = [pid for pid, text in log if text.startswith("LOG:  statement: BEGIN READ ONLY")]
+            pulled_by = [text.split("statement: ", 1)[1].strip() for pid, text in log
+                         if begin and pid == begin[-1]]
+            check(len(begin) == 1 and pulled_by[0] == "BEGIN READ ONLY" and
+                  any(t.startswith("SET LOCAL statement_timeout = ") for t in pulled_by) and
+                  [t.startswith("-- migsim ") for t in pulled_by[1:-1]].count(True) == 1 and
+                  pulled_by[-1] == "COMMIT",
+                  "pull runs its query in a READ ONLY transaction: " + repr(pulled_by)[:300])
 
             query = os.path.join(work, "query.sql")
             with open(query, "w") as f:
