@@ -248,3 +248,21 @@ TEST_CASE("diff: a pg_dump snapshot's missing rows are no difference", "[dump]")
 }
 
 }  // namespace migsim
+
+namespace migsim {
+
+TEST_CASE("dump: a trigger names its function quoted, as the catalog query does", "[dump]") {
+  Catalog c;
+  load("CREATE SCHEMA \"Ops\";\n"
+       "CREATE FUNCTION \"Ops\".\"Touch\"() RETURNS trigger\n    LANGUAGE plpgsql\n"
+       "    AS $$BEGIN RETURN NEW; END$$;\n"
+       "CREATE TABLE \"Ops\".t (x integer);\n"
+       "CREATE TRIGGER t_touch BEFORE INSERT ON \"Ops\".t FOR EACH ROW EXECUTE FUNCTION "
+       "\"Ops\".\"Touch\"();\n",
+       c);
+  CHECK(c.relation("Ops", "t")->triggers.at(0).function == "\"Ops\".\"Touch\"");
+  load("DROP FUNCTION \"Ops\".\"Touch\"() CASCADE;\n", c);  // the trigger goes with it
+  CHECK(c.relation("Ops", "t")->triggers.empty());
+}
+
+}  // namespace migsim

@@ -193,7 +193,7 @@ StatementResult create_trigger(ExecContext& ctx) {
   }
   Trigger tg;
   tg.name = name;
-  tg.function = fn->schema + "." + fn->name;
+  tg.function = quote_qualified(fn->schema, fn->name);  // as the catalog query names it
   tg.definition = definition(ctx.catalog, n, *rel, *fn);
   // A row trigger on a partitioned table is cloned onto every partition, below it too.
   std::vector<std::pair<const Relation*, const Relation*>> clones;  // (parent, partition)
