@@ -45,14 +45,15 @@ namespace migsim {
 
 TEST_CASE("dump: a partition names its parent quoted, as the catalog query does", "[dump]") {
   Catalog c;
-  load("CREATE SCHEMA \"Audit\";\n"
-       "CREATE TABLE \"Audit\".\"Log\" (at date) PARTITION BY RANGE (at);\n"
-       "CREATE TABLE \"Audit\".p PARTITION OF \"Audit\".\"Log\" "
-       "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
-       "CREATE TABLE \"Audit\".\"Base\" (x int);\n"
-       "CREATE TABLE \"Audit\".kid (y int) INHERITS (\"Audit\".\"Base\");\n"
-       "CREATE INDEX log_at ON \"Audit\".\"Log\" (at);\n",
-       c);
+  load(
+      "CREATE SCHEMA \"Audit\";\n"
+      "CREATE TABLE \"Audit\".\"Log\" (at date) PARTITION BY RANGE (at);\n"
+      "CREATE TABLE \"Audit\".p PARTITION OF \"Audit\".\"Log\" "
+      "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
+      "CREATE TABLE \"Audit\".\"Base\" (x int);\n"
+      "CREATE TABLE \"Audit\".kid (y int) INHERITS (\"Audit\".\"Base\");\n"
+      "CREATE INDEX log_at ON \"Audit\".\"Log\" (at);\n",
+      c);
   CHECK(c.relation("Audit", "p")->partition_parent == "\"Audit\".\"Log\"");
   CHECK(c.relation("Audit", "kid")->inherits == std::vector<std::string>{"\"Audit\".\"Base\""});
   // The index on the parent reached the partition, and dropping the parent takes it along.
@@ -153,7 +154,8 @@ TEST_CASE("dump: owners other than the current user load, for every kind", "[dum
 
 namespace migsim {
 
-TEST_CASE("dump: a function's arguments keep their defaults, as pg_get_function_arguments", "[dump]") {
+TEST_CASE("dump: a function's arguments keep their defaults, as pg_get_function_arguments",
+          "[dump]") {
   Catalog c;
   load(std::string(kPreamble) +
            "CREATE FUNCTION app.total(a numeric, b numeric DEFAULT 0, VARIADIC c numeric[] "
@@ -165,7 +167,8 @@ TEST_CASE("dump: a function's arguments keep their defaults, as pg_get_function_
        c);
   std::map<std::string, std::string> args;
   for (const auto& [k, f] : c.functions.all()) args[f.name] = f.arguments;
-  CHECK(args["total"] == "a numeric, b numeric DEFAULT 0, VARIADIC c numeric[] DEFAULT '{}'::numeric[]");
+  CHECK(args["total"] ==
+        "a numeric, b numeric DEFAULT 0, VARIADIC c numeric[] DEFAULT '{}'::numeric[]");
   CHECK(args["greet"] == "who text DEFAULT 'world'::text, OUT msg text");
   CHECK(args["q"] == "\"Odd\" integer");
 }
@@ -253,13 +256,14 @@ namespace migsim {
 
 TEST_CASE("dump: a trigger names its function quoted, as the catalog query does", "[dump]") {
   Catalog c;
-  load("CREATE SCHEMA \"Ops\";\n"
-       "CREATE FUNCTION \"Ops\".\"Touch\"() RETURNS trigger\n    LANGUAGE plpgsql\n"
-       "    AS $$BEGIN RETURN NEW; END$$;\n"
-       "CREATE TABLE \"Ops\".t (x integer);\n"
-       "CREATE TRIGGER t_touch BEFORE INSERT ON \"Ops\".t FOR EACH ROW EXECUTE FUNCTION "
-       "\"Ops\".\"Touch\"();\n",
-       c);
+  load(
+      "CREATE SCHEMA \"Ops\";\n"
+      "CREATE FUNCTION \"Ops\".\"Touch\"() RETURNS trigger\n    LANGUAGE plpgsql\n"
+      "    AS $$BEGIN RETURN NEW; END$$;\n"
+      "CREATE TABLE \"Ops\".t (x integer);\n"
+      "CREATE TRIGGER t_touch BEFORE INSERT ON \"Ops\".t FOR EACH ROW EXECUTE FUNCTION "
+      "\"Ops\".\"Touch\"();\n",
+      c);
   CHECK(c.relation("Ops", "t")->triggers.at(0).function == "\"Ops\".\"Touch\"");
   load("DROP FUNCTION \"Ops\".\"Touch\"() CASCADE;\n", c);  // the trigger goes with it
   CHECK(c.relation("Ops", "t")->triggers.empty());

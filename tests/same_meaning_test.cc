@@ -24,7 +24,8 @@ TEST_CASE("expressions that differ only in how they are printed are the same", "
 TEST_CASE("view definitions: a leading space and the semicolon do not count", "[snapshot]") {
   CHECK(same_query(" SELECT users.id\n   FROM app.users\n  WHERE (users.mood <> 'sad'::app.mood);",
                    "SELECT users.id\n   FROM app.users\n  WHERE (users.mood <> 'sad'::app.mood)"));
-  CHECK_FALSE(same_query(" SELECT users.id\n   FROM app.users;", "SELECT users.email FROM app.users"));
+  CHECK_FALSE(
+      same_query(" SELECT users.id\n   FROM app.users;", "SELECT users.email FROM app.users"));
 }
 
 }  // namespace migsim

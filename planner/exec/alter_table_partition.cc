@@ -85,8 +85,8 @@ StatementResult at_attach_partition(AlterTarget& t, Node cmd) {
   if (child->kind == RelKind::kForeignTable)
     return ExecContext::unknown("attaching a foreign table as a partition is not modelled");
   if (!child->is_table())
-    return ExecContext::unknown("ATTACH PARTITION of a " +
-                                std::string(relkind_word(child->kind)) + " is not modelled");
+    return ExecContext::unknown("ATTACH PARTITION of a " + std::string(relkind_word(child->kind)) +
+                                " is not modelled");
   if (!child->partition_parent.empty())
     return ExecContext::fails("42809", "\"" + child->name + "\" is already a partition");
   if (!child->inherits.empty())
@@ -98,9 +98,9 @@ StatementResult at_attach_partition(AlterTarget& t, Node cmd) {
   std::string child_key = quote_qualified(child_name.schema, child_name.name);
   if ((child_name.schema == t.schema && child_name.name == t.name) ||
       is_descendant(catalog, parent, child_key)) {
-    return ExecContext::fails("42P07", "circular inheritance not allowed",
-                              "\"" + parent.name + "\" is already a child of \"" + child->name +
-                                  "\".");
+    return ExecContext::fails(
+        "42P07", "circular inheritance not allowed",
+        "\"" + parent.name + "\" is already a child of \"" + child->name + "\".");
   }
   for (const auto& c : child->columns) {
     if (!parent.column(c.name)) {

@@ -32,9 +32,8 @@ void clone_row_triggers(const Relation& parent, Relation& partition) {
 
 void remove_cloned_triggers(const Relation& parent, Relation& partition) {
   auto cloned = [&](const Trigger& own) {
-    return std::any_of(parent.triggers.begin(), parent.triggers.end(), [&](const Trigger& t) {
-      return is_row_trigger(t) && t.name == own.name;
-    });
+    return std::any_of(parent.triggers.begin(), parent.triggers.end(),
+                       [&](const Trigger& t) { return is_row_trigger(t) && t.name == own.name; });
   };
   partition.triggers.erase(
       std::remove_if(partition.triggers.begin(), partition.triggers.end(), cloned),
