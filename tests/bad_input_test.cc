@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <set>
@@ -68,6 +69,7 @@ void check_bad(const TempDir& dir, const BadInput& input, const Command& command
   INFO(command.what << " on " << input.what << ": " << r.err);
   CHECK(r.exit_code == 2);
   CHECK(r.err.rfind("migsim: ", 0) == 0);
+  CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);  // one message
   std::string where = input.line ? in + ":" + std::to_string(input.line) + ":" : in + ":";
   CHECK(r.err.find(where) != std::string::npos);
   CHECK(r.out.empty());
@@ -147,6 +149,35 @@ TEST_CASE("bad input: every command exits 2 naming the file, and writes nothing"
           set_user_version(d.file(n), 99);
         }},
        {kReplaySnapshot, kShow, kDiffA, kDiffB}},
+      {{"a damaged SQLite snapshot", "damaged.snapshot",
+        [](const TempDir& d, auto& n) {
+          std::string bytes = read_file(d.file("good.snapshot"));
+          for (size_t i = 4096; i < bytes.size(); i += 7) bytes[i] = '\xff';
+          d.write(n, bytes);
+        }},
+       {kReplaySnapshot, kShow, kDiffA, kDiffB}},
+      {{"a truncated JSON snapshot", "truncated.json",
+        [](const TempDir& d, auto& n) {
+          std::string json = read_file(std::string(MIGSIM_SOURCE_DIR) + "/snapshots/demo.json");
+          d.write(n, json.substr(0, json.size() / 2));
+        }},
+       {kImport}},
+      {{"a JSON snapshot with a key missing", "missing-key.json",
+        [](const TempDir& d, auto& n) {
+          std::string json = read_file(std::string(MIGSIM_SOURCE_DIR) + "/snapshots/demo.json");
+          size_t at = json.find("\"relations\"");
+          REQUIRE(at != std::string::npos);
+          d.write(n, json.replace(at, 11, "\"relationz\""));
+        }},
+       {kImport}},
+      {{"a JSON snapshot with a value of the wrong type", "wrong-type.json",
+        [](const TempDir& d, auto& n) {
+          std::string json = read_file(std::string(MIGSIM_SOURCE_DIR) + "/snapshots/demo.json");
+          size_t at = json.find("\"format\": 1");
+          REQUIRE(at != std::string::npos);
+          d.write(n, json.replace(at, 11, "\"format\": \"1\""));
+        }},
+       {kImport}},
       {{"a JSON snapshot from a newer format", "newer.json",
         [](const TempDir& d, auto& n) {
           std::string json = read_file(std::string(MIGSIM_SOURCE_DIR) + "/snapshots/demo.json");
@@ -206,4 +237,57 @@ TEST_CASE("bad input: an empty SQL file is an empty script, not an error") {
 }
 
 }  // namespace
+}  // namespace migsim::testing
+
+namespace migsim::testing {
+
+TEST_CASE("bad input: snapshot messages say what is wrong") {
+  TempDir dir;
+  make_snapshot(dir, "good.snapshot");
+  std::string json = read_file(std::string(MIGSIM_SOURCE_DIR) + "/snapshots/demo.json");
+  auto import_error = [&](const std::string& text) {
+    dir.write("doc.json", text);
+    auto r = run_migsim({"snapshot", "import", dir.file("doc.json"), "-o", dir.file("out")});
+    CHECK(r.exit_code == 2);
+    CHECK_FALSE(file_exists(dir.file("out")));
+    return r.err;
+  };
+  std::string wrong = json;
+  wrong.replace(wrong.find("\"format\": 1"), 11, "\"format\": \"1\"");
+  CHECK(import_error(wrong).find("metadata: key \"format\" must be a number, not a string") !=
+        std::string::npos);
+  std::string missing = json;
+  missing.replace(missing.find("\"relations\""), 11, "\"relationz\"");
+  CHECK(import_error(missing).find("missing key \"relations\" (an array)") != std::string::npos);
+  std::string not_array = json;
+  not_array.replace(not_array.find("\"relations\": ["), 14, "\"relations\": {\"x\": 1}, \"y\": [");
+  CHECK(import_error(not_array).find("key \"relations\" must be an array, not an object") !=
+        std::string::npos);
+
+  fs::copy_file(dir.file("good.snapshot"), dir.file("newer.snapshot"));
+  set_user_version(dir.file("newer.snapshot"), 99);
+  auto r = run_migsim({"snapshot", "show", dir.file("newer.snapshot")});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("snapshot format 99 is newer than this migsim") != std::string::npos);
+  CHECK(r.err.find("it needs a migsim that reads format 99") != std::string::npos);
+}
+
+TEST_CASE("bad input: a DSN that cannot connect is one message, without the password") {
+  TempDir dir;
+  std::string nowhere = dir.file("no-server-here");
+  for (const std::string& dsn :
+       {"host=" + nowhere + " user=bob password=hunter2 dbname=x",
+        "postgresql://bob:hunter2@/x?host=" + nowhere}) {
+    INFO(dsn);
+    auto r = run_migsim({"snapshot", "pull", "--dsn", dsn, "-o", dir.file("out.sqlite")});
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.rfind("migsim: ", 0) == 0);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(r.err.find("hunter2") == std::string::npos);
+    CHECK(r.err.find("cannot connect") != std::string::npos);
+    CHECK_FALSE(file_exists(dir.file("out.sqlite")));
+  }
+}
+
 }  // namespace migsim::testing

@@ -4,6 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
+
+#include "planner/snapshot/diff.h"
 #include "planner/snapshot/dump_import.h"
 
 namespace migsim {
@@ -42,14 +45,15 @@ namespace migsim {
 
 TEST_CASE("dump: a partition names its parent quoted, as the catalog query does", "[dump]") {
   Catalog c;
-  load("CREATE SCHEMA \"Audit\";\n"
-       "CREATE TABLE \"Audit\".\"Log\" (at date) PARTITION BY RANGE (at);\n"
-       "CREATE TABLE \"Audit\".p PARTITION OF \"Audit\".\"Log\" "
-       "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
-       "CREATE TABLE \"Audit\".\"Base\" (x int);\n"
-       "CREATE TABLE \"Audit\".kid (y int) INHERITS (\"Audit\".\"Base\");\n"
-       "CREATE INDEX log_at ON \"Audit\".\"Log\" (at);\n",
-       c);
+  load(
+      "CREATE SCHEMA \"Audit\";\n"
+      "CREATE TABLE \"Audit\".\"Log\" (at date) PARTITION BY RANGE (at);\n"
+      "CREATE TABLE \"Audit\".p PARTITION OF \"Audit\".\"Log\" "
+      "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
+      "CREATE TABLE \"Audit\".\"Base\" (x int);\n"
+      "CREATE TABLE \"Audit\".kid (y int) INHERITS (\"Audit\".\"Base\");\n"
+      "CREATE INDEX log_at ON \"Audit\".\"Log\" (at);\n",
+      c);
   CHECK(c.relation("Audit", "p")->partition_parent == "\"Audit\".\"Log\"");
   CHECK(c.relation("Audit", "kid")->inherits == std::vector<std::string>{"\"Audit\".\"Base\""});
   // The index on the parent reached the partition, and dropping the parent takes it along.
@@ -144,6 +148,125 @@ TEST_CASE("dump: owners other than the current user load, for every kind", "[dum
   }
   for (const auto& [k, f] : c.functions.all()) CHECK(f.owner == "alice");
   CHECK(c.role_exists("bob"));
+}
+
+}  // namespace migsim
+
+namespace migsim {
+
+TEST_CASE("dump: a function's arguments keep their defaults, as pg_get_function_arguments",
+          "[dump]") {
+  Catalog c;
+  load(std::string(kPreamble) +
+           "CREATE FUNCTION app.total(a numeric, b numeric DEFAULT 0, VARIADIC c numeric[] "
+           "DEFAULT '{}'::numeric[]) RETURNS numeric\n    LANGUAGE sql STABLE\n"
+           "    AS $$SELECT a + b$$;\n"
+           "CREATE FUNCTION app.greet(who text DEFAULT 'world'::text, OUT msg text) RETURNS text\n"
+           "    LANGUAGE sql\n    AS $$SELECT 'hi ' || who$$;\n"
+           "CREATE FUNCTION app.q(\"Odd\" integer) RETURNS integer LANGUAGE sql AS $$SELECT 1$$;\n",
+       c);
+  std::map<std::string, std::string> args;
+  for (const auto& [k, f] : c.functions.all()) args[f.name] = f.arguments;
+  CHECK(args["total"] ==
+        "a numeric, b numeric DEFAULT 0, VARIADIC c numeric[] DEFAULT '{}'::numeric[]");
+  CHECK(args["greet"] == "who text DEFAULT 'world'::text, OUT msg text");
+  CHECK(args["q"] == "\"Odd\" integer");
+}
+
+}  // namespace migsim
+
+namespace migsim {
+
+TEST_CASE("dump: sum() and avg() columns of a materialized view have their types", "[dump]") {
+  Catalog c;
+  load(std::string(kPreamble) +
+           "CREATE DOMAIN app.positive AS integer DEFAULT 1;\n"
+           "CREATE TABLE app.t (i integer, b bigint, n numeric(10,2), p app.positive, "
+           "f real, d interval);\n"
+           "CREATE MATERIALIZED VIEW app.m AS\n"
+           " SELECT sum(t.i) AS si, sum(t.b) AS sb, sum(t.n) AS sn, sum(t.p) AS sp,\n"
+           "    sum(t.f) AS sf, sum(t.d) AS sd, avg(t.i) AS ai, avg(t.f) AS af\n"
+           "   FROM app.t\n  WITH NO DATA;\n",
+       c);
+  std::map<std::string, std::string> types;
+  for (const auto& col : c.relation("app", "m")->columns) types[col.name] = col.type;
+  CHECK(types == std::map<std::string, std::string>{{"si", "bigint"},
+                                                    {"sb", "numeric"},
+                                                    {"sn", "numeric"},
+                                                    {"sp", "bigint"},
+                                                    {"sf", "real"},
+                                                    {"sd", "interval"},
+                                                    {"ai", "numeric"},
+                                                    {"af", "double precision"}});
+}
+
+}  // namespace migsim
+
+namespace migsim {
+
+TEST_CASE("dump: a view's dependency columns follow the table's column order", "[dump]") {
+  Catalog c;
+  load(std::string(kPreamble) +
+           "CREATE TABLE app.t (id integer, email text, mood text);\n"
+           "CREATE VIEW app.v AS\n SELECT t.email,\n    t.id\n   FROM app.t\n"
+           "  WHERE (t.mood <> 'sad'::text);\n",
+       c);
+  CHECK(c.relation("app", "v")->depends.at(0).columns ==
+        std::vector<std::string>{"id", "email", "mood"});
+}
+
+}  // namespace migsim
+
+namespace migsim {
+
+TEST_CASE("dump: a composite type keeps its comment, on its relation", "[dump]") {
+  Catalog c;
+  load(std::string(kPreamble) +
+           "CREATE TYPE app.pair AS (\n\ta integer,\n\tb text\n);\n"
+           "COMMENT ON TYPE app.pair IS 'two things';\n",
+       c);
+  CHECK(c.relation("app", "pair")->comment == "two things");
+  CHECK_FALSE(c.type("app", "pair"));
+}
+
+}  // namespace migsim
+
+namespace migsim {
+
+TEST_CASE("diff: a pg_dump snapshot's missing rows are no difference", "[dump]") {
+  const std::string sql = std::string(kPreamble) +
+                          "CREATE TABLE app.alembic_version (version_num character varying(32) "
+                          "NOT NULL);\n";
+  Catalog a, b;
+  Snapshot sa, sb;
+  std::vector<DumpWarning> warnings;
+  InputError error;
+  REQUIRE(import_pg_dump("a.sql", sql, a, sa, warnings, error));
+  REQUIRE(import_pg_dump("b.sql", sql, b, sb, warnings, error));
+  sb.info.source = "json";
+  sb.version_tables.push_back({"app", "alembic_version", "alembic", R"([{"version_num":"x"}])"});
+  CHECK(diff_snapshots(a, sa, b, sb, {}).empty());
+  sa.info.source = "json";  // both hold rows: now they differ
+  CHECK(diff_snapshots(a, sa, b, sb, {}).size() == 1);
+}
+
+}  // namespace migsim
+
+namespace migsim {
+
+TEST_CASE("dump: a trigger names its function quoted, as the catalog query does", "[dump]") {
+  Catalog c;
+  load(
+      "CREATE SCHEMA \"Ops\";\n"
+      "CREATE FUNCTION \"Ops\".\"Touch\"() RETURNS trigger\n    LANGUAGE plpgsql\n"
+      "    AS $$BEGIN RETURN NEW; END$$;\n"
+      "CREATE TABLE \"Ops\".t (x integer);\n"
+      "CREATE TRIGGER t_touch BEFORE INSERT ON \"Ops\".t FOR EACH ROW EXECUTE FUNCTION "
+      "\"Ops\".\"Touch\"();\n",
+      c);
+  CHECK(c.relation("Ops", "t")->triggers.at(0).function == "\"Ops\".\"Touch\"");
+  load("DROP FUNCTION \"Ops\".\"Touch\"() CASCADE;\n", c);  // the trigger goes with it
+  CHECK(c.relation("Ops", "t")->triggers.empty());
 }
 
 }  // namespace migsim

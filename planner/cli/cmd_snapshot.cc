@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
+
 #include "planner/cli/commands.h"
 #include "planner/cli/output.h"
 #include "planner/snapshot/diff.h"
@@ -94,6 +96,10 @@ int run_diff(const SnapshotOptions& o) {
   DiffOptions d;
   d.statistics = o.statistics;
   auto changes = diff_snapshots(ca, sa, cb, sb, d);
+  if (!rows_compared(sa, sb))
+    std::fprintf(stderr, "migsim: note: %s holds no rows (made from %s): the version tables' "
+                 "rows are not compared\n",
+                 (sa.info.source != "pg_dump" ? o.b : o.a).c_str(), "pg_dump --schema-only");
   std::string text = o.format == "json" ? diff_json(changes) : diff_text(changes);
   if (!write_output(o.output, text, error)) return report_input_error(error);
   return changes.empty() ? 0 : 1;

@@ -13,6 +13,7 @@
 #include "planner/exec/partition_bound.h"
 #include "planner/exec/partition_overlap.h"
 #include "planner/exec/relation_lookup.h"
+#include "planner/exec/trigger_clone.h"
 
 namespace migsim {
 namespace {
@@ -85,8 +86,8 @@ StatementResult at_attach_partition(AlterTarget& t, Node cmd) {
   if (child->kind == RelKind::kForeignTable)
     return ExecContext::unknown("attaching a foreign table as a partition is not modelled");
   if (!child->is_table())
-    return ExecContext::unknown("ATTACH PARTITION of a " +
-                                std::string(relkind_word(child->kind)) + " is not modelled");
+    return ExecContext::unknown("ATTACH PARTITION of a " + std::string(relkind_word(child->kind)) +
+                                " is not modelled");
   if (!child->partition_parent.empty())
     return ExecContext::fails("42809", "\"" + child->name + "\" is already a partition");
   if (!child->inherits.empty())
@@ -98,9 +99,9 @@ StatementResult at_attach_partition(AlterTarget& t, Node cmd) {
   std::string child_key = quote_qualified(child_name.schema, child_name.name);
   if ((child_name.schema == t.schema && child_name.name == t.name) ||
       is_descendant(catalog, parent, child_key)) {
-    return ExecContext::fails("42P07", "circular inheritance not allowed",
-                              "\"" + parent.name + "\" is already a child of \"" + child->name +
-                                  "\".");
+    return ExecContext::fails(
+        "42P07", "circular inheritance not allowed",
+        "\"" + parent.name + "\" is already a child of \"" + child->name + "\".");
   }
   for (const auto& c : child->columns) {
     if (!parent.column(c.name)) {
@@ -120,6 +121,7 @@ StatementResult at_attach_partition(AlterTarget& t, Node cmd) {
   Relation updated = *child;
   updated.partition_parent = quote_qualified(t.schema, t.name);
   updated.partition_bound = bound;
+  clone_row_triggers(parent, updated);
   // The parent's foreign keys are cloned into the new partition.
   for (const auto& con : parent.constraints)
     if (con.kind == Constraint::Kind::kForeignKey && !updated.constraint(con.name))
@@ -155,10 +157,12 @@ StatementResult at_detach_partition(AlterTarget& t, Node cmd) {
     return ExecContext::fails("42P01", "relation \"" + child->name +
                                            "\" is not a partition of relation \"" + t.name + "\"");
   }
-  // The partition keeps its columns, constraints (foreign keys included) and indexes.
+  // The partition keeps its columns, constraints (foreign keys included) and
+  // indexes; the parent's row triggers cloned onto it go.
   Relation* r = t.ctx.catalog.relation_mut(child_name.schema, child_name.name);
   r->partition_parent.clear();
   r->partition_bound.clear();
+  remove_cloned_triggers(t.get(), *r);
   return ExecContext::applies();
 }
 

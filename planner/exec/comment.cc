@@ -125,6 +125,10 @@ StatementResult comment(ExecContext& ctx) {
           "\"" + type_display(ctx.catalog, found.schema, found.name) + "\" is not a domain");
     }
     if (!found.def) {
+      // A composite type's comment is kept on its relation (snapshots load it there).
+      Relation* rel = ctx.catalog.relation_mut(found.schema, found.name);
+      if (rel && rel->kind == RelKind::kCompositeType)
+        return set(rel->comment, text, touched_name("type", found.schema, found.name));
       StatementResult r;
       r.message = "the comment on the row type of a relation is not kept in the model";
       return r;

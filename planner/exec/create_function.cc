@@ -4,9 +4,11 @@
 // body at creation (check_function_bodies); migsim checks only that the
 // relations it names exist. PL/pgSQL bodies are not checked.
 
+#include "planner/exec/column_cast.h"
 #include "planner/exec/common.h"
 #include "planner/exec/routine_body.h"
 #include "planner/exec/type_resolver.h"
+#include "planner/expr/default_render.h"
 
 namespace migsim {
 namespace {
@@ -92,7 +94,10 @@ StatementResult create_function(ExecContext& ctx) {
     if (procedure && (mode == "FUNC_PARAM_IN" || mode == "FUNC_PARAM_DEFAULT")) prefix = "IN ";
     if (mode != "FUNC_PARAM_TABLE") {
       if (!fn.arguments.empty()) fn.arguments += ", ";
-      fn.arguments += prefix + (pname.empty() ? "" : pname + " ") + c.type;
+      fn.arguments += prefix + (pname.empty() ? "" : quote_ident(pname) + " ") + c.type;
+      // As pg_get_function_arguments() prints it: the default coerced to the type.
+      if (Node d = fp["defexpr"])
+        fn.arguments += " DEFAULT " + render_default(d, type_for_cast(ctx.catalog, c));
     }
     if (input) {
       fn.arg_types.push_back(c.type);

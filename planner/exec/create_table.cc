@@ -10,6 +10,7 @@
 #include "planner/exec/name_chooser.h"
 #include "planner/exec/partition_bound.h"
 #include "planner/exec/partition_overlap.h"
+#include "planner/exec/trigger_clone.h"
 #include "planner/exec/relation_lookup.h"
 #include "planner/exec/table_constraints.h"
 #include "planner/expr/deparse.h"
@@ -470,6 +471,7 @@ StatementResult create_table(ExecContext& ctx) {
     }
     table.partition_parent = quote_qualified(parent.name.schema, parent.name.name);
     table.partition_bound = partition_bound_text;
+    clone_row_triggers(*parent.rel, table);
   } else {
     for (const auto& p : parents) table.inherits.push_back(quote_qualified(p.name.schema, p.name.name));
   }

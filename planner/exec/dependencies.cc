@@ -402,8 +402,17 @@ std::vector<Dependent> direct_dependents(const Catalog& catalog, const ObjectRef
       }
       break;
     }
-    case Kind::kDefault:
     case Kind::kTrigger:
+      // A row trigger of a partitioned table goes with its clones on the partitions.
+      if (const Relation* r = catalog.relation(o.schema, o.name);
+          r && r->kind == RelKind::kPartitionedTable)
+        for (const Relation* part : children_of(catalog, o.schema, o.name))
+          for (const auto& t : part->triggers)
+            if (t.name == o.sub && !part->partition_parent.empty())
+              add(out, ObjectRef::part(Kind::kTrigger, part->schema, part->name, t.name),
+                  DepType::kAuto);
+      break;
+    case Kind::kDefault:
       break;
   }
   return out;

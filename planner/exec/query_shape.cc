@@ -287,7 +287,37 @@ class Analyzer {
         col.type = "timestamp with time zone";
       else if (name == "lower" || name == "upper" || name == "concat" || name == "string_agg")
         col.type = "text";
+      else if ((name == "sum" || name == "avg") && names.size() == 1 && n.list("args").size() == 1)
+        col.type = aggregate_type(name, argument_type(n.list("args").at(0)));
     }
+  }
+
+  /// The type of an aggregate's argument, as far as a column reference tells it
+  /// (a domain stands for its base type); "" when not known.
+  std::string argument_type(Node arg) {
+    if (arg.kind() != "ColumnRef") return "";
+    Column c;
+    if (!column_ref(arg, &c)) return "";
+    std::string type = c.type;
+    if (const TypeDef* d = ctx_.catalog.type(c.type_schema, c.type_name);
+        d && d->kind == TypeDef::Kind::kDomain)
+      type = d->base_type;
+    return type.substr(0, type.find('('));  // numeric(10,2) -> numeric
+  }
+
+  /// sum() and avg() of the built-in number types (pg_aggregate's result types).
+  static std::string aggregate_type(const std::string& name, const std::string& arg) {
+    bool small = arg == "smallint" || arg == "integer";
+    if (name == "sum") {
+      if (small) return "bigint";
+      if (arg == "bigint" || arg == "numeric") return "numeric";
+      if (arg == "real" || arg == "double precision" || arg == "money" || arg == "interval")
+        return arg;
+      return "";
+    }
+    if (small || arg == "bigint" || arg == "numeric") return "numeric";
+    if (arg == "real" || arg == "double precision") return "double precision";
+    return arg == "interval" ? "interval" : "";
   }
 
   ExecContext& ctx_;
@@ -392,6 +422,20 @@ bool analyze_select(ExecContext& ctx, Node select, QueryShape& out, StatementRes
         return false;
       }
     }
+  }
+  // Columns read, in the order of the relation's columns (as pg_depend lists them by attnum).
+  for (auto& d : out.depends) {
+    const Relation* rel = ctx.catalog.relation(d.schema, d.name);
+    if (!rel) continue;
+    auto position = [&](const std::string& name) {
+      for (size_t i = 0; i < rel->columns.size(); ++i)
+        if (rel->columns[i].name == name) return i;
+      return rel->columns.size();
+    };
+    std::stable_sort(d.columns.begin(), d.columns.end(),
+                     [&](const std::string& a, const std::string& b) {
+                       return position(a) < position(b);
+                     });
   }
   return true;
 }

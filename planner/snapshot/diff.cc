@@ -12,6 +12,7 @@
 #include "planner/catalog/names.h"
 #include "planner/report/json_out.h"
 #include "planner/snapshot/json_text.h"
+#include "planner/snapshot/same_meaning.h"
 
 namespace migsim {
 namespace {
@@ -149,9 +150,13 @@ FlatMap flatten(const Catalog& cat, const Snapshot& snap, const DiffOptions& o) 
                                                         {"definition", t.definition},
                                                         {"enabled", b(t.enabled)},
                                                         {"comment", t.comment}}};
-    for (const auto& d : r.depends)
+    for (const auto& d : r.depends) {
+      // A set: its order says nothing (older snapshots listed it by name).
+      std::vector<std::string> columns = d.columns;
+      std::sort(columns.begin(), columns.end());
       out[name + " depends on " + quote_qualified(d.schema, d.name)] = {
-          "view dependency", {{"columns", list(d.columns)}}};
+          "view dependency", {{"columns", list(columns)}}};
+    }
   }
   for (const auto& [k, t] : cat.types.all()) {
     std::string name = quote_qualified(t.schema, t.name);
@@ -187,18 +192,49 @@ FlatMap flatten(const Catalog& cat, const Snapshot& snap, const DiffOptions& o) 
   for (const auto& [k, e] : cat.extensions.all())
     out["extension " + quote_ident(e.name)] = {
         "extension", {{"schema", e.schema}, {"version", e.version}, {"comment", e.comment}}};
-  for (const auto& v : snap.version_tables)
+  for (const auto& v : snap.version_tables) {
+    if (!o.rows) break;
     out[quote_qualified(v.schema, v.name) + " rows"] = {"version table",
                                                         {{"kind", v.kind}, {"rows", v.rows}}};
+  }
   return out;
+}
+
+/// Fields holding expressions, or lists of them, that pg_dump and the catalog
+/// query may print differently; compared by meaning.
+bool same_value(const std::string& object, const std::string& field, const std::string& a,
+                const std::string& b) {
+  if (field == "default" || field == "generated" || field == "expression" ||
+      field == "predicate")
+    return same_expression(a, b);
+  if (field == "definition" && (object == "view" || object == "materialized view"))
+    return same_query(a, b);
+  if (field == "keys" || field == "include") {
+    std::vector<std::string> la, lb;
+    if (!parse_json_string_array(a, la) || !parse_json_string_array(b, lb) ||
+        la.size() != lb.size())
+      return false;
+    for (size_t i = 0; i < la.size(); ++i)
+      if (!same_expression(la[i], lb[i])) return false;
+    return true;
+  }
+  return false;
 }
 
 }  // namespace
 
+bool rows_compared(const Snapshot& a, const Snapshot& b) {
+  return a.info.source != "pg_dump" && b.info.source != "pg_dump";
+}
+
 std::vector<SnapshotChange> diff_snapshots(const Catalog& a, const Snapshot& sa, const Catalog& b,
                                            const Snapshot& sb, const DiffOptions& options) {
-  FlatMap fa = flatten(a, sa, options);
-  FlatMap fb = flatten(b, sb, options);
+  // A snapshot without data (pg_dump --schema-only) does not know the version
+  // tables' rows: not knowing them is no difference.
+  DiffOptions o = options;
+  o.rows = rows_compared(sa, sb);
+  FlatMap fa = flatten(a, sa, o);
+  FlatMap fb = flatten(b, sb, o);
   std::vector<SnapshotChange> out;
   auto ia = fa.begin();
   auto ib = fb.begin();
@@ -221,7 +257,7 @@ std::vector<SnapshotChange> diff_snapshots(const Catalog& a, const Snapshot& sa,
       for (const auto& [field, value] : yf) {
         auto it = xf.find(field);
         std::string old = it == xf.end() ? "" : it->second;
-        if (old != value)
+        if (old != value && !same_value(y.object, field, old, value))
           out.push_back({SnapshotChange::Kind::kChanged, y.object, ib->first, field, old, value});
       }
       for (const auto& [field, value] : xf)

@@ -20,7 +20,12 @@ struct SnapshotChange {
 
 struct DiffOptions {
   bool statistics = false;  ///< also compare row estimates and sizes
+  bool rows = true;         ///< compare version tables' rows (when both snapshots hold them)
 };
+
+/// False when a snapshot was made from pg_dump --schema-only, which holds no rows: the
+/// version tables' rows are then not compared.
+bool rows_compared(const Snapshot& a, const Snapshot& b);
 
 /// Every difference from (a) to (b), sorted by object name then field.
 std::vector<SnapshotChange> diff_snapshots(const Catalog& a, const Snapshot& sa, const Catalog& b,

@@ -149,11 +149,18 @@ std::string load_document(sqlite3* db, simdjson::dom::object doc, int& format) {
   }
   sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
   simdjson::dom::object meta;
-  if (doc["metadata"].get_object().get(meta) != simdjson::SUCCESS)
+  simdjson::dom::element meta_value;
+  if (doc["metadata"].get(meta_value) != simdjson::SUCCESS)
     return "missing key \"metadata\" (an object)";
+  if (meta_value.get_object().get(meta) != simdjson::SUCCESS)
+    return std::string("key \"metadata\" must be an object, not ") + json_type_word(meta_value.type());
   int64_t f = 0;
-  if (meta["format"].get_int64().get(f) != simdjson::SUCCESS)
+  simdjson::dom::element format_value;
+  if (meta["format"].get(format_value) != simdjson::SUCCESS)
     return "metadata: missing key \"format\" (a number)";
+  if (format_value.get_int64().get(f) != simdjson::SUCCESS)
+    return std::string("metadata: key \"format\" must be a number, not ") +
+           json_type_word(format_value.type());
   format = static_cast<int>(f);
   if (format < 1 || format > kSnapshotFormat) return "";
   // metadata is one object; give it the defaults an import sets.
@@ -170,7 +177,7 @@ std::string load_document(sqlite3* db, simdjson::dom::object doc, int& format) {
     if (v.is_null()) continue;  // json_agg of no rows
     simdjson::dom::array rows;
     if (v.get_array().get(rows) != simdjson::SUCCESS)
-      return std::string("key \"") + table + "\" must be an array";
+      return std::string("key \"") + table + "\" must be an array, not " + json_type_word(v.type());
     e = insert_rows(db, table, rows, table);
     if (!e.empty()) return e;
   }

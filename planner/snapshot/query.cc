@@ -182,7 +182,7 @@ SELECT pg_catalog.json_build_object(
     'ref_name', v.ref_name,
     'columns', v.cols) ORDER BY v.nspname, v.relname, v.ref_schema, v.ref_name)
   FROM (SELECT r.nspname, r.relname, dn.nspname AS ref_schema, dc.relname AS ref_name,
-               pg_catalog.json_agg(DISTINCT da.attname) FILTER (WHERE da.attname IS NOT NULL) AS cols
+               pg_catalog.json_agg(da.attname ORDER BY da.attnum) FILTER (WHERE da.attname IS NOT NULL) AS cols
         FROM rel r
         JOIN pg_catalog.pg_rewrite w ON w.ev_class = r.oid
         JOIN pg_catalog.pg_depend d

@@ -220,6 +220,15 @@ std::string read_snapshot_db(sqlite3* db, Catalog& catalog, Snapshot& snap) {
       t.extension = s.text(10);
       t.comment = s.text(11);
       std::string k = Catalog::key(t.schema, t.name);
+      // A composite type is its relation in the model (as CREATE TYPE ... AS makes
+      // it); the type row adds the comment COMMENT ON TYPE put on pg_type.
+      if (t.kind == TypeDef::Kind::kComposite) {
+        auto rel = rels.find(k);
+        if (rel != rels.end() && rel->second.kind == RelKind::kCompositeType) {
+          if (rel->second.comment.empty()) rel->second.comment = t.comment;
+          continue;
+        }
+      }
       types.emplace(std::move(k), std::move(t));
     }
     if (rc != SQLITE_DONE) return fail("types");

@@ -1,10 +1,17 @@
 #!/usr/bin/python3
 """Snapshots against a real PostgreSQL 15 (a throwaway server):
 
-- `snapshot pull` and `psql -f <(snapshot sql)` + `snapshot import` of the same
-  database load into the same catalog (`snapshot diff` finds nothing);
+- a schema using every kind of object the model knows (snapshot_schema.sql:
+  partitions attached and detached, views on views, materialized views, enum,
+  domain and composite types, identity columns with sequence options,
+  expression and partial indexes, deferrable foreign keys, comments, functions
+  with argument defaults, triggers, several schemas and owners);
+- `snapshot pull`, `psql -f <(snapshot sql)` + `snapshot import`, and
+  `pg_dump --schema-only` + `snapshot import` of it load into the same catalog:
+  `snapshot diff` finds nothing between any two, and the dump loads whole;
 - the query runs inside a READ ONLY transaction;
-- after one change on the server, a new pull differs by exactly that change;
+- after one change on the server, a new pull (and a new dump) differs by
+  exactly that change;
 - `snapshot show` lists the version tables' rows;
 - a DSN that cannot connect is exit 2, no output file, no password printed.
 """
@@ -41,7 +48,7 @@ def main():
     m = args.migsim
     work = tempfile.mkdtemp(prefix="migsim-snap-")
     try:
-        with PgServer() as server:
+        with PgServer({"log_statement": "all", "log_line_prefix": "'%p '"}) as server:
             server.create_database("snap")
             conn = ["-h", server.dir, "-U", "postgres", "-d", "snap"]
             r = run([PSQL, "-X", "-q", "-v", "ON_ERROR_STOP=1", *conn,
@@ -51,6 +58,18 @@ def main():
             pulled = os.path.join(work, "pulled.sqlite")
             r = run([m, "snapshot", "pull", "--dsn", server.dsn("snap"), "-o", pulled])
             check(r.returncode == 0, "snapshot pull: " + r.stderr.strip())
+            # The server's statement log: pull's session opened a READ ONLY transaction
+            # with a statement timeout before its one query.
+            with open(os.path.join(server.dir, "log")) as f:
+                log = [line.split(" ", 1) for line in f if " statement: " in line]
+            begin = [pid for pid, text in log if text.startswith("LOG:  statement: BEGIN READ ONLY")]
+            pulled_by = [text.split("statement: ", 1)[1].strip() for pid, text in log
+                         if begin and pid == begin[-1]]
+            check(len(begin) == 1 and pulled_by[0] == "BEGIN READ ONLY" and
+                  any(t.startswith("SET LOCAL statement_timeout = ") for t in pulled_by) and
+                  [t.startswith("-- migsim ") for t in pulled_by[1:-1]].count(True) == 1 and
+                  pulled_by[-1] == "COMMIT",
+                  "pull runs its query in a READ ONLY transaction: " + repr(pulled_by)[:300])
 
             query = os.path.join(work, "query.sql")
             with open(query, "w") as f:
@@ -97,6 +116,29 @@ def main():
                   == [('"Audit"."Log"',)], "partitions")
             check(q("SELECT format, source, has_statistics FROM metadata") == [(1, "pull", 1)],
                   "metadata")
+            check(q("SELECT name, start, increment, cache, min, max, cycle, identity "
+                    "FROM sequences WHERE owned_by_table = 'invoices' ORDER BY name")
+                  == [("invoices_id_seq", 1000, 10, 5, 1, 2147483647, 0, 1),
+                      ("invoices_no_seq", 7, 1, 1, 7, 9999, 1, 1),
+                      ("plain_seq", 1, 1, 1, 1, 9223372036854775807, 0, 0)],
+                  "identity sequence options")
+            check(q("SELECT name, partition_bound FROM relations WHERE schema = 'billing' AND "
+                    "partition_parent = 'billing.events' ORDER BY name")
+                  == [("events_a", "FOR VALUES IN ('a', 'b')"), ("events_c", "FOR VALUES IN ('c')"),
+                      ("events_rest", "DEFAULT")], "partitions attached, one detached")
+            check(q("SELECT relation FROM triggers WHERE name = 'events_touch' ORDER BY 1")
+                  == [("events",), ("events_a",), ("events_c",), ("events_rest",)],
+                  "a partitioned table's row trigger is on each partition")
+            check(q("SELECT arguments FROM functions WHERE name = 'total'")
+                  == [("a numeric, b numeric DEFAULT 0, VARIADIC c numeric[] "
+                       "DEFAULT '{}'::numeric[]",)], "argument defaults")
+            check(q("SELECT name, type FROM columns WHERE relation = 'invoice_counts'")
+                  == [("user_id", "bigint"), ("n", "bigint"), ("ids", "bigint"),
+                      ("mean_no", "numeric")], "materialized view column types")
+            check(q("SELECT kind, owner FROM relations WHERE name IN ('invoices', 'open_invoices', "
+                    "'invoice_counts', 'plain_seq', 'money_pair') ORDER BY name")
+                  == [("m", "alice"), ("r", "alice"), ("c", "alice"), ("v", "alice"),
+                      ("S", "alice")], "owners")
             db.close()
 
             # pg_dump --schema-only replays through the engine: it loads (statements the
@@ -107,14 +149,19 @@ def main():
             check(r.returncode == 0, "pg_dump --schema-only")
             from_dump = os.path.join(work, "dump.sqlite")
             r = run([m, "snapshot", "import", dump, "-o", from_dump])
-            check(r.returncode == 0 and os.path.exists(from_dump), "pg_dump import: " +
-                  r.stderr[-500:])
+            check(r.returncode == 0 and os.path.exists(from_dump) and "warning" not in r.stderr,
+                  "pg_dump import loads every statement: " + r.stderr[-2000:])
             db = sqlite3.connect(from_dump)
             check(db.execute("SELECT source, has_statistics FROM metadata").fetchall()
                   == [("pg_dump", 0)], "pg_dump import metadata")
-            check(db.execute("SELECT count(*) FROM relations WHERE schema = 'app' AND kind = 'r'")
-                  .fetchall()[0][0] >= 1, "pg_dump import holds the app tables it can model")
             db.close()
+            for a, b, what in ((pulled, from_dump, "pull and pg_dump + import agree"),
+                               (imported, from_dump, "psql + import and pg_dump + import agree"),
+                               (from_dump, pulled, "pg_dump + import and pull agree")):
+                r = run([m, "snapshot", "diff", a, b])
+                check(r.returncode == 0 and r.stdout == "no differences\n" and
+                      "version tables' rows are not compared" in r.stderr,
+                      what + ": " + r.stdout[:3000])
 
             server_conn = server.connect("snap")
             with server_conn.cursor() as cur:
@@ -129,6 +176,15 @@ def main():
                 "change": "changed", "object": "column", "name": "app.orders.status",
                 "field": "default", "from": "'new'::text", "to": "'open'::text"}]}
             check(r.returncode == 1 and got == want, "diff reports exactly the change: " + r.stdout)
+            dump2 = os.path.join(work, "schema2.sql")
+            r = run(["/usr/lib/postgresql/15/bin/pg_dump", "--schema-only", "-h", server.dir,
+                     "-U", "postgres", "-f", dump2, "snap"])
+            from_dump2 = os.path.join(work, "dump2.sqlite")
+            r = run([m, "snapshot", "import", dump2, "-o", from_dump2])
+            r = run([m, "snapshot", "diff", "--format", "json", pulled, from_dump2])
+            got = json.loads(r.stdout) if r.stdout else None
+            check(r.returncode == 1 and got == want,
+                  "diff against a new pg_dump reports exactly the change: " + r.stdout)
 
             bad = os.path.join(work, "bad.sqlite")
             r = run([m, "snapshot", "pull", "--dsn",
