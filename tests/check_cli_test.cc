@@ -84,11 +84,12 @@ TEST_CASE("SARIF: a silenced finding is a result with an in-source suppression")
   CHECK(has(r.out, "\"kind\": \"inSource\""));
   CHECK(has(r.out, "\"justification\": \"-- migsim:ignore would-fail\""));
   // A Python comment, naming the rule as Python writes it.
-  auto py = run_migsim(
-      {"check", "--config", "fixtures/rules/multiple-heads/ignored/migsim.toml", "--format", "sarif"});
+  auto py = run_migsim({"check", "--config", "fixtures/rules/multiple-heads/ignored/migsim.toml",
+                        "--format", "sarif"});
   CHECK(has(py.out, "\"justification\": \"# migsim: ignore multiple-heads\""));
   // Nothing silenced: no suppressions.
-  auto none = run_migsim({"check", "--config", "fixtures/pa_dealing/migsim.toml", "--format", "sarif"});
+  auto none =
+      run_migsim({"check", "--config", "fixtures/pa_dealing/migsim.toml", "--format", "sarif"});
   CHECK_FALSE(has(none.out, "suppressions"));
 }
 
@@ -96,9 +97,11 @@ TEST_CASE("github: one notice per environment with silenced findings, none witho
   auto r = run_migsim({"check", "--config", "fixtures/rules/blocking-lock/ignored/migsim.toml",
                        "--format", "github"});
   INFO(r.err);
-  CHECK(has(r.out, "::notice title=migsim (prod)::1 finding was silenced by migsim:ignore comments\n"));
+  CHECK(has(r.out,
+            "::notice title=migsim (prod)::1 finding was silenced by migsim:ignore comments\n"));
   CHECK_FALSE(has(r.out, "(fresh)::"));  // nothing to silence on an empty database
-  auto none = run_migsim({"check", "--config", "fixtures/pa_dealing/migsim.toml", "--format", "github"});
+  auto none =
+      run_migsim({"check", "--config", "fixtures/pa_dealing/migsim.toml", "--format", "github"});
   CHECK_FALSE(has(none.out, "silenced"));
 }
 
@@ -124,7 +127,8 @@ TEST_CASE("check --changed-since leaves out silenced findings in unchanged files
   std::filesystem::create_directory(dir.file("versions"));
   dir.write("versions/001_a.sql",
             "CREATE TABLE a (id int);\n-- migsim:ignore would-fail\nCREATE TABLE a (id int);\n");
-  std::string git = "cd '" + dir.path() + "' && git init -q && git -c user.email=t@t -c user.name=t "
+  std::string git = "cd '" + dir.path() +
+                    "' && git init -q && git -c user.email=t@t -c user.name=t "
                     "add -A && git -c user.email=t@t -c user.name=t commit -q -m base";
   REQUIRE(std::system(git.c_str()) == 0);
   dir.write("versions/002_b.sql", "CREATE TABLE b (id int);\n");
@@ -132,8 +136,9 @@ TEST_CASE("check --changed-since leaves out silenced findings in unchanged files
   INFO(all.err);
   CHECK(all.exit_code == 0);
   CHECK(has(all.out, "\"kind\": \"inSource\""));
-  auto changed = run_migsim({"check", "--migrations", "versions", "--format", "sarif",
-                             "--changed-since", "HEAD"}, dir.path());
+  auto changed = run_migsim(
+      {"check", "--migrations", "versions", "--format", "sarif", "--changed-since", "HEAD"},
+      dir.path());
   CHECK(changed.exit_code == 0);
   CHECK_FALSE(has(changed.out, "suppressions"));
 }

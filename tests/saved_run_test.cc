@@ -78,9 +78,9 @@ TEST_CASE("saved run: other fixtures render again byte for byte") {
 TEST_CASE("saved run: silenced findings render again byte for byte") {
   check_round_trip({"check", "--config", "fixtures/rules/would-fail/ignored/migsim.toml"},
                    kAllFormats);
-  check_round_trip({"plan", "--config", "fixtures/rules/protected-schema-write/ignored/migsim.toml",
-                    "--empty"},
-                   kRunFormats);
+  check_round_trip(
+      {"plan", "--config", "fixtures/rules/protected-schema-write/ignored/migsim.toml", "--empty"},
+      kRunFormats);
   check_round_trip({"check", "--config", "fixtures/rules/blocking-lock/ignored/migsim.toml"},
                    kRunFormats);
 }

@@ -23,7 +23,8 @@ void sarif_location(JsonOut& j, const std::string& file, uint32_t line, uint32_t
 
 /// One result; a silenced finding (`silenced` not null) carries an in-source
 /// suppression, so code scanning shows it as suppressed rather than as an alert.
-void sarif_result(JsonOut& j, const ModelRun& run, const Finding& f, const SilencedFinding* silenced) {
+void sarif_result(JsonOut& j, const ModelRun& run, const Finding& f,
+                  const SilencedFinding* silenced) {
   j.begin_object();
   j.key("ruleId").value(f.rule);
   j.key("level").value(sarif_level(f.severity));
@@ -122,8 +123,8 @@ std::string runs_github(const ReportModel& model) {
       out += props + "::" + escape(f.message, false) + "\n";
     }
     if (size_t n = run.silenced)
-      out += "::notice title=" + escape("migsim (" + run.name + ")", true) + "::" +
-             std::to_string(n) + (n == 1 ? " finding was" : " findings were") +
+      out += "::notice title=" + escape("migsim (" + run.name + ")", true) +
+             "::" + std::to_string(n) + (n == 1 ? " finding was" : " findings were") +
              " silenced by migsim:ignore comments\n";
   }
   return out;

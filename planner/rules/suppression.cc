@@ -37,11 +37,12 @@ std::string comment_of(std::string_view line) {
   size_t at = line.find("migsim:");
   std::string_view before = line.substr(0, at);
   size_t dash = before.rfind("--"), hash = before.rfind('#');
-  size_t start = dash == std::string_view::npos ? hash
+  size_t start = dash == std::string_view::npos   ? hash
                  : hash == std::string_view::npos ? dash
                                                   : std::max(dash, hash);
   std::string_view c = line.substr(start);
-  while (!c.empty() && (c.back() == ' ' || c.back() == '\t' || c.back() == '\r')) c.remove_suffix(1);
+  while (!c.empty() && (c.back() == ' ' || c.back() == '\t' || c.back() == '\r'))
+    c.remove_suffix(1);
   return std::string(c);
 }
 }  // namespace
