@@ -87,6 +87,14 @@ TEST_CASE("SARIF: a silenced finding is a result with an in-source suppression")
   auto py = run_migsim({"check", "--config", "fixtures/rules/multiple-heads/ignored/migsim.toml",
                         "--format", "sarif"});
   CHECK(has(py.out, "\"justification\": \"# migsim: ignore multiple-heads\""));
+  // SARIF wants suppressions on every result or none: a finding that is not
+  // silenced, beside one that is, says so with an empty array.
+  auto mixed = run_migsim({"check", "--config",
+                           "fixtures/rules/not-null-without-default/ignored/migsim.toml",
+                           "--format", "sarif"});
+  CHECK(mixed.exit_code == 1);
+  CHECK(has(mixed.out, "\"suppressions\": [],"));
+  CHECK(has(mixed.out, "\"justification\": \"-- migsim:ignore not-null-without-default\""));
   // Nothing silenced: no suppressions.
   auto none =
       run_migsim({"check", "--config", "fixtures/pa_dealing/migsim.toml", "--format", "sarif"});

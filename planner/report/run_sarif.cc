@@ -23,8 +23,10 @@ void sarif_location(JsonOut& j, const std::string& file, uint32_t line, uint32_t
 
 /// One result; a silenced finding (`silenced` not null) carries an in-source
 /// suppression, so code scanning shows it as suppressed rather than as an alert.
+/// SARIF wants `suppressions` on every result or on none: with `suppressions`
+/// set, a finding that is not silenced gets an empty array ("not suppressed").
 void sarif_result(JsonOut& j, const ModelRun& run, const Finding& f,
-                  const SilencedFinding* silenced) {
+                  const SilencedFinding* silenced, bool suppressions) {
   j.begin_object();
   j.key("ruleId").value(f.rule);
   j.key("level").value(sarif_level(f.severity));
@@ -44,6 +46,8 @@ void sarif_result(JsonOut& j, const ModelRun& run, const Finding& f,
       j.end_object();
     }
     j.end_object().end_array();
+  } else if (suppressions) {
+    j.key("suppressions").begin_array().end_array();
   }
   j.key("properties").begin_object();
   j.key("environment").value(run.name);
@@ -79,9 +83,11 @@ std::string runs_sarif(const ReportModel& model) {
   j.end_array();
   j.end_object().end_object();  // driver, tool
   j.key("results").begin_array();
+  bool suppressions = false;
+  for (const auto& run : model.runs) suppressions |= !run.silenced_findings.empty();
   for (const auto& run : model.runs) {
-    for (const auto& f : run.findings) sarif_result(j, run, f, nullptr);
-    for (const auto& s : run.silenced_findings) sarif_result(j, run, s.finding, &s);
+    for (const auto& f : run.findings) sarif_result(j, run, f, nullptr, suppressions);
+    for (const auto& s : run.silenced_findings) sarif_result(j, run, s.finding, &s, true);
   }
   j.end_array();
   j.end_object().end_array();  // run, runs
