@@ -75,6 +75,16 @@ TEST_CASE("saved run: other fixtures render again byte for byte") {
   check_round_trip({"check", "--migrations", "fixtures/sources/alembic_typed"}, kRunFormats);
 }
 
+TEST_CASE("saved run: silenced findings render again byte for byte") {
+  check_round_trip({"check", "--config", "fixtures/rules/would-fail/ignored/migsim.toml"},
+                   kAllFormats);
+  check_round_trip(
+      {"plan", "--config", "fixtures/rules/protected-schema-write/ignored/migsim.toml", "--empty"},
+      kRunFormats);
+  check_round_trip({"check", "--config", "fixtures/rules/blocking-lock/ignored/migsim.toml"},
+                   kRunFormats);
+}
+
 TEST_CASE("saved run: a check's Markdown is its GitHub step summary") {
   TempDir dir;
   setenv("GITHUB_STEP_SUMMARY", dir.file("summary.md").c_str(), 1);
@@ -112,7 +122,7 @@ TEST_CASE("saved run: records the inputs' paths and SHA-256, and the format vers
   auto r = run_migsim({"report", "--config", "fixtures/pa_dealing/migsim.toml", "--save", saved});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  CHECK(query(saved, "PRAGMA user_version") == "1\n");
+  CHECK(query(saved, "PRAGMA user_version") == "2\n");
   CHECK(query(saved, "SELECT command FROM run") == "report\n");
   std::string src = MIGSIM_SOURCE_DIR;
   std::string config = read_file(src + "/fixtures/pa_dealing/migsim.toml");
@@ -194,10 +204,10 @@ TEST_CASE("saved run: bad files are refused with one message naming the file") {
   expect_refused(dir.file("snapshot.sqlite"),
                  "not a migsim saved run (an SQLite file of another kind)");
 
-  edited(good, dir.file("newer.sqlite"), "PRAGMA user_version = 2");
+  edited(good, dir.file("newer.sqlite"), "PRAGMA user_version = 3");
   expect_refused(dir.file("newer.sqlite"),
-                 "saved-run format 2 is newer than this migsim (" MIGSIM_VERSION
-                 ") reads (format 1)");
+                 "saved-run format 3 is newer than this migsim (" MIGSIM_VERSION
+                 ") reads (format 2)");
 
   expect_refused(dir.file("missing.sqlite"), "cannot open saved run: no such file");
   edited(good, dir.file("dangling.sqlite"), "UPDATE findings SET environment = 99");
@@ -205,11 +215,35 @@ TEST_CASE("saved run: bad files are refused with one message naming the file") {
   edited(good, dir.file("view.sqlite"),
          "DROP TABLE history; CREATE VIEW history AS SELECT 0 AS status_environment");
   expect_refused(dir.file("view.sqlite"), "corrupt saved run: table history is not a table");
+  edited(good, dir.file("silenced.sqlite"), "UPDATE environments SET silenced = 1");
+  expect_refused(dir.file("silenced.sqlite"),
+                 "corrupt saved run: environment fresh counts 1 silenced findings but lists 0");
+  edited(good, dir.file("no_silenced.sqlite"), "DROP TABLE silenced_findings");
+  expect_refused(dir.file("no_silenced.sqlite"),
+                 "corrupt saved run: table silenced_findings is missing");
   edited(good, dir.file("verdict.sqlite"), "UPDATE outcomes SET verdict = 'maybe'");
   expect_refused(dir.file("verdict.sqlite"), "corrupt saved run: unknown verdict 'maybe'");
 
   dir.write("empty.sqlite", "");
   expect_refused(dir.file("empty.sqlite"), "not a migsim saved run: the file is empty");
+}
+
+TEST_CASE("saved run: format 1, which kept only the number of silenced findings, still reads") {
+  TempDir dir;
+  std::vector<std::string> args = {"check", "--config",
+                                   "fixtures/rules/would-fail/ignored/migsim.toml"};
+  auto direct = run_migsim(with(args, {"--save", dir.file("run.sqlite")}));
+  REQUIRE(direct.exit_code == 0);
+  edited(dir.file("run.sqlite"), dir.file("v1.sqlite"),
+         "DROP TABLE silenced_findings; PRAGMA user_version = 1");
+  auto text = run_migsim({"report", dir.file("v1.sqlite"), "--format", "text"});
+  INFO(text.err);
+  CHECK(text.exit_code == 0);
+  CHECK(text.out == direct.out);
+  CHECK(has(text.out, "1 finding silenced"));
+  auto sarif = run_migsim({"report", dir.file("v1.sqlite"), "--format", "sarif"});
+  CHECK(sarif.exit_code == 0);
+  CHECK_FALSE(has(sarif.out, "suppressions"));  // the findings themselves were not kept
 }
 
 TEST_CASE("saved run: an unwritable --save path is exit 2 and leaves no file") {

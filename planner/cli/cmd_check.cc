@@ -93,14 +93,18 @@ int run_check(const CheckOptions& o) {
   if (!o.changed_since.empty()) {
     std::set<std::string> changed;
     if (!changed_files(o.changed_since, changed, error)) return report_input_error(error);
+    auto in_changed = [&](const Finding& f) {
+      return !f.file.empty() && changed.count(std::filesystem::weakly_canonical(f.file).string());
+    };
     for (auto& run : runs) {
       std::vector<Finding> kept;
-      for (auto& f : run.findings) {
-        if (f.file.empty()) continue;
-        std::string path = std::filesystem::weakly_canonical(f.file).string();
-        if (changed.count(path)) kept.push_back(std::move(f));
-      }
+      for (auto& f : run.findings)
+        if (in_changed(f)) kept.push_back(std::move(f));
       run.findings = std::move(kept);
+      std::vector<SilencedFinding> silenced;
+      for (auto& s : run.silenced)
+        if (in_changed(s.finding)) silenced.push_back(std::move(s));
+      run.silenced = std::move(silenced);
     }
   }
   ReportModel model = build_run_model(project, runs, "check");
@@ -127,8 +131,8 @@ void setup(CLI::App& app, std::function<int()>& action) {
   cmd->add_option("--config", o.project.config, "migsim.toml (default: ./migsim.toml if present)");
   cmd->add_option("--migrations", o.project.migrations, "the migration history");
   cmd->add_option("--source-format", o.project.source_format, "override the detected format");
-  cmd->add_option("--format", o.format, "text, json, sarif or github")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+  cmd->add_option("--format", o.format, "text, markdown, json, sarif or github")
+      ->check(CLI::IsMember({"text", "markdown", "json", "sarif", "github"}));
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
   add_limit_options(*cmd);
   cmd->add_option("--rule", o.project.rules,

@@ -92,8 +92,8 @@ void add_options(CLI::App* cmd, PlanOptions& o, bool audit) {
   cmd->add_option("--current", o.current,
                   "the environment's current revision, overriding its version table")
       ->allow_extra_args(false);
-  cmd->add_option("--format", o.format, "text, json, sarif or github")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+  cmd->add_option("--format", o.format, "text, markdown, json, sarif or github")
+      ->check(CLI::IsMember({"text", "markdown", "json", "sarif", "github"}));
   cmd->add_option("-o,--output", o.output, "write to this file instead of stdout");
   add_limit_options(*cmd);
   cmd->add_option("--save-snapshot", o.save_snapshot,

@@ -51,7 +51,10 @@ struct ModelRun {
   std::vector<std::string> heads;
   std::vector<ModelRevisionRun> revisions;
   std::vector<Finding> findings;
-  size_t silenced = 0;
+  size_t silenced = 0;  ///< how many findings migsim:ignore comments silenced
+  /// The silenced findings themselves; empty in a run saved in format 1,
+  /// which kept only their number.
+  std::vector<SilencedFinding> silenced_findings;
 
   size_t pending() const;
 };

@@ -52,7 +52,8 @@ ModelRun model_run(const EnvironmentRun& run) {
     m.revisions.push_back(std::move(r));
   }
   m.findings = run.findings;
-  m.silenced = run.silenced;
+  m.silenced = run.silenced.size();
+  m.silenced_findings = run.silenced;
   return m;
 }
 

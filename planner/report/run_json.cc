@@ -24,8 +24,8 @@ void statement(JsonOut& j, const ModelStatement& s) {
   j.end_object();
 }
 
-void finding(JsonOut& j, const Finding& f) {
-  j.begin_object();
+/// A finding's members, inside an object the caller opens and closes.
+void finding_members(JsonOut& j, const Finding& f) {
   j.key("rule").value(f.rule);
   j.key("severity").value(f.severity);
   j.key("revision").string_or_null(f.revision);
@@ -46,6 +46,11 @@ void finding(JsonOut& j, const Finding& f) {
     }
     j.end_array();
   }
+}
+
+void finding(JsonOut& j, const Finding& f) {
+  j.begin_object();
+  finding_members(j, f);
   j.end_object();
 }
 
@@ -85,6 +90,17 @@ std::string runs_json(const ReportModel& model) {
     for (const auto& f : run.findings) finding(j, f);
     j.end_array();
     j.key("silenced").value(static_cast<int64_t>(run.silenced));
+    if (!run.silenced_findings.empty()) {
+      j.key("silenced_findings").begin_array();
+      for (const auto& sf : run.silenced_findings) {
+        j.begin_object();
+        finding_members(j, sf.finding);
+        j.key("comment").value(sf.comment);
+        j.key("comment_line").value(int64_t{sf.comment_line});
+        j.end_object();
+      }
+      j.end_array();
+    }
     j.end_object();
   }
   j.end_array().end_object();

@@ -10,6 +10,52 @@ namespace {
 std::string_view sarif_level(std::string_view severity) {
   return severity == "error" ? "error" : severity == "warning" ? "warning" : "note";
 }
+
+/// A location object: `file` at `line` (1 when unknown) and `column` (when known).
+void sarif_location(JsonOut& j, const std::string& file, uint32_t line, uint32_t column) {
+  j.key("physicalLocation").begin_object();
+  j.key("artifactLocation").begin_object().key("uri").value(file).end_object();
+  j.key("region").begin_object().key("startLine").value(static_cast<int64_t>(line ? line : 1));
+  if (column) j.key("startColumn").value(static_cast<int64_t>(column));
+  j.end_object();  // region
+  j.end_object();  // physicalLocation
+}
+
+/// One result; a silenced finding (`silenced` not null) carries an in-source
+/// suppression, so code scanning shows it as suppressed rather than as an alert.
+/// SARIF wants `suppressions` on every result or on none: with `suppressions`
+/// set, a finding that is not silenced gets an empty array ("not suppressed").
+void sarif_result(JsonOut& j, const ModelRun& run, const Finding& f,
+                  const SilencedFinding* silenced, bool suppressions) {
+  j.begin_object();
+  j.key("ruleId").value(f.rule);
+  j.key("level").value(sarif_level(f.severity));
+  j.key("message").begin_object().key("text").value("[" + run.name + "] " + f.message).end_object();
+  if (!f.file.empty()) {
+    j.key("locations").begin_array().begin_object();
+    sarif_location(j, f.file, f.line, f.column);
+    j.end_object().end_array();
+  }
+  if (silenced) {
+    j.key("suppressions").begin_array().begin_object();
+    j.key("kind").value("inSource");
+    j.key("justification").value(silenced->comment);
+    if (silenced->comment_line) {
+      j.key("location").begin_object();
+      sarif_location(j, f.file, silenced->comment_line, 0);
+      j.end_object();
+    }
+    j.end_object().end_array();
+  } else if (suppressions) {
+    j.key("suppressions").begin_array().end_array();
+  }
+  j.key("properties").begin_object();
+  j.key("environment").value(run.name);
+  if (!f.revision.empty()) j.key("revision").value(f.revision);
+  if (!f.object.empty()) j.key("object").value(f.object);
+  j.end_object();
+  j.end_object();
+}
 }  // namespace
 
 std::string runs_sarif(const ReportModel& model) {
@@ -37,29 +83,11 @@ std::string runs_sarif(const ReportModel& model) {
   j.end_array();
   j.end_object().end_object();  // driver, tool
   j.key("results").begin_array();
+  bool suppressions = false;
+  for (const auto& run : model.runs) suppressions |= !run.silenced_findings.empty();
   for (const auto& run : model.runs) {
-    for (const auto& f : run.findings) {
-      j.begin_object();
-      j.key("ruleId").value(f.rule);
-      j.key("level").value(sarif_level(f.severity));
-      j.key("message").begin_object().key("text").value("[" + run.name + "] " + f.message).end_object();
-      if (!f.file.empty()) {
-        j.key("locations").begin_array().begin_object();
-        j.key("physicalLocation").begin_object();
-        j.key("artifactLocation").begin_object().key("uri").value(f.file).end_object();
-        j.key("region").begin_object().key("startLine").value(static_cast<int64_t>(f.line ? f.line : 1));
-        if (f.column) j.key("startColumn").value(static_cast<int64_t>(f.column));
-        j.end_object();  // region
-        j.end_object();  // physicalLocation
-        j.end_object().end_array();
-      }
-      j.key("properties").begin_object();
-      j.key("environment").value(run.name);
-      if (!f.revision.empty()) j.key("revision").value(f.revision);
-      if (!f.object.empty()) j.key("object").value(f.object);
-      j.end_object();
-      j.end_object();
-    }
+    for (const auto& f : run.findings) sarif_result(j, run, f, nullptr, suppressions);
+    for (const auto& s : run.silenced_findings) sarif_result(j, run, s.finding, &s, true);
   }
   j.end_array();
   j.end_object().end_array();  // run, runs
@@ -100,6 +128,10 @@ std::string runs_github(const ReportModel& model) {
       props += "title=" + escape("migsim " + f.rule + " (" + run.name + ")", true);
       out += props + "::" + escape(f.message, false) + "\n";
     }
+    if (size_t n = run.silenced)
+      out += "::notice title=" + escape("migsim (" + run.name + ")", true) +
+             "::" + std::to_string(n) + (n == 1 ? " finding was" : " findings were") +
+             " silenced by migsim:ignore comments\n";
   }
   return out;
 }

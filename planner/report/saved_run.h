@@ -12,8 +12,10 @@ namespace migsim {
 
 class OutputFiles;
 
-/// The saved-run format this build reads and writes (`PRAGMA user_version`).
-inline constexpr int kSavedRunFormat = 1;
+/// The saved-run format this build writes (`PRAGMA user_version`); it reads
+/// this one and format 1 (which kept only the number of silenced findings).
+inline constexpr int kSavedRunFormat = 2;
+
 /// `PRAGMA application_id` of a saved run ("MGSR"), so a snapshot or another
 /// SQLite file is never taken for one.
 inline constexpr int kSavedRunApplicationId = 0x4d475352;

@@ -28,6 +28,7 @@ const char* const kTables[] = {"run",
                                "statements",
                                "findings",
                                "finding_elsewhere",
+                               "silenced_findings",
                                "status_environments",
                                "history",
                                "schemas",
@@ -58,12 +59,12 @@ uint32_t u32(int64_t v) {
 
 class Reader {
  public:
-  Reader(sqlite3* db, ReportModel& m) : db_(db), m_(m) {}
+  Reader(sqlite3* db, ReportModel& m, int64_t version) : db_(db), m_(m), version_(version) {}
 
   /// "" on success, else what is wrong.
   std::string read() {
     if (!run() || !inputs() || !revisions() || !environments() || !outcomes() || !statements() ||
-        !findings() || !status())
+        !findings() || !silenced() || !status())
       return problem_;
     return "";
   }
@@ -299,6 +300,42 @@ class Reader {
                      });
   }
 
+  /// The silenced findings (format 2 on); their number must match environments.silenced.
+  bool silenced() {
+    if (version_ < 2) return true;
+    bool ok = each(
+        "SELECT environment, seq, rule, severity, revision, object, message, file, line, col, "
+        "comment, comment_line FROM silenced_findings ORDER BY environment, seq",
+        [&](Query& q) {
+          size_t e;
+          if (!index(q.i64(0), m_.runs.size(), "environment", e)) return false;
+          auto& list = m_.runs[e].silenced_findings;
+          if (q.i64(1) != static_cast<int64_t>(list.size()))
+            return corrupt("silenced findings are not numbered from 0");
+          SilencedFinding s;
+          Finding& f = s.finding;
+          f.rule = q.text(2);
+          f.severity = q.text(3);
+          f.revision = q.text(4);
+          f.object = q.text(5);
+          f.message = q.text(6);
+          f.file = q.text(7);
+          f.line = u32(q.i64(8));
+          f.column = u32(q.i64(9));
+          s.comment = q.text(10);
+          s.comment_line = u32(q.i64(11));
+          list.push_back(std::move(s));
+          return true;
+        });
+    if (!ok) return false;
+    for (const auto& run : m_.runs)
+      if (run.silenced_findings.size() != run.silenced)
+        return corrupt("environment " + run.name + " counts " + std::to_string(run.silenced) +
+                       " silenced findings but lists " +
+                       std::to_string(run.silenced_findings.size()));
+    return true;
+  }
+
   bool status() {
     bool ok = each("SELECT seq, plan, audit, has_schemas FROM status_environments ORDER BY seq",
                    [&](Query& q) {
@@ -348,6 +385,7 @@ class Reader {
 
   sqlite3* db_;
   ReportModel& m_;
+  int64_t version_;
   int64_t fresh_ = 0;
   std::string problem_;
 };
@@ -436,6 +474,7 @@ bool load_saved_run(const std::string& path, ReportModel& model, InputError& err
       return false;
     }
     for (const char* t : kTables) {
+      if (version < 2 && std::string_view(t) == "silenced_findings") continue;
       auto it = kinds.find(t);
       if (it == kinds.end() || it->second != "table") {
         error.message = std::string("corrupt saved run: table ") + t +
@@ -445,7 +484,7 @@ bool load_saved_run(const std::string& path, ReportModel& model, InputError& err
     }
   }
   ReportModel m;
-  Reader reader(db.get(), m);
+  Reader reader(db.get(), m, version);
   if (std::string problem = reader.read(); !problem.empty()) {
     error.message = problem;
     return false;

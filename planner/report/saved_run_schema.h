@@ -1,5 +1,5 @@
 #pragma once
-// The tables of a saved run, format 1 (docs/saved-run-format.md describes them).
+// The tables of a saved run, format 2 (docs/saved-run-format.md describes them).
 // Lists keep their order in `seq`; an environment is a run of the command
 // (plan, audit or fresh), numbered by `environments.seq` from 0.
 
@@ -91,6 +91,21 @@ CREATE TABLE findings (
   file TEXT NOT NULL,
   line INTEGER NOT NULL,
   col INTEGER NOT NULL,
+  PRIMARY KEY (environment, seq)
+) WITHOUT ROWID;
+CREATE TABLE silenced_findings (
+  environment INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  rule TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  revision TEXT NOT NULL,
+  object TEXT NOT NULL,
+  message TEXT NOT NULL,
+  file TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  col INTEGER NOT NULL,
+  comment TEXT NOT NULL,
+  comment_line INTEGER NOT NULL,
   PRIMARY KEY (environment, seq)
 ) WITHOUT ROWID;
 CREATE TABLE finding_elsewhere (

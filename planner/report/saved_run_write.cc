@@ -65,6 +65,7 @@ std::string write_rows(sqlite3* db, const ReportModel& m) {
   Query stmt(db, "INSERT INTO statements VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
   Query finding(db, "INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?)");
   Query elsewhere(db, "INSERT INTO finding_elsewhere VALUES (?,?,?,?,?)");
+  Query silenced(db, "INSERT INTO silenced_findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
   for (size_t e = 0; e < m.runs.size(); ++e) {
     const ModelRun& run = m.runs[e];
     env.bind(1, n(e)).bind(2, run.name).bind(3, run_mode_name(run.mode)).bind(4, run.snapshot);
@@ -104,6 +105,14 @@ std::string write_rows(sqlite3* db, const ReportModel& m) {
         elsewhere.bind(5, x.elsewhere[k].verdict);
         check(elsewhere, "finding_elsewhere");
       }
+    }
+    for (size_t k = 0; k < run.silenced_findings.size(); ++k) {
+      const SilencedFinding& sf = run.silenced_findings[k];
+      const Finding& x = sf.finding;
+      silenced.bind(1, n(e)).bind(2, n(k)).bind(3, x.rule).bind(4, x.severity).bind(5, x.revision);
+      silenced.bind(6, x.object).bind(7, x.message).bind(8, x.file).bind(9, int64_t{x.line});
+      silenced.bind(10, int64_t{x.column}).bind(11, sf.comment).bind(12, int64_t{sf.comment_line});
+      check(silenced, "silenced_findings");
     }
   }
   Query status(db, "INSERT INTO status_environments VALUES (?,?,?,?)");

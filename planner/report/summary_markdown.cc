@@ -20,6 +20,10 @@ std::string summary_markdown(const ReportModel& model) {
   }
   md += "\n";
   for (const auto& run : model.runs)
+    if (size_t n = run.silenced)
+      md += "_" + std::to_string(n) + (n == 1 ? " finding was" : " findings were") +
+            " silenced by migsim:ignore comments in " + run.name + "._\n\n";
+  for (const auto& run : model.runs)
     for (const auto& f : run.findings)
       if (f.severity == "error")
         md += "- **" + f.rule + "** (" + run.name + ")" +

@@ -10,8 +10,8 @@
 
 namespace migsim {
 
-/// Removes silenced findings from `findings` and returns how many were removed.
-size_t apply_suppressions(std::vector<Finding>& findings);
+/// Removes silenced findings from `findings` and returns them, each with its comment.
+std::vector<SilencedFinding> apply_suppressions(std::vector<Finding>& findings);
 
 /// True when `line_text` carries a migsim ignore comment naming `rule`.
 bool line_silences(std::string_view line_text, std::string_view rule);

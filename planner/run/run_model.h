@@ -51,6 +51,14 @@ struct Finding {
   std::vector<EnvironmentVerdict> elsewhere;
 };
 
+/// A finding silenced by a migsim:ignore comment: kept so that reports can
+/// show it as suppressed (SARIF) rather than lose it.
+struct SilencedFinding {
+  Finding finding;
+  std::string comment;        ///< the comment as written, "-- migsim:ignore would-fail"
+  uint32_t comment_line = 0;  ///< its line in finding.file
+};
+
 struct EnvironmentRun {
   std::string name;      ///< environment name, or "fresh"
   std::string snapshot;  ///< snapshot path; empty for a fresh database
@@ -59,7 +67,7 @@ struct EnvironmentRun {
   std::vector<std::string> heads;    ///< the local heads
   std::vector<RevisionRun> revisions;
   std::vector<Finding> findings;
-  size_t silenced = 0;  ///< findings silenced by migsim:ignore comments
+  std::vector<SilencedFinding> silenced;  ///< findings silenced by migsim:ignore comments
   Snapshot snapshot_info;
   /// The catalog as it stands after the run (for --save-snapshot and explain).
   std::unique_ptr<Catalog> catalog;
