@@ -59,9 +59,9 @@ bool add_key(ExecContext& ctx, Relation& table, const PendingConstraint& p, bool
   c.columns = cols;
   c.index = name;
   c.deferrable = con.flag("deferrable");
-  // PostgreSQL records keys and foreign keys of a plain table as not inherited
-  // (pg_constraint.connoinherit); a partitioned table's are inherited.
-  c.no_inherit = table.kind != RelKind::kPartitionedTable;
+  // A key of its own is recorded as not inherited (pg_constraint.connoinherit),
+  // on a partitioned table too (index_constraint_create).
+  c.no_inherit = true;
   c.deferred = con.flag("initdeferred");
   table.constraints.push_back(c);
   Relation index;
