@@ -500,6 +500,10 @@ StatementResult create_table(ExecContext& ctx) {
         }
         key_has_expression = true;
         std::string text = deparse_expr(e["expr"]);
+        // pg_get_partkeydef wraps an expression that is not a function call in
+        // parentheses, around an operator's own: RANGE (((a + 1))).
+        if (e["expr"].kind() == "A_Expr" && e["expr"].body().str("kind") == "AEXPR_OP")
+          text = "(" + text + ")";
         keys += e["expr"].kind() == "FuncCall" ? text : "(" + text + ")";
       }
     }
