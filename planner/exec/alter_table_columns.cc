@@ -143,6 +143,34 @@ bool at_alter_column_type_precheck(AlterTarget& t, Node cmd, StatementResult& er
   return true;
 }
 
+namespace {
+
+/// An identity column's sequence takes the column's new type (ALTER SEQUENCE
+/// ... AS, run by ALTER COLUMN TYPE); a maximum that was the old type's
+/// largest value becomes the new type's.
+void retype_identity_sequence(AlterTarget& t, const std::string& col, const std::string& from,
+                              const std::string& to) {
+  auto type_max = [](const std::string& type) -> int64_t {
+    if (type == "smallint") return 32767;
+    if (type == "integer") return 2147483647;
+    if (type == "bigint") return INT64_MAX;
+    return 0;
+  };
+  if (!type_max(to)) return;
+  for (const Relation* s : t.ctx.catalog.relations_in(t.schema)) {
+    if (s->kind != RelKind::kSequence || !s->sequence.identity ||
+        s->sequence.owned_by_table != t.name || s->sequence.owned_by_column != col)
+      continue;
+    Relation* seq = t.ctx.catalog.relation_mut(t.schema, s->name);
+    if (!seq) return;
+    seq->sequence.type = to;
+    if (seq->sequence.max == type_max(from)) seq->sequence.max = type_max(to);
+    return;
+  }
+}
+
+}  // namespace
+
 StatementResult at_alter_column_type(AlterTarget& t, Node cmd) {
   ExecContext& ctx = t.ctx;
   Catalog& catalog = ctx.catalog;
@@ -240,10 +268,12 @@ StatementResult at_alter_column_type(AlterTarget& t, Node cmd) {
     }
   }
   Column* m = t.mut().column(col);
+  std::string old_type = m->type;
   m->type = target.type;
   m->type_schema = target.type_schema;
   m->type_name = target.type_name;
   m->collation = target.collation;
+  if (m->identity) retype_identity_sequence(t, col, old_type, target.type);
   return ExecContext::applies();
 }
 
