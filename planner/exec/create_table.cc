@@ -11,6 +11,7 @@
 #include "planner/exec/partition_overlap.h"
 #include "planner/exec/relation_lookup.h"
 #include "planner/exec/table_constraints.h"
+#include "planner/expr/default_render.h"
 #include "planner/expr/deparse.h"
 
 namespace migsim {
@@ -453,7 +454,7 @@ StatementResult create_table(ExecContext& ctx) {
         if (type == "CONSTR_NOTNULL") {
           c->not_null = true;
         } else if (type == "CONSTR_DEFAULT") {
-          c->default_expr = deparse_expr(body["raw_expr"]);
+          c->default_expr = render_default(body["raw_expr"], c->type);
         } else if (type == "CONSTR_PRIMARY" || type == "CONSTR_UNIQUE" || type == "CONSTR_CHECK") {
           pending.push_back({body, {name}, {}});
         } else {
@@ -585,6 +586,10 @@ StatementResult create_table(ExecContext& ctx) {
     const Parent& parent = parents.front();
     for (const Relation* idx : ctx.catalog.indexes_of(parent.name.schema, parent.name.name)) {
       indexes.push_back(clone_index_for(ctx.catalog, table, *idx, *parent.rel, taken));
+      indexes.back().partition_parent = idx->schema + "." + idx->name;  // pg_inherits
+      // The partition's copy of its parent's key is inherited (connoinherit false).
+      for (auto& c : table.constraints)
+        if (c.name == indexes.back().index.constraint) c.no_inherit = false;
     }
   }
 
