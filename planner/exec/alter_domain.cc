@@ -7,6 +7,7 @@
 #include "planner/exec/common.h"
 #include "planner/exec/domain_constraints.h"
 #include "planner/exec/type_lookup.h"
+#include "planner/expr/default_render.h"
 #include "planner/expr/deparse.h"
 
 namespace migsim {
@@ -35,7 +36,7 @@ StatementResult alter_domain(ExecContext& ctx) {
   r.touched.push_back(touched_name("domain", found.schema, found.name));
   auto mut = [&]() { return ctx.catalog.types.find_mut(Catalog::key(found.schema, found.name)); };
   if (subtype == "T") {
-    std::string def = n["def"] ? deparse_expr(n["def"]) : std::string();
+    std::string def = n["def"] ? render_default(n["def"], cur.base_type) : std::string();
     if (def == cur.default_expr) return ExecContext::no_op("the default is already that");
     mut()->default_expr = def;
     return r;

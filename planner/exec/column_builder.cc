@@ -53,6 +53,11 @@ bool build_column(const Catalog& catalog, const std::string& table, Node def, Co
       saw_default = true;
       // A user type prints qualified only when search_path does not show its schema.
       out.column.default_expr = render_default(con["raw_expr"], type_for_cast(catalog, out.column));
+      // A NULL constant is no default at all (AddRelationNewConstraints stores none).
+      Node raw = con["raw_expr"];
+      Node bare = raw.kind() == "TypeCast" ? raw.body()["arg"] : raw;
+      if (bare && bare.kind() == "A_Const" && bare.body().flag("isnull"))
+        out.column.default_expr.clear();
     } else if (type == "CONSTR_IDENTITY") {
       std::string_view when = con.str("generated_when");
       out.column.identity = when.empty() ? 'a' : when[0];

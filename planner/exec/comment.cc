@@ -125,10 +125,12 @@ StatementResult comment(ExecContext& ctx) {
           "\"" + type_display(ctx.catalog, found.schema, found.name) + "\" is not a domain");
     }
     if (!found.def) {
-      // A composite type's comment is kept on its relation (snapshots load it there).
-      Relation* rel = ctx.catalog.relation_mut(found.schema, found.name);
-      if (rel && rel->kind == RelKind::kCompositeType)
-        return set(rel->comment, text, touched_name("type", found.schema, found.name));
+      // A composite type's comment is its type's; the model keeps it on the relation.
+      const Relation* rel = ctx.catalog.relation(found.schema, found.name);
+      if (rel && rel->kind == RelKind::kCompositeType) {
+        return set(ctx.catalog.relation_mut(found.schema, found.name)->comment, text,
+                   touched_name("type", found.schema, found.name));
+      }
       StatementResult r;
       r.message = "the comment on the row type of a relation is not kept in the model";
       return r;

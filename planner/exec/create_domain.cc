@@ -4,6 +4,7 @@
 #include "planner/exec/domain_constraints.h"
 #include "planner/exec/type_lookup.h"
 #include "planner/exec/type_resolver.h"
+#include "planner/expr/default_render.h"
 #include "planner/expr/deparse.h"
 
 namespace migsim {
@@ -45,13 +46,19 @@ StatementResult create_domain(ExecContext& ctx) {
     } else if (type == "CONSTR_DEFAULT") {
       if (saw_default) return ExecContext::fails("42601", "multiple default expressions");
       saw_default = true;
-      t.default_expr = deparse_expr(con["raw_expr"]);
+      t.default_expr = render_default(con["raw_expr"], base.type);
     } else if (type == "CONSTR_CHECK") {
       if (!add_domain_check(ctx.catalog, t, con, error)) return error;
     } else {
       return ExecContext::unknown("domain constraint " + std::string(type) + " is not modelled");
     }
   }
+  // A domain over a domain inherits its default (DefineDomain).
+  const TypeDef* over = base.type_schema.empty()
+                            ? nullptr
+                            : ctx.catalog.type(base.type_schema, base.type_name);
+  if (!saw_default && over && over->kind == TypeDef::Kind::kDomain)
+    t.default_expr = over->default_expr;
   StatementResult r;
   r.touched.push_back(touched_name("domain", t.schema, t.name));
   ctx.catalog.put_type(std::move(t));

@@ -300,21 +300,28 @@ StatementResult create_index(ExecContext& ctx) {
     std::vector<std::string> taken;
     const Relation* created = ctx.catalog.relation(tt.schema, name);
     Relation proto = *created;
+    std::string parent_key_index = proto.schema + "." + proto.name;
     for (const auto& k : ctx.catalog.relations.sorted_keys()) {
       const Relation* part = ctx.catalog.relations.find(k);
       if (!part || part->partition_parent != parent_key) continue;
       // PostgreSQL attaches an equivalent index the partition already has.
-      bool attached = false;
+      std::string attached;
       for (const Relation* own : ctx.catalog.indexes_of(part->schema, part->name)) {
         const IndexInfo& a = own->index;
         const IndexInfo& b = proto.index;
         if (a.keys == b.keys && a.include == b.include && a.method == b.method &&
-            a.predicate == b.predicate && a.unique == b.unique && a.constraint.empty())
-          attached = true;
+            a.predicate == b.predicate && a.unique == b.unique && a.constraint.empty() &&
+            own->partition_parent.empty() && attached.empty())
+          attached = own->name;
       }
-      if (attached) continue;
+      // Either way the partition's index becomes a child of the new one (pg_inherits).
+      if (!attached.empty()) {
+        ctx.catalog.relation_mut(part->schema, attached)->partition_parent = parent_key_index;
+        continue;
+      }
       Relation child = *part;
       Relation copy = clone_index_for(ctx.catalog, child, proto, *table, taken);
+      copy.partition_parent = parent_key_index;
       ctx.catalog.put_relation(std::move(copy));
     }
   }

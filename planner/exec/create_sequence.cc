@@ -10,15 +10,17 @@ StatementResult create_sequence(ExecContext& ctx) {
   Node n = ctx.stmt.node;
   Target target;
   StatementResult error;
-  if (!target_for_create(ctx, n["sequence"], target, error)) return error;
-  bool exists = ctx.catalog.relation(target.schema, target.name) != nullptr;
-  if (exists && n.flag("if_not_exists")) {
-    return ExecContext::skipped_with_notice("relation \"" + target.name +
-                                            "\" already exists, skipping");
+  // DefineSequence: only IF NOT EXISTS looks the name up before the options
+  // are checked; otherwise DefineRelation does, after them.
+  bool if_not_exists = n.flag("if_not_exists");
+  if (if_not_exists) {
+    if (!target_for_create(ctx, n["sequence"], target, error)) return error;
+    if (ctx.catalog.relation(target.schema, target.name)) {
+      return ExecContext::skipped_with_notice("relation \"" + target.name +
+                                              "\" already exists, skipping");
+    }
   }
   Relation seq;
-  seq.schema = target.schema;
-  seq.name = target.name;
   seq.kind = RelKind::kSequence;
   seq.owner = ctx.catalog.current_user();
   seq.unlogged = n["sequence"].str("relpersistence") == "u";
@@ -26,8 +28,11 @@ StatementResult create_sequence(ExecContext& ctx) {
   if (!apply_sequence_options(ctx.catalog, ctx.stmt, n.list("options"), true, seq.sequence,
                               owned_by, error))
     return error;
+  if (!if_not_exists && !target_for_create(ctx, n["sequence"], target, error)) return error;
+  seq.schema = target.schema;
+  seq.name = target.name;
   // The options are checked before the name clash shows.
-  if (exists) {
+  if (ctx.catalog.relation(target.schema, target.name)) {
     return ExecContext::fails("42P07", "relation \"" + target.name + "\" already exists");
   }
   if (owned_by && !apply_owned_by(ctx, owned_by, seq.schema, seq.sequence, error)) return error;

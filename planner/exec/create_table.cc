@@ -13,6 +13,7 @@
 #include "planner/exec/trigger_clone.h"
 #include "planner/exec/relation_lookup.h"
 #include "planner/exec/table_constraints.h"
+#include "planner/expr/default_render.h"
 #include "planner/expr/deparse.h"
 
 namespace migsim {
@@ -460,7 +461,7 @@ StatementResult create_table(ExecContext& ctx) {
         if (type == "CONSTR_NOTNULL") {
           c->not_null = true;
         } else if (type == "CONSTR_DEFAULT") {
-          c->default_expr = deparse_expr(body["raw_expr"]);
+          c->default_expr = render_default(body["raw_expr"], c->type);
         } else if (type == "CONSTR_PRIMARY" || type == "CONSTR_UNIQUE" || type == "CONSTR_CHECK") {
           pending.push_back({body, {name}, {}});
         } else {
@@ -508,6 +509,10 @@ StatementResult create_table(ExecContext& ctx) {
         }
         key_has_expression = true;
         std::string text = deparse_expr(e["expr"]);
+        // pg_get_partkeydef wraps an expression that is not a function call in
+        // parentheses, around an operator's own: RANGE (((a + 1))).
+        if (e["expr"].kind() == "A_Expr" && e["expr"].body().str("kind") == "AEXPR_OP")
+          text = "(" + text + ")";
         keys += e["expr"].kind() == "FuncCall" ? text : "(" + text + ")";
       }
     }
@@ -590,6 +595,10 @@ StatementResult create_table(ExecContext& ctx) {
     const Parent& parent = parents.front();
     for (const Relation* idx : ctx.catalog.indexes_of(parent.name.schema, parent.name.name)) {
       indexes.push_back(clone_index_for(ctx.catalog, table, *idx, *parent.rel, taken));
+      indexes.back().partition_parent = idx->schema + "." + idx->name;  // pg_inherits
+      // The partition's copy of its parent's key is inherited (connoinherit false).
+      for (auto& c : table.constraints)
+        if (c.name == indexes.back().index.constraint) c.no_inherit = false;
     }
   }
 

@@ -85,6 +85,10 @@ StatementResult create_view(ExecContext& ctx) {
   }
   view.columns = std::move(shape.columns);
   view.depends = std::move(shape.depends);
+  // A replaced view reading its old self records no dependency on itself.
+  std::erase_if(view.depends, [&](const RelationRef& d) {
+    return d.schema == view.schema && d.name == view.name;
+  });
   view.definition = query_text(ctx.stmt, query.body());
   StatementResult r;
   r.touched.push_back(touched_name("view", view.schema, view.name));

@@ -31,6 +31,12 @@ class Analyzer {
     if (kind == "RangeVar") {
       Target t;
       const Relation* rel = find_relation(ctx_, n, t, error_);
+      if (!rel && error_.sqlstate == "3F000") {
+        // parserOpenTable: a table in a missing schema is a missing relation.
+        error_ = ExecContext::fails("42P01", "relation \"" + std::string(n.str("schemaname")) +
+                                                 "." + std::string(n.str("relname")) +
+                                                 "\" does not exist");
+      }
       if (!rel) return false;
       if (rel->kind == RelKind::kSequence || rel->kind == RelKind::kIndex ||
           rel->kind == RelKind::kPartitionedIndex || rel->kind == RelKind::kCompositeType) {

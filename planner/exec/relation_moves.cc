@@ -1,5 +1,6 @@
 #include "planner/exec/relation_moves.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "planner/catalog/names.h"
@@ -158,8 +159,12 @@ void rename_column_everywhere(Catalog& catalog, const std::string& schema, const
       r.sequence.owned_by_column = to;
       changed = true;
     }
-    for (auto& d : r.depends)
-      if (d.schema == schema && d.name == rel) changed |= rename_in(d.columns);
+    for (auto& d : r.depends) {
+      if (d.schema == schema && d.name == rel && rename_in(d.columns)) {
+        std::sort(d.columns.begin(), d.columns.end());  // a sorted set, as a snapshot lists it
+        changed = true;
+      }
+    }
     return changed;
   });
 }

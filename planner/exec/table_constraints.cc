@@ -59,9 +59,9 @@ bool add_key(ExecContext& ctx, Relation& table, const PendingConstraint& p, bool
   c.columns = cols;
   c.index = name;
   c.deferrable = con.flag("deferrable");
-  // PostgreSQL records keys and foreign keys of a plain table as not inherited
-  // (pg_constraint.connoinherit); a partitioned table's are inherited.
-  c.no_inherit = table.kind != RelKind::kPartitionedTable;
+  // A key of its own is recorded as not inherited (pg_constraint.connoinherit),
+  // on a partitioned table too (index_constraint_create).
+  c.no_inherit = true;
   c.deferred = con.flag("initdeferred");
   table.constraints.push_back(c);
   Relation index;
@@ -241,8 +241,12 @@ bool add_check(ExecContext& ctx, Relation& table, const PendingConstraint& p,
   }
   std::string name(con.str("conname"));
   if (name.empty()) {
-    std::string first = refs.empty() ? std::string() : refs.front();
-    name = choose_constraint_name(ctx.catalog, table.schema, table.name, first, "check", taken);
+    // AddRelationNewConstraints: "tab_col_check" when the expression uses one
+    // column, "tab_check" when it uses none or several.
+    bool one = !refs.empty() && std::all_of(refs.begin(), refs.end(),
+                                            [&](const std::string& r) { return r == refs.front(); });
+    std::string col = one ? refs.front() : std::string();
+    name = choose_constraint_name(ctx.catalog, table.schema, table.name, col, "check", taken);
   } else if (table.constraint(name)) {
     error = ExecContext::fails("42710", "constraint \"" + name + "\" for relation \"" +
                                             table.name + "\" already exists");

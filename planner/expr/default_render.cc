@@ -13,6 +13,18 @@ namespace {
 /// A constant of type `type` as get_const_expr() prints it.
 std::string const_of_type(std::string_view value, std::string_view type) {
   if (type == "integer") {
+    // int4in skips surrounding spaces and a plus sign: ' 42 ' is stored as 42.
+    std::string_view v = value;
+    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+    bool negative = !v.empty() && v.front() == '-';
+    if (!v.empty() && (v.front() == '+' || negative)) v.remove_prefix(1);
+    bool digits = !v.empty() && v.size() < 10 &&
+                  v.find_first_not_of("0123456789") == std::string_view::npos;
+    if (digits) {
+      std::string n = std::to_string(std::stol(std::string(v)));
+      return negative && n != "0" ? "'-" + n + "'::integer" : n;
+    }
     if (!value.empty() && value[0] != '-') return std::string(value);
     return quote_literal(value) + "::integer";
   }
