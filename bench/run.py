@@ -123,7 +123,7 @@ def snapshot_rows(args, tmp, sizes):
             subprocess.run([sys.executable, os.path.join(HERE, "gen_snapshot.py"), str(n)],
                            stdout=f, check=True)
         subprocess.run([os.path.join(args.build, "migsim"), "snapshot", "import", doc, "-o", db,
-                        "--max-file-size", "4GiB"],
+                        "--max-file-size", "1GiB"],
                        check=True, stdout=subprocess.DEVNULL)
         argv = [os.path.join(args.build, "migsim"), "replay", "--snapshot", db, "--format", "json",
                 "-o", os.path.join(tmp, "snapshot_out.json"), empty]
