@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """migsim's benchmark: the same generated histories measured, in one run, as
 
-  floor:   libpg_query parsing each statement (JSON), nothing else
-  migsim:  the whole simulation of the history, JSON report written
+  floor:   libpg_query parsing each statement (JSON), nothing else (bench/floor.cc)
+  migsim:  `migsim plan --empty --format json` on the history's directory of
+           revisions: read, parse, replay, findings, JSON report written
   pg:      a throwaway PostgreSQL 15 applying the statements in one transaction
 
 and the medians, ratios, peak memory and growth from one size to the next; then
@@ -10,7 +11,12 @@ the snapshot load on its own (gen_snapshot.py: 500, 5,000, 50,000 tables,
 imported once, then loaded by `migsim replay --snapshot` on an empty file).
 
   bench/run.py [--build build] [--sizes 200,2000,20000] [--runs 5] [--pg-runs 3] [--no-pg]
-               [--snapshot-sizes 500,5000,50000]
+               [--snapshot-sizes 500,5000,50000] [--callgrind]
+
+--callgrind counts instructions under valgrind instead of timing (one run each:
+the counts repeat where wall time on a shared machine does not). The floor's
+count is its parse loop alone (--toggle-collect=parse_all); migsim's is the
+whole process. PostgreSQL is not counted in that mode.
 """
 
 import argparse
@@ -39,20 +45,30 @@ def timed(argv, **kw):
     return seconds, usage.ru_maxrss
 
 
-def floor_ms(build, path):
-    out = subprocess.run([os.path.join(build, "bench", "migsim_bench_floor"), path], check=True,
-                         capture_output=True, text=True).stdout
+def instructions(argv, tmp, extra=(), **kw):
+    """Instructions callgrind counts in one run of `argv`."""
+    out = os.path.join(tmp, "callgrind.out")
+    subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *extra, *argv],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+    with open(out) as f:
+        total = re.search(r"^(?:summary|totals):\s*(\d+)", f.read(), re.M)
+    os.remove(out)
+    return int(total.group(1))
+
+
+def floor_argv(build, workdir):
+    return [os.path.join(build, "bench", "migsim_bench_floor"), os.path.join(workdir, "all.sql")]
+
+
+def floor_ms(build, workdir):
+    out = subprocess.run(floor_argv(build, workdir), check=True, capture_output=True,
+                         text=True).stdout
     return float(re.search(r"([0-9.]+) ms", out).group(1))
 
 
-def migsim_run(build, workdir):
-    # TODO: measure `migsim plan --empty --format json` on DIR/versions (a migsim.toml naming
-    # the directory) once this branch has `plan` (it landed on main in 0071c10); until then
-    # the whole history replays as one file, which parses and replays the same statements.
-    out = os.path.join(workdir, "out.json")
-    seconds, rss = timed([os.path.join(build, "migsim"), "replay", "--format", "json", "-o", out,
-                          os.path.join(workdir, "all.sql")])
-    return seconds * 1000, rss
+def migsim_argv(build, workdir):
+    return [os.path.join(build, "migsim"), "plan", "--empty", "--migrations", "versions",
+            "--format", "json", "-o", os.path.join(workdir, "out.json")]
 
 
 def outcomes(workdir):
@@ -63,8 +79,39 @@ def outcomes(workdir):
         return collections.Counter(re.findall(r'"outcome":\s*"([a-z-]+)"', f.read()))
 
 
-def snapshot_rows(build, tmp, sizes, runs):
-    """Median load time and peak memory of a snapshot of each size."""
+def pg_ms(server, workdir, dbname):
+    server.create_database(dbname)
+    psql = ["psql", "-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-h", server.dir, "-U", "postgres",
+            "-d", dbname, "-f", os.path.join(workdir, "all.sql")]
+    seconds, _ = timed(psql, env=dict(os.environ, PGOPTIONS="-c client_min_messages=warning"))
+    return seconds * 1000
+
+
+def history_row(args, n, workdir, server):
+    """(revisions, statements, floor, migsim, peak KiB, pg) for one size."""
+    statements = int(subprocess.run(
+        [sys.executable, os.path.join(HERE, "gen_history.py"), "--revisions", str(n),
+         "--out", workdir], check=True, capture_output=True, text=True).stdout)
+    sim_argv = migsim_argv(args.build, workdir)
+    if args.callgrind:
+        floor = instructions(floor_argv(args.build, workdir), workdir,
+                             ["--toggle-collect=parse_all"])
+        sim = instructions(sim_argv, workdir, cwd=workdir)
+        _, rss = timed(sim_argv, cwd=workdir)
+        return n, statements, floor, sim, rss, None
+    floor = statistics.median(floor_ms(args.build, workdir) for _ in range(args.runs))
+    sims = [timed(sim_argv, cwd=workdir) for _ in range(args.runs)]
+    sim = statistics.median(s for s, _ in sims) * 1000
+    rss = max(r for _, r in sims)
+    pg = None
+    if server:
+        pg = statistics.median(pg_ms(server, workdir, f"bench_{n}_{i}")
+                               for i in range(args.pg_runs))
+    return n, statements, floor, sim, rss, pg
+
+
+def snapshot_rows(args, tmp, sizes):
+    """Load time (or instructions) and peak memory of a snapshot of each size."""
     empty = os.path.join(tmp, "empty.sql")
     with open(empty, "w") as f:
         f.write("")
@@ -75,48 +122,67 @@ def snapshot_rows(build, tmp, sizes, runs):
         with open(doc, "w") as f:
             subprocess.run([sys.executable, os.path.join(HERE, "gen_snapshot.py"), str(n)],
                            stdout=f, check=True)
-        subprocess.run([os.path.join(build, "migsim"), "snapshot", "import", doc, "-o", db],
+        subprocess.run([os.path.join(args.build, "migsim"), "snapshot", "import", doc, "-o", db,
+                        "--max-file-size", "1GiB"],
                        check=True, stdout=subprocess.DEVNULL)
-        argv = [os.path.join(build, "migsim"), "replay", "--snapshot", db, "--format", "json",
+        argv = [os.path.join(args.build, "migsim"), "replay", "--snapshot", db, "--format", "json",
                 "-o", os.path.join(tmp, "snapshot_out.json"), empty]
-        loads = [timed(argv) for _ in range(runs)]
-        rows.append((n, os.path.getsize(db), statistics.median(s for s, _ in loads) * 1000,
-                     max(r for _, r in loads)))
+        if args.callgrind:
+            load = instructions(argv, tmp)
+            rss = timed(argv)[1]
+        else:
+            loads = [timed(argv) for _ in range(args.runs)]
+            load = statistics.median(s for s, _ in loads) * 1000
+            rss = max(r for _, r in loads)
+        rows.append((n, os.path.getsize(db), load, rss))
     return rows
 
 
-def pg_ms(server, workdir, dbname):
-    server.create_database(dbname)
-    psql = ["psql", "-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-h", server.dir, "-U", "postgres",
-            "-d", dbname, "-f", os.path.join(workdir, "all.sql")]
-    seconds, _ = timed(psql, env=dict(os.environ, PGOPTIONS="-c client_min_messages=warning"))
-    return seconds * 1000
+def growth(value, prev):
+    return f"{value / prev:.1f}x" if prev else "-"
 
 
 def report(args, rows, counts, snaps):
-    print(f"{'revisions':>9} {'statements':>10} {'floor ms':>9} {'migsim ms':>9} "
-          f"{'migsim/floor':>12} {'pg ms':>9} {'pg/migsim':>9} {'peak MiB':>8} {'growth':>7}")
-    prev = None
-    for n, statements, floor, sim, rss, pg in rows:
-        growth = f"{sim / prev:.1f}x" if prev else "-"
-        pg_text = f"{pg:9.0f}" if pg is not None else f"{'-':>9}"
-        ratio = f"{pg / sim:9.1f}" if pg is not None else f"{'-':>9}"
-        print(f"{n:>9} {statements:>10} {floor:9.1f} {sim:9.1f} {sim / floor:12.2f} {pg_text} "
-              f"{ratio} {rss / 1024:8.1f} {growth:>7}")
-        prev = sim
-    print(f"medians of {args.runs} runs (PostgreSQL: {args.pg_runs}); one transaction for PostgreSQL")
-    print("migsim outcomes: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
-    if snaps:
-        print()
-        print(f"{'tables':>9} {'file MiB':>9} {'load ms':>9} {'peak MiB':>8} {'growth':>7}")
-        prev = None
-        for n, size, ms, rss in snaps:
-            growth = f"{ms / prev:.1f}x" if prev else "-"
-            print(f"{n:>9} {size / 1048576:9.1f} {ms:9.1f} {rss / 1024:8.1f} {growth:>7}")
-            prev = ms
-        print(f"snapshot load: migsim replay --snapshot FILE on an empty file, medians of "
-              f"{args.runs} runs")
+    unit = "M instr" if args.callgrind else "ms"
+    scale = 1e6 if args.callgrind else 1
 
+    def fmt(v):
+        return f"{v / scale:,.0f}" if args.callgrind else f"{v:,.1f}"
+
+    if rows:
+        print(f"{'revisions':>9} {'statements':>10} {'floor ' + unit:>14} {'migsim ' + unit:>15} "
+              f"{'migsim/floor':>12} {'pg ms':>9} {'pg/migsim':>9} {'peak MiB':>8} "
+              f"{'statements x':>12} {'migsim x':>8} {'floor x':>7}")
+        prev = None
+        for n, statements, floor, sim, rss, pg in rows:
+            pg_text = f"{pg:9,.0f}" if pg is not None else f"{'-':>9}"
+            ratio = f"{pg / sim:9.1f}" if pg is not None else f"{'-':>9}"
+            print(f"{n:>9} {statements:>10} {fmt(floor):>14} {fmt(sim):>15} {sim / floor:12.2f} "
+                  f"{pg_text} {ratio} {rss / 1024:8.1f} "
+                  f"{growth(statements, prev and prev[1]):>12} {growth(sim, prev and prev[3]):>8} "
+                  f"{growth(floor, prev and prev[2]):>7}")
+            prev = (n, statements, floor, sim)
+        if args.callgrind:
+            print("callgrind instructions, one run each: the floor's parse loop alone, migsim's "
+                  "whole process; peak memory from one plain run")
+        else:
+            print(f"medians of {args.runs} runs (PostgreSQL: {args.pg_runs}); the floor is timed "
+                  "inside its process, migsim and PostgreSQL as whole processes; one transaction "
+                  "for PostgreSQL")
+        print("migsim: plan --empty --format json on the revisions' directory; outcomes: " +
+              ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+        print("growth (x): from the size above")
+    if snaps:
+        if rows:
+            print()
+        print(f"{'tables':>9} {'file MiB':>9} {'load ' + unit:>13} {'peak MiB':>8} {'growth':>7}")
+        prev = None
+        for n, size, load, rss in snaps:
+            print(f"{n:>9} {size / 1048576:9.1f} {fmt(load):>13} {rss / 1024:8.1f} "
+                  f"{growth(load, prev):>7}")
+            prev = load
+        how = "callgrind instructions" if args.callgrind else f"medians of {args.runs} runs"
+        print(f"snapshot load: migsim replay --snapshot FILE on an empty file, {how}")
 
 
 def main():
@@ -127,14 +193,16 @@ def main():
     ap.add_argument("--pg-runs", type=int, default=3)
     ap.add_argument("--no-pg", action="store_true")
     ap.add_argument("--snapshot-sizes", default="500,5000,50000")
+    ap.add_argument("--callgrind", action="store_true",
+                    help="count instructions under valgrind instead of timing")
     args = ap.parse_args()
+    args.build = os.path.abspath(args.build)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     snapshot_sizes = [int(s) for s in args.snapshot_sizes.split(",") if s]
     rows = []
-    snaps = []
     counts = collections.Counter()
     server = None
-    if not args.no_pg:
+    if not args.no_pg and not args.callgrind and sizes:
         from pgserver import PgServer
         # One transaction creating thousands of tables holds a lock on each.
         server = PgServer({"max_locks_per_transaction": 20000}).__enter__()
@@ -142,21 +210,9 @@ def main():
         with tempfile.TemporaryDirectory(prefix="migsim-bench-") as tmp:
             for n in sizes:
                 workdir = os.path.join(tmp, str(n))
-                statements = int(subprocess.run(
-                    [sys.executable, os.path.join(HERE, "gen_history.py"), "--revisions", str(n),
-                     "--out", workdir], check=True, capture_output=True, text=True).stdout)
-                floor = statistics.median(floor_ms(args.build, os.path.join(workdir, "all.sql"))
-                                          for _ in range(args.runs))
-                sims = [migsim_run(args.build, workdir) for _ in range(args.runs)]
-                sim = statistics.median(s[0] for s in sims)
-                rss = max(s[1] for s in sims)
+                rows.append(history_row(args, n, workdir, server))
                 counts += outcomes(workdir)
-                pg = None
-                if server:
-                    pg = statistics.median(pg_ms(server, workdir, f"bench_{n}_{i}")
-                                           for i in range(args.pg_runs))
-                rows.append((n, statements, floor, sim, rss, pg))
-            snaps = snapshot_rows(args.build, tmp, snapshot_sizes, args.runs)
+            snaps = snapshot_rows(args, tmp, snapshot_sizes)
         # Printed before the server stops: removing its data takes a while.
         report(args, rows, counts, snaps)
         sys.stdout.flush()

@@ -257,7 +257,9 @@ bool SqlParser::parse_piece(const Piece& piece, ParsedScript& out, InputError& e
 }
 
 bool SqlParser::check_nesting(const Piece& piece, const std::string& text, InputError& error) {
-  if (count_operators(text) <= kMaxStatementOperators) return true;
+  // count_operators counts at most one operator per byte: a short text needs no count.
+  if (text.size() <= kMaxStatementOperators || count_operators(text) <= kMaxStatementOperators)
+    return true;
   // Find the statement that holds too many (the scanner is not recursive).
   PgQuerySplitResult split = pg_query_split_with_scanner(text.c_str());
   if (split.error) {

@@ -8,6 +8,7 @@
 #include "planner/alembic/interpreter.h"
 #include "planner/alembic/values.h"
 #include "planner/plpgsql/condition_eval.h"
+#include "planner/rules/statement_targets.h"
 
 namespace migsim::alembic {
 
@@ -84,6 +85,7 @@ void Interpreter::run_statements(const OpTranslation& t, const Expr& at, const M
       r.sql = t.statements.size() == 1 && script->statements.size() == 1 ? s.sql
                                                                          : std::string(stmt.text);
       r.result = engine_.execute(stmt);
+      r.changes = written_changes(stmt);
       out_.push_back(std::move(r));
     }
     scripts_.push_back(std::move(script));

@@ -168,12 +168,32 @@ struct Catalog::RelationIndex {
   /// What each relation key was entered under.
   std::unordered_map<std::string, std::vector<std::pair<int, std::string>>> entered;
 
-  void add(const std::string& k, const Relation& r) {
-    auto& mine = entered[k];
-    auto enter = [&](int kind, std::string bucket) {
-      buckets[kind][bucket].insert(k);
-      mine.emplace_back(kind, std::move(bucket));
-    };
+  using Entries = std::vector<std::pair<int, std::string>>;
+
+  void add(const std::string& k, const Relation& r) { add(k, entries(r)); }
+
+  void add(const std::string& k, Entries mine) {
+    for (const auto& [kind, bucket] : mine) buckets[kind][bucket].insert(k);
+    entered[k] = std::move(mine);
+  }
+
+  /// A changed relation: its entries again, unless they are what it was entered
+  /// under (most changes, such as a new column, leave them as they were).
+  void update(const std::string& k, const Relation* r) {
+    if (!r) {
+      remove(k);
+      return;
+    }
+    Entries mine = entries(*r);
+    auto it = entered.find(k);
+    if (it != entered.end() && it->second == mine) return;
+    remove(k);
+    add(k, std::move(mine));
+  }
+
+  static Entries entries(const Relation& r) {
+    Entries mine;
+    auto enter = [&](int kind, std::string bucket) { mine.emplace_back(kind, std::move(bucket)); };
     if (!r.partition_parent.empty()) enter(kChildren, r.partition_parent);
     for (const auto& p : r.inherits) enter(kChildren, p);
     if (r.kind == RelKind::kIndex || r.kind == RelKind::kPartitionedIndex)
@@ -186,6 +206,7 @@ struct Catalog::RelationIndex {
         enter(kReferencers, key(c.ref_schema.empty() ? r.schema : c.ref_schema, c.ref_table));
     }
     for (const auto& d : r.depends) enter(kReaders, key(d.schema, d.name));
+    return mine;
   }
 
   void remove(const std::string& k) {
@@ -225,10 +246,7 @@ const Catalog::RelationIndex& Catalog::relation_index() const {
   }
   std::sort(changes.keys.begin(), changes.keys.end());
   changes.keys.erase(std::unique(changes.keys.begin(), changes.keys.end()), changes.keys.end());
-  for (const auto& k : changes.keys) {
-    ix.remove(k);
-    if (const Relation* r = relations.find(k)) ix.add(k, *r);
-  }
+  for (const auto& k : changes.keys) ix.update(k, relations.find(k));
   return ix;
 }
 

@@ -50,7 +50,7 @@ class ObjectMap {
     auto it = map_.find(key);
     live(key);
     if (it != map_.end()) {
-      save(key, it->second);
+      save(key, std::move(it->second));  // replaced next: the journal takes it, no copy
       it->second = std::move(value);
       return it->second;
     }
@@ -127,8 +127,8 @@ class ObjectMap {
   }
 
  private:
-  void save(const std::string& key, const T& value) {
-    journal_->record([this, key, old = value]() mutable {
+  void save(const std::string& key, T value) {
+    journal_->record([this, key, old = std::move(value)]() mutable {
       map_[key] = std::move(old);
       changed(key);
     });

@@ -36,7 +36,7 @@ void check_protected_schema_writes(const Project& project, const EnvironmentRun&
     std::map<std::string, SchemaTouch> schemas;
     for (const auto& s : rev.statements) {
       if (s.bookkeeping) continue;
-      for (const auto& c : statement_changes(s.sql, *run.catalog)) {
+      for (const auto& c : statement_changes(s, *run.catalog)) {
         if (!external_schema(project.config, c.schema)) continue;
         SchemaTouch& st = schemas[c.schema];
         if (!st.first) st.first = &s;

@@ -10,7 +10,7 @@ void for_each_risk_site(const EnvironmentRun& run,
     for (const auto& s : rev.statements) {
       if (s.bookkeeping) continue;
       if (s.result.outcome != Outcome::kApplies && s.result.outcome != Outcome::kFails) continue;
-      for (const auto& c : statement_changes(s.sql, *run.catalog)) {
+      for (const auto& c : statement_changes(s, *run.catalog)) {
         const Relation* table = run.catalog->relation(c.schema, c.table);
         visit({rev, s, c, table});
       }

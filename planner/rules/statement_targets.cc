@@ -54,17 +54,24 @@ bool volatile_expression(Node expr) {
   return false;
 }
 
-void add(std::vector<ObjectChange>& out, const Catalog& catalog, Node rv, ObjectChange c) {
+/// The schema stays empty when the SQL does not write it: `resolve` fills it.
+void add(std::vector<ObjectChange>& out, Node rv, ObjectChange c) {
   c.schema = std::string(rv.str("schemaname"));
   c.table = std::string(rv.str("relname"));
-  if (c.schema.empty()) {
+  out.push_back(std::move(c));
+}
+
+/// Unwritten schemas through `catalog`'s search_path; a created or altered
+/// relation that is not found is in the creation schema, a dropped one stays unnamed.
+void resolve(std::vector<ObjectChange>& changes, const Catalog& catalog) {
+  for (auto& c : changes) {
+    if (!c.schema.empty()) continue;
     std::string found;
     if (catalog.lookup_relation("", c.table, &found))
       c.schema = found;
-    else
+    else if (c.op != ObjectChange::Op::kDrop)
       c.schema = catalog.creation_schema();
   }
-  out.push_back(std::move(c));
 }
 
 /// SQL statements inside a DO block's body, each with whether it stands
@@ -84,21 +91,18 @@ void collect_plpgsql_sql(Node n, bool in_if, std::vector<std::pair<std::string, 
   for (auto field : simdjson::dom::object(e)) collect_plpgsql_sql(Node(field.value), guard, out);
 }
 
-void changes_of(const Statement& stmt, const Catalog& catalog, bool guarded,
-                std::vector<ObjectChange>& out, int depth);
+void changes_of(const Statement& stmt, bool guarded, std::vector<ObjectChange>& out, int depth);
 
-void changes_of_sql(std::string_view sql, const Catalog& catalog, bool guarded,
-                    std::vector<ObjectChange>& out, int depth) {
+void changes_of_sql(std::string_view sql, bool guarded, std::vector<ObjectChange>& out, int depth) {
   if (depth > 4) return;
   auto source = std::make_shared<SourceFile>("", std::string(sql));
   ParsedScript script;
   InputError ignored;
   if (!SqlParser::parse_file(source, script, ignored)) return;
-  for (const auto& stmt : script.statements) changes_of(stmt, catalog, guarded, out, depth);
+  for (const auto& stmt : script.statements) changes_of(stmt, guarded, out, depth);
 }
 
-void changes_of(const Statement& stmt, const Catalog& catalog, bool guarded,
-                std::vector<ObjectChange>& out, int depth) {
+void changes_of(const Statement& stmt, bool guarded, std::vector<ObjectChange>& out, int depth) {
   Node n = stmt.node;
   using Op = ObjectChange::Op;
   if (stmt.kind == "AlterTableStmt") {
@@ -152,7 +156,7 @@ void changes_of(const Statement& stmt, const Catalog& catalog, bool guarded,
       } else {
         ch.op = Op::kOther;
       }
-      add(out, catalog, n["relation"], ch);
+      add(out, n["relation"], ch);
     }
   } else if (stmt.kind == "CreateStmt" || stmt.kind == "CreateTableAsStmt" ||
              stmt.kind == "ViewStmt") {
@@ -162,20 +166,20 @@ void changes_of(const Statement& stmt, const Catalog& catalog, bool guarded,
     ObjectChange ch;
     ch.op = Op::kCreate;
     ch.guarded = guarded || n.flag("if_not_exists");
-    add(out, catalog, rv, ch);
+    add(out, rv, ch);
   } else if (stmt.kind == "IndexStmt") {
     ObjectChange ch;
     ch.op = Op::kCreate;
     ch.index = true;
     ch.concurrently = n.flag("concurrent");
     ch.guarded = guarded || n.flag("if_not_exists");
-    add(out, catalog, n["relation"], ch);
+    add(out, n["relation"], ch);
   } else if (stmt.kind == "RenameStmt" && n["relation"]) {
     ObjectChange ch;
     ch.op = Op::kRename;
     ch.column = std::string(n.str("subname"));
     ch.guarded = guarded || n.flag("missing_ok");
-    add(out, catalog, n["relation"], ch);
+    add(out, n["relation"], ch);
   } else if (stmt.kind == "DropStmt") {
     std::string_view type = n.str("removeType");
     if (type == "OBJECT_TABLE" || type == "OBJECT_VIEW" || type == "OBJECT_INDEX" ||
@@ -188,10 +192,6 @@ void changes_of(const Statement& stmt, const Catalog& catalog, bool guarded,
           ch.guarded = guarded || n.flag("missing_ok");
           ch.table = std::string(parts.at(parts.size() - 1).sval());
           if (parts.size() > 1) ch.schema = std::string(parts.at(parts.size() - 2).sval());
-          if (ch.schema.empty()) {
-            std::string found;
-            if (catalog.lookup_relation("", ch.table, &found)) ch.schema = found;
-          }
           out.push_back(std::move(ch));
         }
       }
@@ -212,7 +212,7 @@ void changes_of(const Statement& stmt, const Catalog& catalog, bool guarded,
         std::vector<std::pair<std::string, bool>> inner;
         collect_plpgsql_sql(Node(root), false, inner);
         for (const auto& [sql, behind_if] : inner)
-          changes_of_sql(sql, catalog, guarded || behind_if, out, depth + 1);
+          changes_of_sql(sql, guarded || behind_if, out, depth + 1);
       }
     }
     pg_query_free_plpgsql_parse_result(parsed);
@@ -223,7 +223,21 @@ void changes_of(const Statement& stmt, const Catalog& catalog, bool guarded,
 
 std::vector<ObjectChange> statement_changes(std::string_view sql, const Catalog& catalog) {
   std::vector<ObjectChange> out;
-  changes_of_sql(sql, catalog, false, out, 0);
+  changes_of_sql(sql, false, out, 0);
+  resolve(out, catalog);
+  return out;
+}
+
+std::shared_ptr<const std::vector<ObjectChange>> written_changes(const Statement& stmt) {
+  auto out = std::make_shared<std::vector<ObjectChange>>();
+  changes_of(stmt, false, *out, 0);
+  return out;
+}
+
+std::vector<ObjectChange> statement_changes(const StatementRecord& s, const Catalog& catalog) {
+  if (!s.changes) return statement_changes(s.sql, catalog);
+  std::vector<ObjectChange> out = *s.changes;
+  resolve(out, catalog);
   return out;
 }
 

@@ -1,13 +1,18 @@
 #pragma once
 // What a statement changes, by name, read from its SQL: which relations and
 // columns, how, and whether the change is guarded (IF [NOT] EXISTS, or inside
-// a DO block's condition). Findings use it; the engine does not.
+// a DO block's condition). Findings use it; the engine does not. The replay
+// reads each statement's changes from its parse tree once and keeps them on
+// its record, so findings do not parse the SQL again.
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "parser/statement.h"
 #include "planner/catalog/catalog.h"
+#include "planner/engine/statement_record.h"
 
 namespace migsim {
 
@@ -29,6 +34,14 @@ struct ObjectChange {
 
 /// The changes `sql` makes; unparsable text gives none.
 std::vector<ObjectChange> statement_changes(std::string_view sql, const Catalog& catalog);
+
+/// The changes `stmt` makes as written: a schema the SQL does not name is
+/// left empty, to be resolved when the changes are read.
+std::shared_ptr<const std::vector<ObjectChange>> written_changes(const Statement& stmt);
+
+/// The changes of a replayed statement: those kept on its record when it ran
+/// (else its SQL, parsed again), schemas resolved through `catalog`.
+std::vector<ObjectChange> statement_changes(const StatementRecord& s, const Catalog& catalog);
 
 std::string_view change_op_name(ObjectChange::Op op);
 

@@ -215,7 +215,7 @@ bool run_environment(const Project& project, const EnvironmentRequest& request, 
       for (const auto& rev : out.revisions)
         for (const auto& s : rev.statements) {
           if (s.result.outcome != Outcome::kFails || s.result.sqlstate != "42701") continue;
-          for (const auto& c : statement_changes(s.sql, *out.catalog))
+          for (const auto& c : statement_changes(s, *out.catalog))
             if (c.op == ObjectChange::Op::kAddColumn && !c.guarded &&
                 external_schema(project.config, c.schema))
               added.insert(Catalog::key(c.schema, c.table) + '\x1f' + c.column);

@@ -4,6 +4,7 @@
 #include "parser/sql_parser.h"
 #include "planner/alembic/script_runner.h"
 #include "planner/engine/engine.h"
+#include "planner/rules/statement_targets.h"
 #include "planner/run/verdict.h"
 
 namespace migsim {
@@ -49,7 +50,7 @@ void run_bookkeeping(Engine& engine, const std::string& sql, const Location& at,
   InputError error;
   if (!SqlParser::parse(source, sql, 0, script, error, at)) return;
   for (const auto& stmt : script.statements) {
-    out.push_back({at, std::string(stmt.text), engine.execute(stmt), true});
+    out.push_back({at, std::string(stmt.text), engine.execute(stmt), true, written_changes(stmt)});
   }
 }
 
@@ -116,6 +117,7 @@ bool run_body(const Revision& rev, const ToolBehaviour& tool, Engine& engine, Re
         r.result.message = stopped;
       } else {
         r.result = engine.execute(stmt);
+        r.changes = written_changes(stmt);
         if (r.result.outcome == Outcome::kFails && !engine.in_block())
           stopped = "not run: the statement at line " + std::to_string(stmt.location.line) +
                     " failed before it";

@@ -68,16 +68,12 @@ std::string read_snapshot_db(sqlite3* db, Catalog& catalog, Snapshot& snap) {
   {
     Stmt count(db, "SELECT count(*) FROM relations");
     if (count.ok() && count.step() == SQLITE_ROW) rels.reserve(static_cast<size_t>(count.i64(0)));
-    // Indexes and sequences share the relations' key order: one merged pass.
-    Stmt s(
-        db,
-        "SELECT r.schema, r.name, kind, owner, persistence, options, acl, comment, row_estimate, "
-        "total_bytes, definition, partition_key, partition_parent, partition_bound, inherits, "
-        "i.name, table_name, method, keys, include, predicate, is_unique, is_primary, "
-        "constraint_name, q.name, q.type, start, increment, min, max, cache, cycle, "
-        "owned_by_table, owned_by_column, identity FROM relations r "
-        "LEFT JOIN indexes i ON i.schema = r.schema AND i.name = r.name "
-        "LEFT JOIN sequences q ON q.schema = r.schema AND q.name = r.name");
+    // Indexes and sequences are read below, each in one pass in the same key
+    // order: a join here looked each relation up in both tables.
+    Stmt s(db,
+           "SELECT schema, name, kind, owner, persistence, options, acl, comment, row_estimate, "
+           "total_bytes, definition, partition_key, partition_parent, partition_bound, inherits "
+           "FROM relations");
     if (!s.ok()) return fail("relations");
     int rc;
     std::vector<std::string> opts;
@@ -112,30 +108,6 @@ std::string read_snapshot_db(sqlite3* db, Catalog& catalog, Snapshot& snap) {
       r.partition_parent = s.text(12);
       r.partition_bound = s.text(13);
       r.inherits = array_of(s.view(14), ok);
-      if (!s.view(15).empty()) {
-        IndexInfo& ix = r.index;
-        ix.table = s.text(16);
-        ix.method = s.text(17);
-        ix.keys = array_of(s.view(18), ok);
-        ix.include = array_of(s.view(19), ok);
-        ix.predicate = s.text(20);
-        ix.unique = s.i64(21) != 0;
-        ix.primary = s.i64(22) != 0;
-        ix.constraint = s.text(23);
-      }
-      if (!s.view(24).empty()) {
-        SequenceInfo& q = r.sequence;
-        q.type = s.text(25);
-        q.start = s.i64(26);
-        q.increment = s.i64(27);
-        q.min = s.i64(28);
-        q.max = s.i64(29);
-        q.cache = s.i64(30);
-        q.cycle = s.i64(31) != 0;
-        q.owned_by_table = s.text(32);
-        q.owned_by_column = s.text(33);
-        q.identity = s.i64(34) != 0;
-      }
     }
     if (rc != SQLITE_DONE) return fail("relations");
   }
@@ -168,6 +140,54 @@ std::string read_snapshot_db(sqlite3* db, Catalog& catalog, Snapshot& snap) {
     return std::string(what) + " of " + std::string(schema) + "." + std::string(name) +
            ", which the relations table does not hold";
   };
+
+  // An index or sequence row without its relation is ignored, as the join did.
+  restart();
+  {
+    Stmt s(db,
+           "SELECT schema, name, table_name, method, keys, include, predicate, is_unique, "
+           "is_primary, constraint_name FROM indexes ORDER BY schema, name");
+    if (!s.ok()) return fail("relations");
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) {
+      Relation* r = s.view(1).empty() ? nullptr : owner(s.view(0), s.view(1));
+      if (!r) continue;
+      IndexInfo& ix = r->index;
+      ix.table = s.text(2);
+      ix.method = s.text(3);
+      ix.keys = array_of(s.view(4), ok);
+      ix.include = array_of(s.view(5), ok);
+      ix.predicate = s.text(6);
+      ix.unique = s.i64(7) != 0;
+      ix.primary = s.i64(8) != 0;
+      ix.constraint = s.text(9);
+    }
+    if (rc != SQLITE_DONE) return fail("relations");
+  }
+  restart();
+  {
+    Stmt s(db,
+           "SELECT schema, name, type, start, increment, min, max, cache, cycle, owned_by_table, "
+           "owned_by_column, identity FROM sequences ORDER BY schema, name");
+    if (!s.ok()) return fail("relations");
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) {
+      Relation* r = s.view(1).empty() ? nullptr : owner(s.view(0), s.view(1));
+      if (!r) continue;
+      SequenceInfo& q = r->sequence;
+      q.type = s.text(2);
+      q.start = s.i64(3);
+      q.increment = s.i64(4);
+      q.min = s.i64(5);
+      q.max = s.i64(6);
+      q.cache = s.i64(7);
+      q.cycle = s.i64(8) != 0;
+      q.owned_by_table = s.text(9);
+      q.owned_by_column = s.text(10);
+      q.identity = s.i64(11) != 0;
+    }
+    if (rc != SQLITE_DONE) return fail("relations");
+  }
 
   restart();
   {
