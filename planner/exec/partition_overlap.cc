@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <algorithm>
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -116,7 +117,7 @@ std::optional<Bound> parse(const std::string& s) {
 }
 
 /// a < b, when known: integers by value; quoted dates and times (ISO,
-/// same length) as text, which orders them the same.
+/// same length, same UTC offset if any) as text, which orders them the same.
 std::optional<bool> less(const Datum& a, const Datum& b) {
   if (a.is_int && b.is_int) return a.n < b.n;
   auto iso = [](const std::string& t) {
@@ -126,8 +127,17 @@ std::optional<bool> less(const Datum& a, const Datum& b) {
         return false;
     return true;
   };
-  if (!a.is_int && !b.is_int && a.text.size() == b.text.size() && iso(a.text) && iso(b.text))
-    return a.text < b.text;
+  // A timestamptz bound ends in its UTC offset ("+00", "-05:30"), printed in the
+  // session's time zone: bounds with the same offset order as their text.
+  auto split = [](const std::string& t) {
+    size_t at = t.size() > 10 ? t.find_last_of("+-") : std::string::npos;
+    if (at == std::string::npos || at < 10) return std::pair<std::string, std::string>{t, ""};
+    return std::pair<std::string, std::string>{t.substr(0, at), t.substr(at)};
+  };
+  if (a.is_int || b.is_int) return std::nullopt;
+  auto [ta, za] = split(a.text);
+  auto [tb, zb] = split(b.text);
+  if (za == zb && ta.size() == tb.size() && iso(ta) && iso(tb)) return ta < tb;
   return std::nullopt;
 }
 
