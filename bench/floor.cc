@@ -54,8 +54,8 @@ int main(int argc, char** argv) {
 
   auto start = std::chrono::steady_clock::now();
   size_t bytes = parse_all(statements, protobuf);
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                  .count();
+  double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   std::printf("%zu statements, %.3f ms, %zu bytes of parse trees\n", statements.size(), ms, bytes);
   return 0;
 }

@@ -55,7 +55,8 @@ std::shared_ptr<SourceFile> read_source_file(const std::string& path, InputError
                  " (raise it with --max-file-size)"};
     return nullptr;
   };
-  if (static_cast<uint64_t>(st.st_size) > limit) return too_large(static_cast<uint64_t>(st.st_size));
+  if (static_cast<uint64_t>(st.st_size) > limit)
+    return too_large(static_cast<uint64_t>(st.st_size));
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     error = {path, 0, 0, std::string("cannot read file: ") + std::strerror(errno)};

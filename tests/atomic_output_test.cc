@@ -25,7 +25,8 @@ TEST_CASE("outputs: replay -o and --save-snapshot appear together or not at all"
   TempDir dir;
   // The snapshot cannot be written (its path is a directory): no report either.
   fs::create_directory(dir.file("snap"));
-  auto r = run_migsim({"replay", "-o", dir.file("out.txt"), "--save-snapshot", dir.file("snap"), kBase});
+  auto r =
+      run_migsim({"replay", "-o", dir.file("out.txt"), "--save-snapshot", dir.file("snap"), kBase});
   CHECK(r.exit_code == 2);
   CHECK(r.err == "migsim: " + dir.file("snap") + ": cannot write output: is a directory\n");
   CHECK_FALSE(file_exists(dir.file("out.txt")));
@@ -44,7 +45,8 @@ TEST_CASE("outputs: replay -o and --save-snapshot appear together or not at all"
   CHECK(count(dir.path()) == 1);
   // Both written; an existing report is replaced whole.
   dir.write("out.txt", "old");
-  r = run_migsim({"replay", "-o", dir.file("out.txt"), "--save-snapshot", dir.file("s.sqlite"), kBase});
+  r = run_migsim(
+      {"replay", "-o", dir.file("out.txt"), "--save-snapshot", dir.file("s.sqlite"), kBase});
   CHECK(r.exit_code == 0);
   CHECK(read_file(dir.file("out.txt")).find("applies") != std::string::npos);
   CHECK(file_exists(dir.file("s.sqlite")));

@@ -60,13 +60,14 @@ struct Project {
       dir.write("versions/b2.py",
                 script("b2", "'0001_base'", "op.add_column('t', sa.Column('x', sa.Integer()))"));
     }
-    auto r = run_migsim({"snapshot", "import", "snapshots/demo.json", "-o", dir.file("prod.sqlite")});
+    auto r =
+        run_migsim({"snapshot", "import", "snapshots/demo.json", "-o", dir.file("prod.sqlite")});
     REQUIRE(r.exit_code == 0);
   }
   static std::string script(const std::string& rev, const std::string& down,
                             const std::string& body) {
-    return "revision = '" + rev + "'\ndown_revision = " + down +
-           "\n\n\ndef upgrade():\n    " + body + "\n";
+    return "revision = '" + rev + "'\ndown_revision = " + down + "\n\n\ndef upgrade():\n    " +
+           body + "\n";
   }
   std::string last() const { return format == Format::kSql ? "002_b" : "b2"; }
   std::string last_file() const {
@@ -86,14 +87,20 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
       {"plan",
        [](auto&, auto& config, auto& out) {
-         return std::vector<std::string>{"plan",  "--config", config,       "--env",
-                                         "prod",  "-o",       out + "/plan", "--save-snapshot",
+         return std::vector<std::string>{"plan",
+                                         "--config",
+                                         config,
+                                         "--env",
+                                         "prod",
+                                         "-o",
+                                         out + "/plan",
+                                         "--save-snapshot",
                                          out + "/after.sqlite"};
        }},
       {"audit",
        [](auto&, auto& config, auto& out) {
-         return std::vector<std::string>{"audit", "--config", config, "--env", "prod",
-                                         "-o",    out + "/audit"};
+         return std::vector<std::string>{"audit", "--config", config,        "--env",
+                                         "prod",  "-o",       out + "/audit"};
        }},
       {"explain",
        [](const Project& p, auto& config, auto& out) {
@@ -189,14 +196,14 @@ const std::string kGarbage("\x7f\x45\x4c\x46\x02\x01\x01\x00\xff\xfe\x00\x00\x9c
 
 TEST_CASE("bad input, project commands: the environment's snapshot") {
   std::vector<Row> rows = {
-      {"a missing snapshot", Format::kSql, [](Project& p) { fs::remove(p.dir.file("prod.sqlite")); },
-       "prod.sqlite"},
+      {"a missing snapshot", Format::kSql,
+       [](Project& p) { fs::remove(p.dir.file("prod.sqlite")); }, "prod.sqlite"},
       {"a directory where the snapshot belongs", Format::kSql,
        [](Project& p) { make_dir(p, "prod.sqlite"); }, "prod.sqlite"},
       {"an empty snapshot", Format::kSql, [](Project& p) { replace_file(p, "prod.sqlite", ""); },
        "prod.sqlite"},
-      {"binary garbage", Format::kSql,
-       [](Project& p) { replace_file(p, "prod.sqlite", kGarbage); }, "prod.sqlite"},
+      {"binary garbage", Format::kSql, [](Project& p) { replace_file(p, "prod.sqlite", kGarbage); },
+       "prod.sqlite"},
       {"a truncated snapshot", Format::kSql,
        [](Project& p) {
          std::string bytes = read_file(p.dir.file("prod.sqlite"));
@@ -205,7 +212,11 @@ TEST_CASE("bad input, project commands: the environment's snapshot") {
        "prod.sqlite"},
       {"a snapshot from a newer format", Format::kSql,
        [](Project& p) { set_user_version(p.dir.file("prod.sqlite"), 99); }, "prod.sqlite"},
-      {"a snapshot over --max-snapshot-size", Format::kSql, [](Project&) {}, "prod.sqlite", 0,
+      {"a snapshot over --max-snapshot-size",
+       Format::kSql,
+       [](Project&) {},
+       "prod.sqlite",
+       0,
        {"--max-snapshot-size", "4KiB"}},
   };
   for (const auto& row : rows) check_row(row);
@@ -221,7 +232,9 @@ TEST_CASE("bad input, project commands: migsim.toml") {
       {"binary garbage", Format::kSql, [](Project& p) { replace_file(p, "migsim.toml", kGarbage); },
        "migsim.toml", 1},
       {"a TOML syntax error on line 2", Format::kSql,
-       [](Project& p) { replace_file(p, "migsim.toml", "source_format = \"sql\"\nmigrations = [\n"); },
+       [](Project& p) {
+         replace_file(p, "migsim.toml", "source_format = \"sql\"\nmigrations = [\n");
+       },
        "migsim.toml", 2},
       {"an unknown key on line 3", Format::kSql,
        [](Project& p) {
@@ -259,11 +272,14 @@ TEST_CASE("bad input, project commands: SQL migrations") {
          replace_file(p, "versions/002_b.sql", sql + ";\n");
        },
        "versions/002_b.sql", 2},
-      {"more statements than --max-statements", Format::kSql,
+      {"more statements than --max-statements",
+       Format::kSql,
        [](Project& p) {
          replace_file(p, "versions/002_b.sql", "SELECT 1;\nSELECT 2;\nSELECT 3;\n");
        },
-       "versions/002_b.sql", 3, {"--max-statements", "2"}},
+       "versions/002_b.sql",
+       3,
+       {"--max-statements", "2"}},
   };
   for (const auto& row : rows) check_row(row);
 }
@@ -286,12 +302,15 @@ TEST_CASE("bad input, project commands: Alembic scripts and the revision graph")
       {"`1 .real.real...` on line 6", Format::kAlembic, nested("", ".real"), "versions/b2.py", 6},
       {"`lambda: lambda: ...` on line 6", Format::kAlembic, nested("lambda: ", ""),
        "versions/b2.py", 6},
-      {"Python nested past a lowered --max-nesting", Format::kAlembic,
+      {"Python nested past a lowered --max-nesting",
+       Format::kAlembic,
        [](Project& p) {
          replace_file(p, "versions/b2.py",
                       Project::script("b2", "'0001_base'", "x = " + std::string(30, '-') + "1"));
        },
-       "versions/b2.py", 6, {"--max-nesting", "20"}},
+       "versions/b2.py",
+       6,
+       {"--max-nesting", "20"}},
       {"binary garbage", Format::kAlembic,
        [](Project& p) { replace_file(p, "versions/b2.py", kGarbage); }, "versions/b2.py", 1},
       {"invalid UTF-8 on line 6", Format::kAlembic,
@@ -371,9 +390,7 @@ TEST_CASE("bad input: an unreadable snapshot or script, for project commands") {
              [](Project& p) { fs::permissions(p.dir.file("prod.sqlite"), fs::perms::none); },
              "prod.sqlite"});
   check_row({"an unreadable script", Format::kSql,
-             [](Project& p) {
-               fs::permissions(p.dir.file("versions/002_b.sql"), fs::perms::none);
-             },
+             [](Project& p) { fs::permissions(p.dir.file("versions/002_b.sql"), fs::perms::none); },
              "versions/002_b.sql"});
 }
 

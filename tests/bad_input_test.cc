@@ -275,9 +275,8 @@ TEST_CASE("bad input: snapshot messages say what is wrong") {
 TEST_CASE("bad input: a DSN that cannot connect is one message, without the password") {
   TempDir dir;
   std::string nowhere = dir.file("no-server-here");
-  for (const std::string& dsn :
-       {"host=" + nowhere + " user=bob password=hunter2 dbname=x",
-        "postgresql://bob:hunter2@/x?host=" + nowhere}) {
+  for (const std::string& dsn : {"host=" + nowhere + " user=bob password=hunter2 dbname=x",
+                                 "postgresql://bob:hunter2@/x?host=" + nowhere}) {
     INFO(dsn);
     auto r = run_migsim({"snapshot", "pull", "--dsn", dsn, "-o", dir.file("out.sqlite")});
     CHECK(r.exit_code == 2);

@@ -75,7 +75,8 @@ TEST_CASE("an empty file and a comment-only file replay to nothing") {
   TempDir dir;
   dir.write("empty.sql", "");
   dir.write("comments.sql", "-- only a comment\n");
-  auto r = run_migsim({"replay", "--format", "json", dir.file("empty.sql"), dir.file("comments.sql")});
+  auto r =
+      run_migsim({"replay", "--format", "json", dir.file("empty.sql"), dir.file("comments.sql")});
   CHECK(r.exit_code == 0);
   CHECK(r.out == "{\"format\":1,\"statements\":[]}\n");
 }

@@ -28,8 +28,7 @@ CliResult run_migsim(const std::vector<std::string>& args, const std::string& cw
   std::string cmd = "cd " + shell_quote(cwd.empty() ? MIGSIM_SOURCE_DIR : cwd) + " && " +
                     shell_quote(MIGSIM_BINARY);
   for (const auto& a : args) cmd += " " + shell_quote(a);
-  cmd += " >" + shell_quote(tmp.file("out")) + " 2>" + shell_quote(tmp.file("err")) +
-         " </dev/null";
+  cmd += " >" + shell_quote(tmp.file("out")) + " 2>" + shell_quote(tmp.file("err")) + " </dev/null";
   int status = std::system(cmd.c_str());
   CliResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -53,7 +52,9 @@ void TempDir::write(const std::string& name, const std::string& content) const {
   std::ofstream(file(name), std::ios::binary) << content;
 }
 
-bool file_exists(const std::string& path) { return std::filesystem::exists(path); }
+bool file_exists(const std::string& path) {
+  return std::filesystem::exists(path);
+}
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

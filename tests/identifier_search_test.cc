@@ -7,7 +7,8 @@ namespace {
 
 TEST_CASE("identifier search: whole words, strings count, comments do not") {
   CHECK(mentions_identifier_in_code("a.py", "q = 'SELECT * FROM active_stocks'", "active_stocks"));
-  CHECK_FALSE(mentions_identifier_in_code("a.py", "# active_stocks is unused\nx = 1", "active_stocks"));
+  CHECK_FALSE(
+      mentions_identifier_in_code("a.py", "# active_stocks is unused\nx = 1", "active_stocks"));
   CHECK_FALSE(mentions_identifier_in_code("a.py", "inactive_stocks_total = 1", "active_stocks"));
   CHECK(mentions_identifier_in_code("a.py", "s = '#'; t = active_stocks", "active_stocks"));
   CHECK_FALSE(mentions_identifier_in_code("a.sql", "-- active_stocks\nSELECT 1", "active_stocks"));

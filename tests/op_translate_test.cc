@@ -3,8 +3,8 @@
 // fixture (fixtures/pa_dealing/offline/); compared through libpg_query
 // fingerprints, so layout does not matter but every word does.
 
-#include <catch2/catch.hpp>
 #include <pg_query.h>
+#include <catch2/catch.hpp>
 
 #include "parser/alembic/op_translate.h"
 
@@ -13,7 +13,9 @@ namespace {
 
 using K = PyValue::Kind;
 
-PyValue S(std::string s) { return PyValue::str(std::move(s)); }
+PyValue S(std::string s) {
+  return PyValue::str(std::move(s));
+}
 PyValue I(int64_t i) {
   PyValue v;
   v.kind = K::kInt;
@@ -68,18 +70,18 @@ void check_same(const OpTranslation& t, const std::vector<std::string>& alembic)
 const std::pair<std::string, PyValue> kSchema{"schema", S("padealing")};
 
 TEST_CASE("op.create_table: SERIAL key, defaults, NOT NULL, PRIMARY KEY and UNIQUE") {
-  PyValue call = Call(
-      "op.create_table",
-      {S("employee_role"),
-       Call("sa.Column", {S("id"), Call("sa.Integer")}, {{"nullable", B(false)}}),
-       Call("sa.Column", {S("employee_id"), Call("sa.Integer")}, {{"nullable", B(false)}}),
-       Call("sa.Column", {S("role"), Call("sa.String", {}, {{"length", I(50)}})},
-            {{"nullable", B(false)}}),
-       Call("sa.Column", {S("created_at"), Call("sa.DateTime", {}, {{"timezone", B(true)}})},
-            {{"server_default", Call("sa.text", {S("now()")})}, {"nullable", B(false)}}),
-       Call("sa.PrimaryKeyConstraint", {S("id")}),
-       Call("sa.UniqueConstraint", {S("employee_id"), S("role")})},
-      {kSchema});
+  PyValue call =
+      Call("op.create_table",
+           {S("employee_role"),
+            Call("sa.Column", {S("id"), Call("sa.Integer")}, {{"nullable", B(false)}}),
+            Call("sa.Column", {S("employee_id"), Call("sa.Integer")}, {{"nullable", B(false)}}),
+            Call("sa.Column", {S("role"), Call("sa.String", {}, {{"length", I(50)}})},
+                 {{"nullable", B(false)}}),
+            Call("sa.Column", {S("created_at"), Call("sa.DateTime", {}, {{"timezone", B(true)}})},
+                 {{"server_default", Call("sa.text", {S("now()")})}, {"nullable", B(false)}}),
+            Call("sa.PrimaryKeyConstraint", {S("id")}),
+            Call("sa.UniqueConstraint", {S("employee_id"), S("role")})},
+           {kSchema});
   check_same(translate_op(call),
              {"CREATE TABLE padealing.employee_role (id SERIAL NOT NULL, employee_id INTEGER NOT "
               "NULL, role VARCHAR(50) NOT NULL, created_at TIMESTAMP WITH TIME ZONE DEFAULT now() "
@@ -87,27 +89,28 @@ TEST_CASE("op.create_table: SERIAL key, defaults, NOT NULL, PRIMARY KEY and UNIQ
 }
 
 TEST_CASE("op.create_table: autoincrement=False keeps a plain integer key, and foreign keys") {
-  PyValue stocks = Call(
-      "op.create_table",
-      {S("active_stocks"),
-       Call("sa.Column", {S("id"), Call("sa.Integer")},
-            {{"autoincrement", B(false)}, {"nullable", B(false)}}),
-       Call("sa.Column", {S("inst_symbol"), Call("sa.String", {}, {{"length", I(30)}})},
-            {{"nullable", B(true)}}),
-       Call("sa.PrimaryKeyConstraint", {S("id")})},
-      {kSchema});
+  PyValue stocks =
+      Call("op.create_table",
+           {S("active_stocks"),
+            Call("sa.Column", {S("id"), Call("sa.Integer")},
+                 {{"autoincrement", B(false)}, {"nullable", B(false)}}),
+            Call("sa.Column", {S("inst_symbol"), Call("sa.String", {}, {{"length", I(30)}})},
+                 {{"nullable", B(true)}}),
+            Call("sa.PrimaryKeyConstraint", {S("id")})},
+           {kSchema});
   check_same(translate_op(stocks),
              {"CREATE TABLE padealing.active_stocks (id INTEGER NOT NULL, inst_symbol VARCHAR(30), "
               "PRIMARY KEY (id))"});
-  PyValue approval = Call(
-      "op.create_table",
-      {S("pad_approval"),
-       Call("sa.Column", {S("id"), Call("sa.Integer")}, {{"nullable", B(false)}}),
-       Call("sa.Column", {S("request_id"), Call("sa.Integer")}, {{"nullable", B(false)}}),
-       Call("sa.ForeignKeyConstraint", {List({S("request_id")}), List({S("padealing.pad_request.id")})},
-            {{"ondelete", S("CASCADE")}}),
-       Call("sa.PrimaryKeyConstraint", {S("id")})},
-      {kSchema});
+  PyValue approval =
+      Call("op.create_table",
+           {S("pad_approval"),
+            Call("sa.Column", {S("id"), Call("sa.Integer")}, {{"nullable", B(false)}}),
+            Call("sa.Column", {S("request_id"), Call("sa.Integer")}, {{"nullable", B(false)}}),
+            Call("sa.ForeignKeyConstraint",
+                 {List({S("request_id")}), List({S("padealing.pad_request.id")})},
+                 {{"ondelete", S("CASCADE")}}),
+            Call("sa.PrimaryKeyConstraint", {S("id")})},
+           {kSchema});
   check_same(translate_op(approval),
              {"CREATE TABLE padealing.pad_approval (id SERIAL NOT NULL, request_id INTEGER NOT "
               "NULL, PRIMARY KEY (id), FOREIGN KEY(request_id) REFERENCES padealing.pad_request "
@@ -122,31 +125,30 @@ TEST_CASE("op.add_column, op.alter_column, op.create_index, op.create_foreign_ke
                                {kSchema})),
              {"ALTER TABLE padealing.pad_approval ADD COLUMN approval_level SMALLINT DEFAULT '1' "
               "NOT NULL"});
-  check_same(
-      translate_op(Call("op.alter_column", {S("pad_request"), S("status")},
-                        {{"existing_type", Call("sa.String", {}, {{"length", I(20)}})},
-                         {"type_", Call("sa.String", {}, {{"length", I(32)}})},
-                         {"existing_nullable", B(false)},
-                         kSchema})),
-      {"ALTER TABLE padealing.pad_request ALTER COLUMN status TYPE VARCHAR(32)"});
+  check_same(translate_op(Call("op.alter_column", {S("pad_request"), S("status")},
+                               {{"existing_type", Call("sa.String", {}, {{"length", I(20)}})},
+                                {"type_", Call("sa.String", {}, {{"length", I(32)}})},
+                                {"existing_nullable", B(false)},
+                                kSchema})),
+             {"ALTER TABLE padealing.pad_request ALTER COLUMN status TYPE VARCHAR(32)"});
   check_same(translate_op(Call("op.alter_column", {S("pad_request"), S("ai_risk_assessment")},
                                {{"new_column_name", S("risk_assessment")},
                                 {"existing_type", Call("sa.Text")},
                                 kSchema})),
              {"ALTER TABLE padealing.pad_request RENAME ai_risk_assessment TO risk_assessment"});
-  check_same(translate_op(Call("op.create_index",
-                               {S("ix_pad_request_reference_id"), S("pad_request"),
-                                List({S("reference_id")})},
-                               {{"unique", B(true)}, kSchema})),
+  check_same(translate_op(Call(
+                 "op.create_index",
+                 {S("ix_pad_request_reference_id"), S("pad_request"), List({S("reference_id")})},
+                 {{"unique", B(true)}, kSchema})),
              {"CREATE UNIQUE INDEX ix_pad_request_reference_id ON padealing.pad_request "
               "(reference_id)"});
-  check_same(translate_op(Call("op.create_foreign_key",
-                               {S("fk_pad_request_legacy_pad_id"), S("pad_request"),
-                                S("personal_account_dealing"), List({S("legacy_pad_id")}),
-                                List({S("id")})},
-                               {{"source_schema", S("padealing")},
-                                {"referent_schema", S("padealing")},
-                                {"ondelete", S("SET NULL")}})),
+  check_same(translate_op(
+                 Call("op.create_foreign_key",
+                      {S("fk_pad_request_legacy_pad_id"), S("pad_request"),
+                       S("personal_account_dealing"), List({S("legacy_pad_id")}), List({S("id")})},
+                      {{"source_schema", S("padealing")},
+                       {"referent_schema", S("padealing")},
+                       {"ondelete", S("SET NULL")}})),
              {"ALTER TABLE padealing.pad_request ADD CONSTRAINT fk_pad_request_legacy_pad_id "
               "FOREIGN KEY(legacy_pad_id) REFERENCES padealing.personal_account_dealing (id) ON "
               "DELETE SET NULL"});
@@ -166,12 +168,12 @@ TEST_CASE("batch_op calls target the batch table, and bulk_insert writes one INS
                           &batch),
              {"CREATE INDEX ix_employee_role_google_uid ON padealing.employee_role (google_uid)"});
   PyValue table = Call("op.create_table", {S("approval_tier")}, {kSchema});
-  check_same(translate_op(Call("op.bulk_insert",
-                               {table, List({Dict({S("tier"), I(1), S("min_notional"), I(0)}),
-                                             Dict({S("tier"), I(2), S("min_notional"),
-                                                   I(100000)})})})),
-             {"INSERT INTO padealing.approval_tier (tier, min_notional) VALUES (1, 0)",
-              "INSERT INTO padealing.approval_tier (tier, min_notional) VALUES (2, 100000)"});
+  check_same(
+      translate_op(Call("op.bulk_insert",
+                        {table, List({Dict({S("tier"), I(1), S("min_notional"), I(0)}),
+                                      Dict({S("tier"), I(2), S("min_notional"), I(100000)})})})),
+      {"INSERT INTO padealing.approval_tier (tier, min_notional) VALUES (1, 0)",
+       "INSERT INTO padealing.approval_tier (tier, min_notional) VALUES (2, 100000)"});
 }
 
 TEST_CASE("enums: create with checkfirst is guarded, and add_column does not create the type") {
@@ -181,11 +183,11 @@ TEST_CASE("enums: create with checkfirst is guarded, and add_column does not cre
   check_same(t, {"CREATE TYPE padealing.auto_approval_type AS ENUM ('none', 'low_risk', "
                  "'pre_cleared')"});
   CHECK(t.statements[0].only_if_type_missing == "padealing.auto_approval_type");
-  check_same(translate_op(Call("op.add_column",
-                               {S("pad_approval"),
-                                Call("sa.Column", {S("auto_approval_type"), e},
-                                     {{"server_default", S("none")}, {"nullable", B(false)}})},
-                               {kSchema})),
+  check_same(translate_op(Call(
+                 "op.add_column",
+                 {S("pad_approval"), Call("sa.Column", {S("auto_approval_type"), e},
+                                          {{"server_default", S("none")}, {"nullable", B(false)}})},
+                 {kSchema})),
              {"ALTER TABLE padealing.pad_approval ADD COLUMN auto_approval_type "
               "padealing.auto_approval_type DEFAULT 'none' NOT NULL"});
 }
@@ -234,7 +236,8 @@ TEST_CASE("table and column operations with if_exists or if_not_exists are unkno
 TEST_CASE("what cannot be translated says why") {
   OpTranslation t = translate_op(Call("op.execute", {Call("table.update")}));
   CHECK(t.unknown == "op.execute of something other than a SQL string or sa.text()");
-  t = translate_op(Call("op.create_table", {S("t"), Call("sa.Column", {S("a"), Call("mytypes.Money")})}));
+  t = translate_op(
+      Call("op.create_table", {S("t"), Call("sa.Column", {S("a"), Call("mytypes.Money")})}));
   CHECK(t.unknown == "the SQLAlchemy type mytypes.Money is not modelled");
   t = translate_op(Call("op.invoke", {}));
   CHECK(t.unknown == "the Alembic operation op.invoke is not modelled");

@@ -19,7 +19,9 @@ TEST_CASE("plan for dev: where it stands, and the one pending revision") {
   CHECK(has(r.out, "\"name\":\"dev\""));
   CHECK(has(r.out, "\"mode\":\"plan\""));
   CHECK(has(r.out, "\"current\":[\"1e2bea66afb6\"],\"heads\":[\"fc3b6e7695d9\"],\"pending\":1"));
-  CHECK(has(r.out, "\"id\":\"fc3b6e7695d9\",\"name\":\"consolidate_to_dual_schema\",\"status\":\"pending\""));
+  CHECK(has(
+      r.out,
+      "\"id\":\"fc3b6e7695d9\",\"name\":\"consolidate_to_dual_schema\",\"status\":\"pending\""));
 }
 
 TEST_CASE("plan --save-snapshot: alembic_version holds the revisions that committed") {
@@ -59,16 +61,21 @@ TEST_CASE("plan for prod: six revisions behind") {
 }
 
 TEST_CASE("a fresh database fails at the first revision and rolls everything back") {
-  auto r = run_migsim({"plan", "--config", "fixtures/pa_dealing/migsim.toml", "--empty",
-                       "--format", "json"});
+  auto r = run_migsim(
+      {"plan", "--config", "fixtures/pa_dealing/migsim.toml", "--empty", "--format", "json"});
   INFO(r.err);
   CHECK(r.exit_code == 1);  // a would-fail finding is an error
   CHECK(has(r.out, "\"mode\":\"fresh\""));
-  CHECK(has(r.out, "\"id\":\"4143273be37f\",\"name\":\"initial_schema\",\"status\":\"pending\","
-                   "\"verdict\":\"fails\""));
-  CHECK(has(r.out, "\"outcome\":\"fails\",\"sqlstate\":\"3F000\",\"message\":\"schema \\\"padealing\\\" does not exist\""));
+  CHECK(has(r.out,
+            "\"id\":\"4143273be37f\",\"name\":\"initial_schema\",\"status\":\"pending\","
+            "\"verdict\":\"fails\""));
+  CHECK(has(r.out,
+            "\"outcome\":\"fails\",\"sqlstate\":\"3F000\",\"message\":\"schema \\\"padealing\\\" "
+            "does not exist\""));
   CHECK(has(r.out, "\"rule\":\"would-fail\""));
-  CHECK(has(r.out, "\"id\":\"v2_schema\",\"name\":\"v2_schema\",\"status\":\"pending\",\"verdict\":\"skipped\""));
+  CHECK(has(r.out,
+            "\"id\":\"v2_schema\",\"name\":\"v2_schema\",\"status\":\"pending\",\"verdict\":"
+            "\"skipped\""));
 }
 
 TEST_CASE("fresh runs of other tools' histories") {
@@ -77,11 +84,12 @@ TEST_CASE("fresh runs of other tools' histories") {
   CHECK(flyway.exit_code == 0);
   CHECK(has(flyway.out, "pending: 6"));
   CHECK_FALSE(has(flyway.out, "fails"));
-  auto offline = run_migsim({"plan", "--migrations",
-                             "fixtures/pa_dealing/offline/fda9d658ebc6_to_head.sql", "--empty",
-                             "--format", "json"});
+  auto offline =
+      run_migsim({"plan", "--migrations", "fixtures/pa_dealing/offline/fda9d658ebc6_to_head.sql",
+                  "--empty", "--format", "json"});
   CHECK(offline.exit_code == 1);
-  CHECK(has(offline.out, "\"verdict\":\"fails\",\"reason\":\"3F000 schema \\\"padealing\\\" does not exist"));
+  CHECK(has(offline.out,
+            "\"verdict\":\"fails\",\"reason\":\"3F000 schema \\\"padealing\\\" does not exist"));
 }
 
 TEST_CASE("audit of dev finds the schemas created by hand") {
@@ -90,15 +98,17 @@ TEST_CASE("audit of dev finds the schemas created by hand") {
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   CHECK(has(r.out, "\"mode\":\"audit\""));
-  CHECK(has(r.out, "\"rule\":\"out-of-band-object\",\"severity\":\"warning\",\"revision\":null,"
-                   "\"object\":\"schema padealing\""));
+  CHECK(has(r.out,
+            "\"rule\":\"out-of-band-object\",\"severity\":\"warning\",\"revision\":null,"
+            "\"object\":\"schema padealing\""));
   CHECK(has(r.out, "\"object\":\"schema bo_airflow\""));
   CHECK(has(r.out, "\"status\":\"applied\""));
 }
 
 TEST_CASE("plan: bad usage and bad input are exit 2 with one clear message") {
   TempDir dir;
-  auto no_env = run_migsim({"plan", "--config", "fixtures/pa_dealing/migsim.toml", "--env", "staging"});
+  auto no_env =
+      run_migsim({"plan", "--config", "fixtures/pa_dealing/migsim.toml", "--env", "staging"});
   CHECK(no_env.exit_code == 2);
   CHECK(has(no_env.err, "no environment 'staging' in the configuration (known: dev, prod, fresh)"));
   auto no_migrations = run_migsim({"plan", "--empty"}, dir.path());
@@ -113,8 +123,9 @@ TEST_CASE("plan: bad usage and bad input are exit 2 with one clear message") {
   auto unknown = run_migsim({"plan", "--config", "fixtures/pa_dealing/migsim.toml", "--snapshot",
                              dir.file("dev.json"), "-o", dir.file("out.txt")});
   CHECK(unknown.exit_code == 2);
-  CHECK(has(unknown.err, "dev.json: version table padealing.alembic_version names revision "
-                         "'0badc0ffee00', which does not exist in"));
+  CHECK(has(unknown.err,
+            "dev.json: version table padealing.alembic_version names revision "
+            "'0badc0ffee00', which does not exist in"));
   CHECK_FALSE(file_exists(dir.file("out.txt")));
 }
 
@@ -132,12 +143,12 @@ TEST_CASE("explain shows one revision and what it changes in the catalog") {
   CHECK(has(r.out, "+ table public.reports\n"));
   CHECK(has(r.out, "+ constraint public.reports constraint reports_owner_id_fkey\n"));
   CHECK(has(r.out, "6 differences"));
-  auto json = run_migsim({"explain", "2", "--migrations", "fixtures/sources/flyway", "--empty",
-                          "--format", "json"});
+  auto json = run_migsim(
+      {"explain", "2", "--migrations", "fixtures/sources/flyway", "--empty", "--format", "json"});
   CHECK(has(json.out, "\"changes\":"));
   CHECK(has(json.out, "\"id\":\"2\""));
-  auto applied = run_migsim({"explain", "4143273be37f", "--config", "fixtures/pa_dealing/migsim.toml",
-                             "--env", "dev"});
+  auto applied = run_migsim(
+      {"explain", "4143273be37f", "--config", "fixtures/pa_dealing/migsim.toml", "--env", "dev"});
   CHECK(applied.exit_code == 2);
   CHECK(has(applied.err, "revision 4143273be37f is already applied in dev"));
 }
@@ -152,9 +163,12 @@ TEST_CASE("history marks where each configured environment stands") {
   auto r = run_migsim({"history", "--config", "fixtures/pa_dealing/migsim.toml"});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  CHECK(has(r.out, "06750fdfd3a9 -> 1e2bea66afb6 <- current in dev, add_legacy_pad_fields_for_migration"));
-  CHECK(has(r.out, "add_auto_approval_type -> aa0f04f2fdaf <- current in prod, add_last_trade_date"));
-  auto json = run_migsim({"history", "--config", "fixtures/pa_dealing/migsim.toml", "--format", "json"});
+  CHECK(has(r.out,
+            "06750fdfd3a9 -> 1e2bea66afb6 <- current in dev, add_legacy_pad_fields_for_migration"));
+  CHECK(
+      has(r.out, "add_auto_approval_type -> aa0f04f2fdaf <- current in prod, add_last_trade_date"));
+  auto json =
+      run_migsim({"history", "--config", "fixtures/pa_dealing/migsim.toml", "--format", "json"});
   CHECK(has(json.out, "\"current_in\": [\n        \"dev\"\n      ]"));
 }
 

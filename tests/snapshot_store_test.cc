@@ -159,7 +159,8 @@ TEST_CASE("a saved snapshot loads into the same catalog", "[snapshot]") {
   DiffOptions all;
   all.statistics = true;
   auto differences = diff_snapshots(a, sa, b, sb, all);
-  for (const auto& d : differences) UNSCOPED_INFO(d.object << " " << d.name << ": " << d.field << " " << d.from << " -> " << d.to);
+  for (const auto& d : differences)
+    UNSCOPED_INFO(d.object << " " << d.name << ": " << d.field << " " << d.from << " -> " << d.to);
   CHECK(differences.empty());
   CHECK(sb.info.format == kSnapshotFormat);
   CHECK(sb.info.database == "prod");

@@ -26,7 +26,8 @@ std::string str_arg(const PyValue& call, size_t index, std::string_view name) {
 std::string name_value(const PyValue* v) {
   if (!v) return {};
   if (v->kind == Kind::kStr) return v->text;
-  if (v->is_call("f") && !v->items.empty() && v->items[0].kind == Kind::kStr) return v->items[0].text;
+  if (v->is_call("f") && !v->items.empty() && v->items[0].kind == Kind::kStr)
+    return v->items[0].text;
   if (v->is_call("quoted_name") && !v->items.empty()) return name_value(&v->items[0]);
   return {};
 }
@@ -90,16 +91,20 @@ bool sql_expression(const PyValue& v, std::string& out, bool string_is_literal) 
 std::string fk_action_sql(const PyValue& c) {
   std::string out;
   if (const PyValue* m = c.kwarg("match"); m && m->kind == Kind::kStr) out += " MATCH " + m->text;
-  if (const PyValue* d = c.kwarg("ondelete"); d && d->kind == Kind::kStr) out += " ON DELETE " + d->text;
-  if (const PyValue* u = c.kwarg("onupdate"); u && u->kind == Kind::kStr) out += " ON UPDATE " + u->text;
+  if (const PyValue* d = c.kwarg("ondelete"); d && d->kind == Kind::kStr)
+    out += " ON DELETE " + d->text;
+  if (const PyValue* u = c.kwarg("onupdate"); u && u->kind == Kind::kStr)
+    out += " ON UPDATE " + u->text;
   if (const PyValue* d = c.kwarg("deferrable"); d && d->kind == Kind::kBool)
     out += d->boolean ? " DEFERRABLE" : " NOT DEFERRABLE";
-  if (const PyValue* i = c.kwarg("initially"); i && i->kind == Kind::kStr) out += " INITIALLY " + i->text;
+  if (const PyValue* i = c.kwarg("initially"); i && i->kind == Kind::kStr)
+    out += " INITIALLY " + i->text;
   return out;
 }
 
 /// "schema.table.column" / "table.column" of a ForeignKey target.
-bool split_ref(const std::string& ref, std::string& schema, std::string& table, std::string& column) {
+bool split_ref(const std::string& ref, std::string& schema, std::string& table,
+               std::string& column) {
   size_t last = ref.rfind('.');
   if (last == std::string::npos) return false;
   column = ref.substr(last + 1);
@@ -117,7 +122,7 @@ bool split_ref(const std::string& ref, std::string& schema, std::string& table, 
 
 struct ColumnParts {
   std::string name;
-  std::string spec;  ///< "name TYPE [DEFAULT ..] [NOT NULL]"
+  std::string spec;                      ///< "name TYPE [DEFAULT ..] [NOT NULL]"
   std::vector<std::string> constraints;  ///< table-level clauses this column implies
   std::vector<OpStatement> before;       ///< CREATE TYPE for enums
   std::vector<OpStatement> after;        ///< CREATE INDEX, COMMENT ON COLUMN
@@ -178,7 +183,8 @@ bool render_column(const PyValue& col, const std::string& table, const std::stri
       if (const PyValue* s = e->kwarg("start"); s && s->kind == Kind::kInt)
         opts += "START WITH " + std::to_string(s->integer);
       if (const PyValue* s = e->kwarg("increment"); s && s->kind == Kind::kInt)
-        opts += (opts.empty() ? "" : " ") + std::string("INCREMENT BY ") + std::to_string(s->integer);
+        opts +=
+            (opts.empty() ? "" : " ") + std::string("INCREMENT BY ") + std::to_string(s->integer);
       if (!opts.empty()) out.spec += " (" + opts + ")";
     } else if (e->is_call("Computed")) {
       std::string expr;
@@ -196,8 +202,8 @@ bool render_column(const PyValue& col, const std::string& table, const std::stri
       std::string clause;
       if (std::string n = name_value(e->kwarg("name")); !n.empty())
         clause = "CONSTRAINT " + quote_ident(n) + " ";
-      clause += "FOREIGN KEY(" + quote_ident(out.name) + ") REFERENCES " + qualified(rs, rt) + " (" +
-                quote_ident(rc) + ")" + fk_action_sql(*e);
+      clause += "FOREIGN KEY(" + quote_ident(out.name) + ") REFERENCES " + qualified(rs, rt) +
+                " (" + quote_ident(rc) + ")" + fk_action_sql(*e);
       out.constraints.push_back(clause);
     } else {
       why = "a sa.Column argument " + e->text + " is not modelled";
@@ -210,19 +216,22 @@ bool render_column(const PyValue& col, const std::string& table, const std::stri
   if (unique && !index) out.constraints.push_back("UNIQUE (" + quote_ident(out.name) + ")");
   if (index) {
     out.after.push_back({std::string(unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") +
-                         quote_ident("ix_" + table + "_" + out.name) + " ON " +
-                         qualified(schema, table) + " (" + quote_ident(out.name) + ")", {}});
+                             quote_ident("ix_" + table + "_" + out.name) + " ON " +
+                             qualified(schema, table) + " (" + quote_ident(out.name) + ")",
+                         {}});
   }
   if (const PyValue* c = col.kwarg("comment"); c && c->kind == Kind::kStr) {
     out.after.push_back({"COMMENT ON COLUMN " + qualified(schema, table) + "." +
-                         quote_ident(out.name) + " IS " + sql_string_literal(c->text), {}});
+                             quote_ident(out.name) + " IS " + sql_string_literal(c->text),
+                         {}});
   }
   if (create_enums) {
     for (const auto& e : t.enums) {
       if (!e.create) continue;
       std::string labels;
       for (const auto& l : e.labels) labels += (labels.empty() ? "" : ", ") + sql_string_literal(l);
-      out.before.push_back({"CREATE TYPE " + qualified(e.schema, e.name) + " AS ENUM (" + labels + ")", {}});
+      out.before.push_back(
+          {"CREATE TYPE " + qualified(e.schema, e.name) + " AS ENUM (" + labels + ")", {}});
     }
   }
   return true;
@@ -286,7 +295,8 @@ OpTranslation create_table(const PyValue& call) {
   std::string serial_column;
   if (pk_columns.size() == 1) {
     for (const PyValue* c : columns)
-      if (str_arg(*c, 0, "name") == pk_columns[0] && serial_candidate(*c)) serial_column = pk_columns[0];
+      if (str_arg(*c, 0, "name") == pk_columns[0] && serial_candidate(*c))
+        serial_column = pk_columns[0];
   }
   OpTranslation out;
   std::vector<std::string> lines, constraints;
@@ -296,8 +306,8 @@ OpTranslation create_table(const PyValue& call) {
     bool in_pk = std::find(pk_columns.begin(), pk_columns.end(), name) != pk_columns.end();
     ColumnParts parts;
     std::string why;
-    if (!render_column(*c, table, schema, in_pk, name == serial_column && !name.empty(), true, parts,
-                       why))
+    if (!render_column(*c, table, schema, in_pk, name == serial_column && !name.empty(), true,
+                       parts, why))
       return unknown(why);
     lines.push_back(parts.spec);
     for (auto& s : parts.before) out.statements.push_back(std::move(s));
@@ -313,7 +323,8 @@ OpTranslation create_table(const PyValue& call) {
     const PyValue& e = call.items[i];
     if (e.is_call("Column") || e.is_call("PrimaryKeyConstraint")) continue;
     std::string prefix;
-    if (std::string n = name_value(e.kwarg("name")); !n.empty()) prefix = "CONSTRAINT " + quote_ident(n) + " ";
+    if (std::string n = name_value(e.kwarg("name")); !n.empty())
+      prefix = "CONSTRAINT " + quote_ident(n) + " ";
     if (e.is_call("UniqueConstraint")) {
       std::vector<std::string> cols;
       for (const auto& c : e.items)
@@ -325,7 +336,8 @@ OpTranslation create_table(const PyValue& call) {
         return unknown("a sa.ForeignKeyConstraint without literal column lists");
       std::string rs, rt, rc;
       for (const auto& r : refs) {
-        if (!split_ref(r, rs, rt, rc)) return unknown("a foreign key target that is not 'table.column'");
+        if (!split_ref(r, rs, rt, rc))
+          return unknown("a foreign key target that is not 'table.column'");
         ref_cols.push_back(rc);
       }
       lines.push_back(prefix + "FOREIGN KEY(" + join_idents(cols) + ") REFERENCES " +
@@ -342,7 +354,8 @@ OpTranslation create_table(const PyValue& call) {
     }
   }
   std::string sql = "CREATE TABLE " + qualified(schema, table) + " (\n";
-  for (size_t i = 0; i < lines.size(); ++i) sql += "    " + lines[i] + (i + 1 < lines.size() ? ",\n" : "\n");
+  for (size_t i = 0; i < lines.size(); ++i)
+    sql += "    " + lines[i] + (i + 1 < lines.size() ? ",\n" : "\n");
   sql += ")";
   out.statements.push_back({sql, {}});
   for (size_t i = 1; i < call.items.size(); ++i) {
@@ -353,15 +366,16 @@ OpTranslation create_table(const PyValue& call) {
     for (size_t k = 1; k < e.items.size(); ++k)
       if (e.items[k].kind == Kind::kStr) cols.push_back(e.items[k].text);
     if (name.empty() || cols.empty()) return unknown("a sa.Index without literal name and columns");
-    out.statements.push_back({std::string(PyValue::truthy(e.kwarg("unique")) ? "CREATE UNIQUE INDEX "
-                                                                             : "CREATE INDEX ") +
-                                  quote_ident(name) + " ON " + qualified(schema, table) + " (" +
-                                  join_idents(cols) + ")",
-                              {}});
+    out.statements.push_back(
+        {std::string(PyValue::truthy(e.kwarg("unique")) ? "CREATE UNIQUE INDEX "
+                                                        : "CREATE INDEX ") +
+             quote_ident(name) + " ON " + qualified(schema, table) + " (" + join_idents(cols) + ")",
+         {}});
   }
   if (const PyValue* c = call.kwarg("comment"); c && c->kind == Kind::kStr)
-    out.statements.push_back({"COMMENT ON TABLE " + qualified(schema, table) + " IS " +
-                                  sql_string_literal(c->text), {}});
+    out.statements.push_back(
+        {"COMMENT ON TABLE " + qualified(schema, table) + " IS " + sql_string_literal(c->text),
+         {}});
   for (auto& s : after) out.statements.push_back(std::move(s));
   return out;
 }
@@ -376,7 +390,8 @@ OpTranslation add_column(const PyValue& call, const BatchTarget* batch) {
   bool serial = PyValue::truthy(col->kwarg("primary_key")) && serial_candidate(*col);
   if (!render_column(*col, table, schema, false, serial, false, parts, why)) return unknown(why);
   OpTranslation out;
-  out.statements.push_back({"ALTER TABLE " + qualified(schema, table) + " ADD COLUMN " + parts.spec, {}});
+  out.statements.push_back(
+      {"ALTER TABLE " + qualified(schema, table) + " ADD COLUMN " + parts.spec, {}});
   for (const auto& c : parts.constraints)
     out.statements.push_back({"ALTER TABLE " + qualified(schema, table) + " ADD " + c, {}});
   for (auto& s : parts.after) out.statements.push_back(std::move(s));
@@ -385,9 +400,11 @@ OpTranslation add_column(const PyValue& call, const BatchTarget* batch) {
 
 OpTranslation alter_column(const PyValue& call, const BatchTarget* batch) {
   std::string table = batch ? batch->table : name_value(call.arg(0, "table_name"));
-  std::string column = batch ? name_value(call.arg(0, "column_name")) : name_value(call.arg(1, "column_name"));
+  std::string column =
+      batch ? name_value(call.arg(0, "column_name")) : name_value(call.arg(1, "column_name"));
   std::string schema = batch ? batch->schema : schema_kw(call);
-  if (table.empty() || column.empty()) return unknown("alter_column without literal table and column names");
+  if (table.empty() || column.empty())
+    return unknown("alter_column without literal table and column names");
   std::string prefix = "ALTER TABLE " + qualified(schema, table) + " ";
   OpTranslation out;
   if (const PyValue* t = call.kwarg("type_"); t && !t->is_none()) {
@@ -397,30 +414,38 @@ OpTranslation alter_column(const PyValue& call, const BatchTarget* batch) {
     std::string sql = prefix + "ALTER COLUMN " + quote_ident(column) + " TYPE " + type.sql;
     if (const PyValue* u = call.kwarg("postgresql_using"); u && !u->is_none()) {
       std::string expr;
-      if (!sql_expression(*u, expr, false)) return unknown("a postgresql_using that is not a literal");
+      if (!sql_expression(*u, expr, false))
+        return unknown("a postgresql_using that is not a literal");
       sql += " USING " + expr;
     }
     out.statements.push_back({sql, {}});
   }
   if (const PyValue* n = call.kwarg("nullable"); n && !n->is_none()) {
     out.statements.push_back({prefix + "ALTER COLUMN " + quote_ident(column) +
-                                  (PyValue::truthy(n) ? " DROP NOT NULL" : " SET NOT NULL"), {}});
+                                  (PyValue::truthy(n) ? " DROP NOT NULL" : " SET NOT NULL"),
+                              {}});
   }
-  if (const PyValue* d = call.kwarg("server_default"); d && !(d->kind == Kind::kBool && !d->boolean)) {
+  if (const PyValue* d = call.kwarg("server_default");
+      d && !(d->kind == Kind::kBool && !d->boolean)) {
     if (d->is_none()) {
-      out.statements.push_back({prefix + "ALTER COLUMN " + quote_ident(column) + " DROP DEFAULT", {}});
+      out.statements.push_back(
+          {prefix + "ALTER COLUMN " + quote_ident(column) + " DROP DEFAULT", {}});
     } else {
       std::string expr;
       if (!sql_expression(*d, expr, true)) return unknown("a server_default that is not a literal");
-      out.statements.push_back({prefix + "ALTER COLUMN " + quote_ident(column) + " SET DEFAULT " + expr, {}});
+      out.statements.push_back(
+          {prefix + "ALTER COLUMN " + quote_ident(column) + " SET DEFAULT " + expr, {}});
     }
   }
   if (const PyValue* c = call.kwarg("comment"); c && !(c->kind == Kind::kBool && !c->boolean)) {
-    out.statements.push_back({"COMMENT ON COLUMN " + qualified(schema, table) + "." + quote_ident(column) +
-                                  " IS " + (c->is_none() ? std::string("NULL") : sql_string_literal(c->text)), {}});
+    out.statements.push_back(
+        {"COMMENT ON COLUMN " + qualified(schema, table) + "." + quote_ident(column) + " IS " +
+             (c->is_none() ? std::string("NULL") : sql_string_literal(c->text)),
+         {}});
   }
   if (std::string n = name_value(call.kwarg("new_column_name")); !n.empty()) {
-    out.statements.push_back({prefix + "RENAME " + quote_ident(column) + " TO " + quote_ident(n), {}});
+    out.statements.push_back(
+        {prefix + "RENAME " + quote_ident(column) + " TO " + quote_ident(n), {}});
   }
   return out;
 }
@@ -431,7 +456,8 @@ OpTranslation create_index(const PyValue& call, const BatchTarget* batch,
   std::string table = batch ? batch->table : name_value(call.arg(1, "table_name"));
   const PyValue* cols = batch ? call.arg(1, "columns") : call.arg(2, "columns");
   std::string schema = batch ? batch->schema : schema_kw(call);
-  if (name.empty() || table.empty() || !cols) return unknown("create_index without literal name, table and columns");
+  if (name.empty() || table.empty() || !cols)
+    return unknown("create_index without literal name, table and columns");
   std::vector<std::string> parts;
   auto add = [&](const PyValue& c) {
     if (c.kind == Kind::kStr) {
@@ -449,18 +475,21 @@ OpTranslation create_index(const PyValue& call, const BatchTarget* batch,
   } else if (!add(*cols)) {
     return unknown("an index column that is not a name or sa.text()");
   }
-  std::string sql = PyValue::truthy(call.kwarg("unique")) ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
+  std::string sql =
+      PyValue::truthy(call.kwarg("unique")) ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
   if (PyValue::truthy(call.kwarg("postgresql_concurrently"))) sql += "CONCURRENTLY ";
   if (version.renders_index_if_exists() && PyValue::truthy(call.kwarg("if_not_exists")))
     sql += "IF NOT EXISTS ";
   sql += quote_ident(name) + " ON " + qualified(schema, table);
-  if (const PyValue* u = call.kwarg("postgresql_using"); u && u->kind == Kind::kStr) sql += " USING " + u->text;
+  if (const PyValue* u = call.kwarg("postgresql_using"); u && u->kind == Kind::kStr)
+    sql += " USING " + u->text;
   std::string joined;
   for (const auto& p : parts) joined += (joined.empty() ? "" : ", ") + p;
   sql += " (" + joined + ")";
   if (const PyValue* w = call.kwarg("postgresql_where"); w && !w->is_none()) {
     std::string expr;
-    if (!sql_expression(*w, expr, false)) return unknown("a postgresql_where that is not sa.text()");
+    if (!sql_expression(*w, expr, false))
+      return unknown("a postgresql_where that is not sa.text()");
     sql += " WHERE " + expr;
   }
   OpTranslation out;
@@ -495,27 +524,31 @@ std::string value_sql(const PyValue& v, bool& ok) {
 OpTranslation bulk_insert(const PyValue& call) {
   const PyValue* table = call.arg(0, "table");
   const PyValue* rows = call.arg(1, "rows");
-  if (!table || !rows || !rows->is_sequence()) return unknown("bulk_insert without a table and a literal list of rows");
+  if (!table || !rows || !rows->is_sequence())
+    return unknown("bulk_insert without a table and a literal list of rows");
   std::string name, schema;
   if (table->is_call("create_table") || table->is_call("table") || table->is_call("Table")) {
     name = name_value(table->arg(0, "name"));
     schema = schema_kw(*table);
   }
-  if (name.empty()) return unknown("bulk_insert into a table that is not op.create_table(...) or sa.table(...)");
+  if (name.empty())
+    return unknown("bulk_insert into a table that is not op.create_table(...) or sa.table(...)");
   OpTranslation out;
   for (const auto& row : rows->items) {
     if (row.kind != Kind::kDict) return unknown("bulk_insert rows that are not dict literals");
     std::vector<std::string> cols;
     std::string values;
     for (size_t i = 0; i + 1 < row.items.size(); i += 2) {
-      if (row.items[i].kind != Kind::kStr) return unknown("a bulk_insert row key that is not a string");
+      if (row.items[i].kind != Kind::kStr)
+        return unknown("a bulk_insert row key that is not a string");
       cols.push_back(row.items[i].text);
       bool ok = true;
       values += (values.empty() ? "" : ", ") + value_sql(row.items[i + 1], ok);
       if (!ok) return unknown("a bulk_insert value that is not a literal");
     }
     out.statements.push_back({"INSERT INTO " + qualified(schema, name) + " (" + join_idents(cols) +
-                                  ") VALUES (" + values + ")", {}});
+                                  ") VALUES (" + values + ")",
+                              {}});
   }
   return out;
 }
@@ -567,8 +600,10 @@ OpTranslation translate_op(const PyValue& call, const BatchTarget* batch,
   }
   if (op == "drop_column") {
     std::string t = batch ? batch->table : name_value(call.arg(0, "table_name"));
-    std::string c = batch ? name_value(call.arg(0, "column_name")) : name_value(call.arg(1, "column_name"));
-    if (t.empty() || c.empty()) return unknown("drop_column without literal table and column names");
+    std::string c =
+        batch ? name_value(call.arg(0, "column_name")) : name_value(call.arg(1, "column_name"));
+    if (t.empty() || c.empty())
+      return unknown("drop_column without literal table and column names");
     return simple("ALTER TABLE " + qualified(schema, t) + " DROP COLUMN " + quote_ident(c));
   }
   if (op == "drop_index") {
@@ -589,8 +624,10 @@ OpTranslation translate_op(const PyValue& call, const BatchTarget* batch,
   if (op == "create_table_comment" && !batch) {
     std::string t = name_value(call.arg(0, "table_name"));
     const PyValue* c = call.arg(1, "comment");
-    if (t.empty() || !c || c->kind != Kind::kStr) return unknown("create_table_comment without literals");
-    return simple("COMMENT ON TABLE " + qualified(schema, t) + " IS " + sql_string_literal(c->text));
+    if (t.empty() || !c || c->kind != Kind::kStr)
+      return unknown("create_table_comment without literals");
+    return simple("COMMENT ON TABLE " + qualified(schema, t) + " IS " +
+                  sql_string_literal(c->text));
   }
   if (op == "drop_constraint") {
     std::string n = name_value(call.arg(0, "constraint_name"));
@@ -606,7 +643,8 @@ OpTranslation translate_op(const PyValue& call, const BatchTarget* batch,
       return unknown(op + " without literal table and columns");
     std::string prefix = n.empty() ? "" : "CONSTRAINT " + quote_ident(n) + " ";
     return simple("ALTER TABLE " + qualified(schema, t) + " ADD " + prefix +
-                  (op == "create_primary_key" ? "PRIMARY KEY (" : "UNIQUE (") + join_idents(cols) + ")");
+                  (op == "create_primary_key" ? "PRIMARY KEY (" : "UNIQUE (") + join_idents(cols) +
+                  ")");
   }
   if (op == "create_check_constraint") {
     std::string n = name_value(call.arg(0, "constraint_name"));
@@ -616,12 +654,14 @@ OpTranslation translate_op(const PyValue& call, const BatchTarget* batch,
     if (t.empty() || !cond || !sql_expression(*cond, expr, false))
       return unknown("create_check_constraint without a literal condition");
     std::string prefix = n.empty() ? "" : "CONSTRAINT " + quote_ident(n) + " ";
-    return simple("ALTER TABLE " + qualified(schema, t) + " ADD " + prefix + "CHECK (" + expr + ")");
+    return simple("ALTER TABLE " + qualified(schema, t) + " ADD " + prefix + "CHECK (" + expr +
+                  ")");
   }
   if (op == "create_foreign_key") {
     std::string n = name_value(call.arg(0, "constraint_name"));
     std::string source = batch ? batch->table : name_value(call.arg(1, "source_table"));
-    std::string referent = name_value(batch ? call.arg(1, "referent_table") : call.arg(2, "referent_table"));
+    std::string referent =
+        name_value(batch ? call.arg(1, "referent_table") : call.arg(2, "referent_table"));
     std::vector<std::string> local, remote;
     if (source.empty() || referent.empty() ||
         !string_list(batch ? call.arg(2, "local_cols") : call.arg(3, "local_cols"), local) ||
@@ -630,9 +670,10 @@ OpTranslation translate_op(const PyValue& call, const BatchTarget* batch,
     std::string source_schema = batch ? batch->schema : str_arg(call, 99, "source_schema");
     std::string referent_schema = str_arg(call, 99, "referent_schema");
     std::string prefix = n.empty() ? "" : "CONSTRAINT " + quote_ident(n) + " ";
-    return simple("ALTER TABLE " + qualified(source_schema, source) + " ADD " + prefix + "FOREIGN KEY(" +
-                  join_idents(local) + ") REFERENCES " + qualified(referent_schema, referent) + " (" +
-                  join_idents(remote) + ")" + fk_action_sql(call));
+    return simple("ALTER TABLE " + qualified(source_schema, source) + " ADD " + prefix +
+                  "FOREIGN KEY(" + join_idents(local) + ") REFERENCES " +
+                  qualified(referent_schema, referent) + " (" + join_idents(remote) + ")" +
+                  fk_action_sql(call));
   }
   return unknown("the Alembic operation " + call.text + " is not modelled");
 }

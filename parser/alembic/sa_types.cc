@@ -6,7 +6,9 @@
 
 namespace migsim {
 
-std::string sql_string_literal(std::string_view s) { return quote_literal(s); }
+std::string sql_string_literal(std::string_view s) {
+  return quote_literal(s);
+}
 
 namespace {
 
@@ -19,17 +21,22 @@ std::string int_arg(const PyValue& call, size_t index, std::string_view name) {
 /// Types whose DDL is a fixed word.
 const std::unordered_map<std::string_view, std::string_view>& fixed_types() {
   static const std::unordered_map<std::string_view, std::string_view> map = {
-      {"Integer", "INTEGER"},   {"INTEGER", "INTEGER"},     {"INT", "INTEGER"},
-      {"BigInteger", "BIGINT"}, {"BIGINT", "BIGINT"},       {"SmallInteger", "SMALLINT"},
-      {"SMALLINT", "SMALLINT"}, {"Text", "TEXT"},           {"TEXT", "TEXT"},
-      {"UnicodeText", "TEXT"},  {"Boolean", "BOOLEAN"},     {"BOOLEAN", "BOOLEAN"},
-      {"Date", "DATE"},         {"DATE", "DATE"},           {"JSON", "JSON"},
-      {"JSONB", "JSONB"},       {"UUID", "UUID"},           {"Uuid", "UUID"},
-      {"LargeBinary", "BYTEA"}, {"BYTEA", "BYTEA"},         {"INET", "INET"},
-      {"CIDR", "CIDR"},         {"MACADDR", "MACADDR"},     {"TSVECTOR", "TSVECTOR"},
-      {"MONEY", "MONEY"},       {"OID", "OID"},             {"REAL", "REAL"},
-      {"DOUBLE_PRECISION", "DOUBLE PRECISION"},             {"HSTORE", "HSTORE"},
-      {"Interval", "INTERVAL"}, {"INTERVAL", "INTERVAL"},   {"CITEXT", "CITEXT"},
+      {"Integer", "INTEGER"},   {"INTEGER", "INTEGER"},
+      {"INT", "INTEGER"},       {"BigInteger", "BIGINT"},
+      {"BIGINT", "BIGINT"},     {"SmallInteger", "SMALLINT"},
+      {"SMALLINT", "SMALLINT"}, {"Text", "TEXT"},
+      {"TEXT", "TEXT"},         {"UnicodeText", "TEXT"},
+      {"Boolean", "BOOLEAN"},   {"BOOLEAN", "BOOLEAN"},
+      {"Date", "DATE"},         {"DATE", "DATE"},
+      {"JSON", "JSON"},         {"JSONB", "JSONB"},
+      {"UUID", "UUID"},         {"Uuid", "UUID"},
+      {"LargeBinary", "BYTEA"}, {"BYTEA", "BYTEA"},
+      {"INET", "INET"},         {"CIDR", "CIDR"},
+      {"MACADDR", "MACADDR"},   {"TSVECTOR", "TSVECTOR"},
+      {"MONEY", "MONEY"},       {"OID", "OID"},
+      {"REAL", "REAL"},         {"DOUBLE_PRECISION", "DOUBLE PRECISION"},
+      {"HSTORE", "HSTORE"},     {"Interval", "INTERVAL"},
+      {"INTERVAL", "INTERVAL"}, {"CITEXT", "CITEXT"},
   };
   return map;
 }
@@ -69,9 +76,12 @@ bool render_sa_type(const PyValue& type, SqlType& out, std::string& why) {
     std::string p = call ? int_arg(type, 0, "precision") : "";
     std::string s = call ? int_arg(type, 1, "scale") : "";
     std::string word = base == "DECIMAL" ? "DECIMAL" : "NUMERIC";
-    if (p.empty()) out.sql = word;
-    else if (s.empty()) out.sql = word + "(" + p + ")";
-    else out.sql = word + "(" + p + ", " + s + ")";
+    if (p.empty())
+      out.sql = word;
+    else if (s.empty())
+      out.sql = word + "(" + p + ")";
+    else
+      out.sql = word + "(" + p + ", " + s + ")";
     return true;
   }
   if (base == "Float" || base == "FLOAT") {
@@ -122,8 +132,7 @@ bool render_sa_type(const PyValue& type, SqlType& out, std::string& why) {
     e.name = name->text;
     if (const PyValue* schema = type.kwarg("schema"); schema && schema->kind == PyValue::Kind::kStr)
       e.schema = schema->text;
-    if (const PyValue* create = type.kwarg("create_type"))
-      e.create = PyValue::truthy(create);
+    if (const PyValue* create = type.kwarg("create_type")) e.create = PyValue::truthy(create);
     if (base == "Enum" && e.labels.empty()) e.create = false;
     out.sql = e.schema.empty() ? e.name : e.schema + "." + e.name;
     out.enums.push_back(std::move(e));

@@ -19,9 +19,9 @@ struct EnumType {
 };
 
 struct SqlType {
-  std::string sql;  ///< e.g. "VARCHAR(30)"
-  std::string base;  ///< the type without arguments, e.g. "String"
-  bool integer = false;  ///< an Integer family type (for SERIAL)
+  std::string sql;              ///< e.g. "VARCHAR(30)"
+  std::string base;             ///< the type without arguments, e.g. "String"
+  bool integer = false;         ///< an Integer family type (for SERIAL)
   std::vector<EnumType> enums;  ///< enum types this type uses
 };
 

@@ -84,8 +84,8 @@ class Parser {
   const SourceFile& source_;
   const std::vector<Token>& toks_;
   size_t i_ = 0;
-  size_t depth_ = 0;      ///< the recursion's current depth
-  size_t max_depth_;      ///< --max-nesting
+  size_t depth_ = 0;  ///< the recursion's current depth
+  size_t max_depth_;  ///< --max-nesting
 };
 
 }  // namespace migsim::python

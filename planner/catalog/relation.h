@@ -29,14 +29,14 @@ enum class RelKind : char {
 std::string_view relkind_word(RelKind kind);
 
 struct IndexInfo {
-  std::string table;               ///< the indexed relation, in the same schema
-  std::vector<std::string> keys;   ///< column names or expression texts
+  std::string table;              ///< the indexed relation, in the same schema
+  std::vector<std::string> keys;  ///< column names or expression texts
   std::string method = "btree";
-  std::string predicate;           ///< partial index WHERE clause
+  std::string predicate;  ///< partial index WHERE clause
   std::vector<std::string> include;
   bool unique = false;
   bool primary = false;
-  std::string constraint;          ///< the constraint that owns it, if any
+  std::string constraint;  ///< the constraint that owns it, if any
   /// The index's own column names (pg_attribute of the index: "a", "lower",
   /// "expr"), keys then INCLUDE columns; empty when not known.
   std::vector<std::string> column_names;
@@ -83,15 +83,15 @@ struct Relation {
   std::vector<std::string> acl;
   std::string comment;
 
-  IndexInfo index;        ///< kind kIndex, kPartitionedIndex
-  SequenceInfo sequence;  ///< kind kSequence
+  IndexInfo index;                   ///< kind kIndex, kPartitionedIndex
+  SequenceInfo sequence;             ///< kind kSequence
   std::string definition;            ///< views and materialized views: the query
   std::vector<RelationRef> depends;  ///< views: the relations and columns they read
   std::string partition_key;         ///< partitioned tables: PARTITION BY ...
-  std::string partition_parent;      ///< partitions: the parent, quoted and qualified (quote_qualified)
-  std::string partition_bound;       ///< partitions: FOR VALUES ...
-  std::vector<std::string> inherits; ///< INHERITS parents, quoted and qualified
-  bool populated = true;             ///< materialized views: false after WITH NO DATA
+  std::string partition_parent;  ///< partitions: the parent, quoted and qualified (quote_qualified)
+  std::string partition_bound;   ///< partitions: FOR VALUES ...
+  std::vector<std::string> inherits;  ///< INHERITS parents, quoted and qualified
+  bool populated = true;              ///< materialized views: false after WITH NO DATA
 
   // What only a live database knows; -1 when the snapshot does not say.
   int64_t row_estimate = -1;

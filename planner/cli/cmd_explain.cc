@@ -33,9 +33,9 @@ int run_explain(const ExplainOptions& o) {
   std::vector<std::string> ids;
   std::string why;
   if (!project.graph.resolve(o.revision, ids, why) || ids.size() != 1) {
-    return report_input_error({project.migrations, 0, 0,
-                               "revision '" + o.revision + "': " +
-                                   (why.empty() ? "names more than one revision" : why)});
+    return report_input_error(
+        {project.migrations, 0, 0,
+         "revision '" + o.revision + "': " + (why.empty() ? "names more than one revision" : why)});
   }
   const Revision* rev = project.graph.find(ids[0]);
   EnvironmentRequest request;
@@ -84,11 +84,12 @@ int run_explain(const ExplainOptions& o) {
                      o.output.empty() && stdout_wants_color());
     for (const auto& s : runs[0].revisions[0].statements) {
       text += "  " + std::string(s.location.file) + ":" + std::to_string(s.location.line) + "  " +
-              std::string(outcome_name(s.result.outcome)) + (s.bookkeeping ? " (version table)" : "") +
-              "\n    " + s.sql + "\n";
+              std::string(outcome_name(s.result.outcome)) +
+              (s.bookkeeping ? " (version table)" : "") + "\n    " + s.sql + "\n";
       if (!s.result.message.empty()) text += "    -> " + s.result.message + "\n";
     }
-    text += "\ncatalog changes:\n" + (changes.empty() ? std::string("  none\n") : diff_text(changes));
+    text +=
+        "\ncatalog changes:\n" + (changes.empty() ? std::string("  none\n") : diff_text(changes));
   }
   if (!write_output(o.output, text, error)) return report_input_error(error);
   return 0;
@@ -97,8 +98,10 @@ int run_explain(const ExplainOptions& o) {
 void setup(CLI::App& app, std::function<int()>& action) {
   static ExplainOptions o;
   auto* cmd = app.add_subcommand(
-      "explain", "Show one pending revision statement by statement, with the catalog before and after");
-  cmd->add_option("revision", o.revision, "the revision (id, unique prefix or branch label)")->required();
+      "explain",
+      "Show one pending revision statement by statement, with the catalog before and after");
+  cmd->add_option("revision", o.revision, "the revision (id, unique prefix or branch label)")
+      ->required();
   cmd->add_option("--config", o.project.config, "migsim.toml (default: ./migsim.toml if present)");
   cmd->add_option("--migrations", o.project.migrations, "the migration history");
   cmd->add_option("--source-format", o.project.source_format, "override the detected format");

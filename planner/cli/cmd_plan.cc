@@ -64,9 +64,8 @@ int run_plan(const PlanOptions& o, RunMode mode) {
   if (!save_run_if(outputs, o.save, project, model, error)) return report_input_error(error);
   std::string text = write_report(model, o.format, o.output.empty() && stdout_wants_color());
   if (!outputs.add(o.output, text, error)) return report_input_error(error);
-  if (!o.save_snapshot.empty() &&
-      !add_snapshot_output(outputs, o.save_snapshot, *runs[0].catalog,
-                           snapshot_after(project, runs[0]), error))
+  if (!o.save_snapshot.empty() && !add_snapshot_output(outputs, o.save_snapshot, *runs[0].catalog,
+                                                       snapshot_after(project, runs[0]), error))
     return report_input_error(error);
   if (!outputs.commit(error)) return report_input_error(error);
   return exit_code_for(runs, o.fail_on);

@@ -20,8 +20,9 @@ int run_rules() {
     sev.append(9 - sev.size(), ' ');
     text += id + sev + std::string(r.summary) + "\n";
   }
-  text += "\nEach rule is documented in docs/rules/<id>.md. Change a level in migsim.toml:\n"
-          "[rules]\nredundant-revision = \"error\"   # error, warning, info or off\n";
+  text +=
+      "\nEach rule is documented in docs/rules/<id>.md. Change a level in migsim.toml:\n"
+      "[rules]\nredundant-revision = \"error\"   # error, warning, info or off\n";
   InputError error;
   if (!write_output("", text, error)) return report_input_error(error);
   return 0;

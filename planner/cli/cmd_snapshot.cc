@@ -97,7 +97,8 @@ int run_diff(const SnapshotOptions& o) {
   d.statistics = o.statistics;
   auto changes = diff_snapshots(ca, sa, cb, sb, d);
   if (!rows_compared(sa, sb))
-    std::fprintf(stderr, "migsim: note: %s holds no rows (made from %s): the version tables' "
+    std::fprintf(stderr,
+                 "migsim: note: %s holds no rows (made from %s): the version tables' "
                  "rows are not compared\n",
                  (sa.info.source != "pg_dump" ? o.b : o.a).c_str(), "pg_dump --schema-only");
   std::string text = o.format == "json" ? diff_json(changes) : diff_text(changes);

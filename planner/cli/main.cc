@@ -2,4 +2,6 @@
 
 #include "planner/cli/commands.h"
 
-int main(int argc, char** argv) { return migsim::run_cli(argc, argv); }
+int main(int argc, char** argv) {
+  return migsim::run_cli(argc, argv);
+}

@@ -87,7 +87,9 @@ bool write_in_place(const std::string& path, const std::string& content, InputEr
 
 }  // namespace
 
-OutputFiles::~OutputFiles() { discard(); }
+OutputFiles::~OutputFiles() {
+  discard();
+}
 
 void OutputFiles::discard() {
   for (auto& e : entries_) {

@@ -20,8 +20,8 @@ struct ExecContext {
   bool in_transaction_block() const;
 
   static StatementResult applies() { return {}; }
-  static StatementResult fails(std::string sqlstate, std::string message,
-                               std::string detail = {}, std::string hint = {}) {
+  static StatementResult fails(std::string sqlstate, std::string message, std::string detail = {},
+                               std::string hint = {}) {
     StatementResult r;
     r.outcome = Outcome::kFails;
     r.sqlstate = std::move(sqlstate);

@@ -69,11 +69,11 @@ StatementResult alter_owner(ExecContext& ctx) {
     if (!f) return error;
     if (word != "routine" && (word == "procedure") != (f->kind == 'p'))
       return ExecContext::unknown("ALTER " + std::string(word) + " naming a " +
-                                  (f->kind == 'p' ? "procedure" : "function") +
-                                  " is not modelled");
+                                  (f->kind == 'p' ? "procedure" : "function") + " is not modelled");
     if (!resolve_role(ctx.catalog, n["newowner"], owner, error)) return error;
     if (f->owner == owner)
-      return ExecContext::no_op(std::string(word) + " " + f->name + " is already owned by " + owner);
+      return ExecContext::no_op(std::string(word) + " " + f->name + " is already owned by " +
+                                owner);
     Function* m = ctx.catalog.functions.find_mut(Catalog::function_key(*f));
     m->owner = owner;
     StatementResult r;

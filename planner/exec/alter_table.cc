@@ -3,8 +3,8 @@
 // Subcommands apply in order on the journaled catalog; the first failure ends
 // the statement and the engine rolls every earlier subcommand back.
 
-#include "planner/exec/alter_index.h"
 #include "planner/exec/alter_table.h"
+#include "planner/exec/alter_index.h"
 
 #include <algorithm>
 #include <vector>
@@ -223,8 +223,7 @@ StatementResult alter_table(ExecContext& ctx) {
   if (!rel) return missing;
   std::string name = rel->name;
   if (objtype != "OBJECT_TABLE" && other_relation_kind(objtype) != rel->kind) {
-    return ExecContext::fails("42809", "\"" + name + "\" is not " +
-                                           other_relation_word(objtype));
+    return ExecContext::fails("42809", "\"" + name + "\" is not " + other_relation_word(objtype));
   }
   if (owner_only && (rel->kind == RelKind::kView || rel->kind == RelKind::kMaterializedView ||
                      rel->kind == RelKind::kSequence)) {
@@ -283,8 +282,8 @@ StatementResult alter_table(ExecContext& ctx) {
   for (const auto& [col, before] : types_before) {
     const Column* now = t.get().column(col);
     if (now && now->type != before)
-      result.touched.push_back(touched_name("column", schema, name) + "." + col + " type " + before +
-                               " -> " + now->type);
+      result.touched.push_back(touched_name("column", schema, name) + "." + col + " type " +
+                               before + " -> " + now->type);
   }
   return result;
 }

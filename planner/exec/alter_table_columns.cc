@@ -310,8 +310,8 @@ StatementResult at_column_default(AlterTarget& t, Node cmd) {
   // constant is no default at all (AddRelationNewConstraints stores none).
   Node bare = def && def.kind() == "TypeCast" ? def.body()["arg"] : def;
   bool null_const = bare && bare.kind() == "A_Const" && bare.body().flag("isnull");
-  std::string expr = def && !null_const ? render_default(def, type_for_cast(t.ctx.catalog, *c))
-                                        : std::string();
+  std::string expr =
+      def && !null_const ? render_default(def, type_for_cast(t.ctx.catalog, *c)) : std::string();
   if (expr.empty() && c->default_expr.empty()) {
     return ExecContext::no_op("column \"" + col + "\" has no default");
   }

@@ -22,8 +22,8 @@ bool finish_target(ExecContext& ctx, std::string schema, std::string name, Targe
 }  // namespace
 
 bool target_for_create(ExecContext& ctx, Node rv, Target& out, StatementResult& error) {
-  return finish_target(ctx, std::string(rv.str("schemaname")), std::string(rv.str("relname")),
-                       out, error);
+  return finish_target(ctx, std::string(rv.str("schemaname")), std::string(rv.str("relname")), out,
+                       error);
 }
 
 bool target_for_create(ExecContext& ctx, NodeList names, Target& out, StatementResult& error) {

@@ -54,9 +54,8 @@ StatementResult create_domain(ExecContext& ctx) {
     }
   }
   // A domain over a domain inherits its default (DefineDomain).
-  const TypeDef* over = base.type_schema.empty()
-                            ? nullptr
-                            : ctx.catalog.type(base.type_schema, base.type_name);
+  const TypeDef* over =
+      base.type_schema.empty() ? nullptr : ctx.catalog.type(base.type_schema, base.type_name);
   if (!saw_default && over && over->kind == TypeDef::Kind::kDomain)
     t.default_expr = over->default_expr;
   StatementResult r;

@@ -10,9 +10,9 @@
 #include "planner/exec/name_chooser.h"
 #include "planner/exec/partition_bound.h"
 #include "planner/exec/partition_overlap.h"
-#include "planner/exec/trigger_clone.h"
 #include "planner/exec/relation_lookup.h"
 #include "planner/exec/table_constraints.h"
+#include "planner/exec/trigger_clone.h"
 #include "planner/expr/default_render.h"
 #include "planner/expr/deparse.h"
 
@@ -92,9 +92,9 @@ bool partition_bound(ExecContext& ctx, const Target& parent_name, const Relation
     std::string parent_key = quote_qualified(parent_name.schema, parent_name.name);
     for (const auto& [k, r] : ctx.catalog.relations.all()) {
       if (r.partition_parent == parent_key && r.partition_bound == "DEFAULT") {
-        error = ExecContext::fails(
-            "42P17", "partition \"" + partition +
-                         "\" conflicts with existing default partition \"" + r.name + "\"");
+        error = ExecContext::fails("42P17", "partition \"" + partition +
+                                                "\" conflicts with existing default partition \"" +
+                                                r.name + "\"");
         return false;
       }
     }
@@ -474,7 +474,8 @@ StatementResult create_table(ExecContext& ctx) {
     table.partition_bound = partition_bound_text;
     clone_row_triggers(*parent.rel, table);
   } else {
-    for (const auto& p : parents) table.inherits.push_back(quote_qualified(p.name.schema, p.name.name));
+    for (const auto& p : parents)
+      table.inherits.push_back(quote_qualified(p.name.schema, p.name.name));
   }
 
   // PARTITION BY: key columns must exist.

@@ -5,8 +5,8 @@
 
 #include "planner/exec/common.h"
 #include "planner/exec/dependencies.h"
-#include "planner/exec/trigger_clone.h"
 #include "planner/exec/routine_lookup.h"
+#include "planner/exec/trigger_clone.h"
 #include "planner/expr/deparse.h"
 
 namespace migsim {
@@ -205,8 +205,8 @@ StatementResult create_trigger(ExecContext& ctx) {
         bool taken = std::any_of(part->triggers.begin(), part->triggers.end(),
                                  [&](const Trigger& t) { return t.name == name; });
         if (taken && existing < 0) {
-          return ExecContext::fails(
-              "42710", "trigger \"" + name + "\" for relation \"" + part->name + "\" already exists");
+          return ExecContext::fails("42710", "trigger \"" + name + "\" for relation \"" +
+                                                 part->name + "\" already exists");
         }
         clones.emplace_back(parents[i], part);
         if (part->kind == RelKind::kPartitionedTable) parents.push_back(part);

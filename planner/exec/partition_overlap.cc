@@ -1,10 +1,10 @@
 #include "planner/exec/partition_overlap.h"
 
-#include <cstdint>
 #include <algorithm>
+#include <cstdint>
 #include <optional>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace migsim {
@@ -178,8 +178,9 @@ bool check_partition_overlap(const Catalog& catalog, const std::string& parent,
     if (!*below) {
       error = ExecContext::fails(
           "42P17", "empty range bound specified for partition \"" + name + "\"",
-          "Specified lower bound (" + bound.substr(bound.find("FROM (") + 6,
-                                                   bound.find(") TO") - bound.find("FROM (") - 6) +
+          "Specified lower bound (" +
+              bound.substr(bound.find("FROM (") + 6,
+                           bound.find(") TO") - bound.find("FROM (") - 6) +
               ") is greater than or equal to upper bound (" +
               bound.substr(bound.find("TO (") + 4, bound.size() - bound.find("TO (") - 5) + ").");
       return false;
@@ -220,7 +221,8 @@ bool check_partition_overlap(const Catalog& catalog, const std::string& parent,
       if (s.bound.kind != Bound::Kind::kHash) continue;
       int64_t a = s.bound.modulus, b = mine->modulus;
       if (a % b != 0 && b % a != 0) {
-        error = ExecContext::unknown("hash partitions of moduli that do not divide are not modelled");
+        error =
+            ExecContext::unknown("hash partitions of moduli that do not divide are not modelled");
         return false;
       }
       int64_t m = std::min(a, b);
@@ -228,8 +230,8 @@ bool check_partition_overlap(const Catalog& catalog, const std::string& parent,
     }
   }
   if (hit) {
-    error = ExecContext::fails("42P17", "partition \"" + name + "\" would overlap partition \"" +
-                                            hit->name + "\"");
+    error = ExecContext::fails(
+        "42P17", "partition \"" + name + "\" would overlap partition \"" + hit->name + "\"");
     return false;
   }
   return true;

@@ -33,9 +33,9 @@ class Analyzer {
       const Relation* rel = find_relation(ctx_, n, t, error_);
       if (!rel && error_.sqlstate == "3F000") {
         // parserOpenTable: a table in a missing schema is a missing relation.
-        error_ = ExecContext::fails("42P01", "relation \"" + std::string(n.str("schemaname")) +
-                                                 "." + std::string(n.str("relname")) +
-                                                 "\" does not exist");
+        error_ =
+            ExecContext::fails("42P01", "relation \"" + std::string(n.str("schemaname")) + "." +
+                                            std::string(n.str("relname")) + "\" does not exist");
       }
       if (!rel) return false;
       if (rel->kind == RelKind::kSequence || rel->kind == RelKind::kIndex ||
@@ -438,10 +438,9 @@ bool analyze_select(ExecContext& ctx, Node select, QueryShape& out, StatementRes
         if (rel->columns[i].name == name) return i;
       return rel->columns.size();
     };
-    std::stable_sort(d.columns.begin(), d.columns.end(),
-                     [&](const std::string& a, const std::string& b) {
-                       return position(a) < position(b);
-                     });
+    std::stable_sort(
+        d.columns.begin(), d.columns.end(),
+        [&](const std::string& a, const std::string& b) { return position(a) < position(b); });
   }
   return true;
 }

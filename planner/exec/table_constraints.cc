@@ -17,7 +17,9 @@ std::vector<std::string> string_list(NodeList list) {
   return out;
 }
 
-char fk_action(std::string_view a) { return a.empty() ? 'a' : a[0]; }
+char fk_action(std::string_view a) {
+  return a.empty() ? 'a' : a[0];
+}
 
 bool add_key(ExecContext& ctx, Relation& table, const PendingConstraint& p, bool primary,
              std::vector<Relation>& indexes, std::vector<std::string>& taken,
@@ -35,8 +37,8 @@ bool add_key(ExecContext& ctx, Relation& table, const PendingConstraint& p, bool
   if (primary) {
     for (const auto& c : table.constraints) {
       if (c.kind == Constraint::Kind::kPrimaryKey) {
-        error = ExecContext::fails("42P16", "multiple primary keys for table \"" + table.name +
-                                                "\" are not allowed");
+        error = ExecContext::fails(
+            "42P16", "multiple primary keys for table \"" + table.name + "\" are not allowed");
         return false;
       }
     }
@@ -67,8 +69,8 @@ bool add_key(ExecContext& ctx, Relation& table, const PendingConstraint& p, bool
   Relation index;
   index.schema = table.schema;
   index.name = name;
-  index.kind = table.kind == RelKind::kPartitionedTable ? RelKind::kPartitionedIndex
-                                                         : RelKind::kIndex;
+  index.kind =
+      table.kind == RelKind::kPartitionedTable ? RelKind::kPartitionedIndex : RelKind::kIndex;
   index.owner = table.owner;
   index.index.table = table.name;
   index.index.keys = cols;
@@ -137,8 +139,8 @@ bool add_foreign_key(ExecContext& ctx, Relation& table, const PendingConstraint&
     for (const auto& c : ref->constraints)
       if (c.kind == Constraint::Kind::kPrimaryKey) ref_cols = c.columns;
     if (ref_cols.empty()) {
-      error = ExecContext::fails("42704", "there is no primary key for referenced table \"" +
-                                              ref_name + "\"");
+      error = ExecContext::fails(
+          "42704", "there is no primary key for referenced table \"" + ref_name + "\"");
       return false;
     }
   } else {
@@ -162,8 +164,7 @@ bool add_foreign_key(ExecContext& ctx, Relation& table, const PendingConstraint&
       for (const auto* idx : ctx.catalog.indexes_of(ref_schema, ref_name)) {
         if (idx->index.unique && idx->index.predicate.empty() &&
             idx->index.keys.size() == ref_cols.size() &&
-            std::is_permutation(idx->index.keys.begin(), idx->index.keys.end(),
-                                ref_cols.begin()))
+            std::is_permutation(idx->index.keys.begin(), idx->index.keys.end(), ref_cols.begin()))
           unique = true;
       }
     }
@@ -183,8 +184,8 @@ bool add_foreign_key(ExecContext& ctx, Relation& table, const PendingConstraint&
   }
   std::string name(con.str("conname"));
   if (name.empty()) {
-    name = choose_constraint_name(ctx.catalog, table.schema, table.name,
-                                  index_name_addition(cols), "fkey", taken);
+    name = choose_constraint_name(ctx.catalog, table.schema, table.name, index_name_addition(cols),
+                                  "fkey", taken);
   }
   for (size_t i = 0; i < cols.size(); ++i) {
     const Column* fc = table.column(cols[i]);
@@ -243,13 +244,14 @@ bool add_check(ExecContext& ctx, Relation& table, const PendingConstraint& p,
   if (name.empty()) {
     // AddRelationNewConstraints: "tab_col_check" when the expression uses one
     // column, "tab_check" when it uses none or several.
-    bool one = !refs.empty() && std::all_of(refs.begin(), refs.end(),
-                                            [&](const std::string& r) { return r == refs.front(); });
+    bool one = !refs.empty() && std::all_of(refs.begin(), refs.end(), [&](const std::string& r) {
+      return r == refs.front();
+    });
     std::string col = one ? refs.front() : std::string();
     name = choose_constraint_name(ctx.catalog, table.schema, table.name, col, "check", taken);
   } else if (table.constraint(name)) {
-    error = ExecContext::fails("42710", "constraint \"" + name + "\" for relation \"" +
-                                            table.name + "\" already exists");
+    error = ExecContext::fails(
+        "42710", "constraint \"" + name + "\" for relation \"" + table.name + "\" already exists");
     return false;
   }
   taken.push_back(name);

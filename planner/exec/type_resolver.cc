@@ -77,10 +77,11 @@ const std::unordered_map<std::string_view, Builtin>& builtins() {
 /// Names a user may write for a built-in type that are not its internal name.
 std::string_view alias_of(std::string_view name) {
   static const std::unordered_map<std::string_view, std::string_view> aliases = {
-      {"integer", "int4"},       {"int", "int4"},          {"smallint", "int2"},
-      {"bigint", "int8"},        {"real", "float4"},       {"boolean", "bool"},
-      {"decimal", "numeric"},    {"character", "bpchar"},  {"timestamp", "timestamp"},
-      {"double precision", "float8"},
+      {"integer", "int4"},        {"int", "int4"},
+      {"smallint", "int2"},       {"bigint", "int8"},
+      {"real", "float4"},         {"boolean", "bool"},
+      {"decimal", "numeric"},     {"character", "bpchar"},
+      {"timestamp", "timestamp"}, {"double precision", "float8"},
   };
   auto it = aliases.find(name);
   return it == aliases.end() ? name : it->second;
@@ -157,8 +158,8 @@ bool resolve_type(const Catalog& catalog, Node type_name, Column& column, Statem
       if (internal == "bit" && mods.empty() && names.size() == 2) mods.push_back(1);
       if (!mods.empty()) {
         if (b.mod == Builtin::kNone) {
-          error = ExecContext::fails("42601", "type modifier is not allowed for type \"" +
-                                                  std::string(internal) + "\"");
+          error = ExecContext::fails(
+              "42601", "type modifier is not allowed for type \"" + std::string(internal) + "\"");
           return false;
         }
         std::string mod = "(" + std::to_string(mods[0]);

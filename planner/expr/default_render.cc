@@ -1,5 +1,5 @@
-#include "parser/identifiers.h"
 #include "planner/expr/default_render.h"
+#include "parser/identifiers.h"
 
 #include <cctype>
 
@@ -19,8 +19,8 @@ std::string const_of_type(std::string_view value, std::string_view type) {
     while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
     bool negative = !v.empty() && v.front() == '-';
     if (!v.empty() && (v.front() == '+' || negative)) v.remove_prefix(1);
-    bool digits = !v.empty() && v.size() < 10 &&
-                  v.find_first_not_of("0123456789") == std::string_view::npos;
+    bool digits =
+        !v.empty() && v.size() < 10 && v.find_first_not_of("0123456789") == std::string_view::npos;
     if (digits) {
       std::string n = std::to_string(std::stol(std::string(v)));
       return negative && n != "0" ? "'-" + n + "'::integer" : n;
@@ -98,7 +98,8 @@ std::string render_default(Node expr, std::string_view column_type) {
     if (arg.kind() == "A_Const" && arg.body()["sval"]) {
       // 'x'::text becomes a constant of that type.
       NodeList names = n["typeName"].list("names");
-      std::string_view last = names.empty() ? std::string_view() : names.at(names.size() - 1).sval();
+      std::string_view last =
+          names.empty() ? std::string_view() : names.at(names.size() - 1).sval();
       std::string_view builtin = builtin_type_display(last == "int" ? "int4" : last);
       if (!builtin.empty() && n["typeName"].list("arrayBounds").empty()) {
         std::string target = type_without_modifier(builtin);

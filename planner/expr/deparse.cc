@@ -1,5 +1,5 @@
-#include "parser/identifiers.h"
 #include "planner/expr/deparse.h"
+#include "parser/identifiers.h"
 
 #include "planner/catalog/names.h"
 

@@ -60,8 +60,8 @@ std::string_view outcome_color(Outcome o) {
 std::string replay_text(const ReplayRun& run, bool color) {
   std::string out;
   for (const auto& s : run.statements) {
-    std::string where = std::string(s.location.file) + ":" + std::to_string(s.location.line) +
-                        ":" + std::to_string(s.location.column);
+    std::string where = std::string(s.location.file) + ":" + std::to_string(s.location.line) + ":" +
+                        std::to_string(s.location.column);
     std::string name(outcome_name(s.result.outcome));
     out += where;
     out += "  ";

@@ -12,7 +12,6 @@
 
 namespace migsim {
 
-
 struct ReplayRun {
   std::vector<std::shared_ptr<SourceFile>> files;  ///< keeps locations' file names alive
   std::vector<StatementRecord> statements;

@@ -77,7 +77,11 @@ std::string runs_sarif(const ReportModel& model) {
     auto d = docs.find(std::string(r.id));
     std::string help = d == docs.end() ? std::string(r.summary) : std::string(d->second);
     j.key("help").begin_object().key("text").value(help).key("markdown").value(help).end_object();
-    j.key("defaultConfiguration").begin_object().key("level").value(sarif_level(r.severity)).end_object();
+    j.key("defaultConfiguration")
+        .begin_object()
+        .key("level")
+        .value(sarif_level(r.severity))
+        .end_object();
     j.end_object();
   }
   j.end_array();
@@ -101,12 +105,18 @@ namespace {
 std::string escape(std::string_view s, bool property) {
   std::string out;
   for (char c : s) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else if (property && c == ':') out += "%3A";
-    else if (property && c == ',') out += "%2C";
-    else out.push_back(c);
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else if (property && c == ':')
+      out += "%3A";
+    else if (property && c == ',')
+      out += "%2C";
+    else
+      out.push_back(c);
   }
   return out;
 }
@@ -116,7 +126,9 @@ std::string runs_github(const ReportModel& model) {
   std::string out;
   for (const auto& run : model.runs) {
     for (const auto& f : run.findings) {
-      std::string_view cmd = f.severity == "error" ? "error" : f.severity == "warning" ? "warning" : "notice";
+      std::string_view cmd = f.severity == "error"     ? "error"
+                             : f.severity == "warning" ? "warning"
+                                                       : "notice";
       out += "::" + std::string(cmd) + " ";
       std::string props;
       if (!f.file.empty()) {

@@ -47,8 +47,8 @@ std::string runs_text(const ReportModel& model, bool color) {
       for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
       return s.empty() ? std::string("none") : s;
     };
-    out += "  current: " + join(run.current) + "   heads: " + join(run.heads) + "   pending: " +
-           std::to_string(run.pending()) + "\n";
+    out += "  current: " + join(run.current) + "   heads: " + join(run.heads) +
+           "   pending: " + std::to_string(run.pending()) + "\n";
     size_t id_width = 0, name_width = 0;
     for (const auto& rev : run.revisions) {
       id_width = std::max(id_width, rev.id.size());
@@ -75,8 +75,9 @@ std::string runs_text(const ReportModel& model, bool color) {
     if (!run.findings.empty()) {
       out += "  findings:\n";
       for (const auto& f : run.findings) {
-        std::string where = f.file.empty() ? "" : f.file + (f.line ? ":" + std::to_string(f.line) : "") + ": ";
-        std::string sev = f.severity == "error" ? paint(color, "31", f.severity)
+        std::string where =
+            f.file.empty() ? "" : f.file + (f.line ? ":" + std::to_string(f.line) : "") + ": ";
+        std::string sev = f.severity == "error"     ? paint(color, "31", f.severity)
                           : f.severity == "warning" ? paint(color, "33", f.severity)
                                                     : f.severity;
         out += "    " + where + sev + " [" + f.rule + "] " + f.message + "\n";

@@ -17,14 +17,15 @@ void check_blocking_lock(const Project& project, const EnvironmentRun& run,
                      (s.change.op == Op::kOther && !s.change.index);
     if (!exclusive || !is_large(project, s.table)) return;
     std::string key = std::string(s.statement.location.file) + ":" +
-                      std::to_string(s.statement.location.line) + s.change.schema + "." + s.change.table;
+                      std::to_string(s.statement.location.line) + s.change.schema + "." +
+                      s.change.table;
     if (key == last) return;
     last = key;
-    out.push_back(risk_finding(
-        s, "blocking-lock", "warning",
-        "takes an ACCESS EXCLUSIVE lock on " + s.change.schema + "." + s.change.table + " (" +
-            table_size(s.table) + "): every read and write waits until the transaction ends. "
-            "Set lock_timeout, and keep the revision short."));
+    out.push_back(risk_finding(s, "blocking-lock", "warning",
+                               "takes an ACCESS EXCLUSIVE lock on " + s.change.schema + "." +
+                                   s.change.table + " (" + table_size(s.table) +
+                                   "): every read and write waits until the transaction ends. "
+                                   "Set lock_timeout, and keep the revision short."));
   });
 }
 

@@ -14,7 +14,8 @@ void check_concurrently_in_transaction(const Project&, const EnvironmentRun& run
       f.rule = "concurrently-in-transaction";
       f.severity = "error";
       f.revision = rev.revision->id;
-      f.message = s.result.message + ": the migration tool runs this revision in a transaction. "
+      f.message = s.result.message +
+                  ": the migration tool runs this revision in a transaction. "
                   "Run it outside one (Alembic: op.get_context().autocommit_block(); dbmate: "
                   "transaction:false; Flyway: executeInTransaction=false).";
       f.file = std::string(s.location.file);

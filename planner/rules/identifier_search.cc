@@ -12,7 +12,8 @@ enum class Comments { kHash, kSql, kC, kNone };
 
 Comments comment_style(std::string_view path) {
   auto ends = [&](std::string_view ext) {
-    return path.size() >= ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0;
+    return path.size() >= ext.size() &&
+           path.compare(path.size() - ext.size(), ext.size(), ext) == 0;
   };
   if (ends(".py") || ends(".rb") || ends(".sh") || ends(".toml") || ends(".yaml") || ends(".yml"))
     return Comments::kHash;
@@ -47,9 +48,10 @@ std::string strip_comments(std::string_view text, Comments style) {
       quote = c;
       continue;
     }
-    bool line_comment = (style == Comments::kHash && c == '#') ||
-                        (style == Comments::kSql && c == '-' && i + 1 < out.size() && out[i + 1] == '-') ||
-                        (style == Comments::kC && c == '/' && i + 1 < out.size() && out[i + 1] == '/');
+    bool line_comment =
+        (style == Comments::kHash && c == '#') ||
+        (style == Comments::kSql && c == '-' && i + 1 < out.size() && out[i + 1] == '-') ||
+        (style == Comments::kC && c == '/' && i + 1 < out.size() && out[i + 1] == '/');
     if (line_comment) {
       while (i < out.size() && out[i] != '\n') out[i++] = ' ';
       continue;
@@ -89,7 +91,8 @@ std::vector<std::string> files_mentioning(const std::vector<std::string>& roots,
   for (const auto& root : roots) {
     std::error_code ec;
     if (!fs::exists(root, ec)) continue;
-    for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+    for (auto it = fs::recursive_directory_iterator(
+             root, fs::directory_options::skip_permission_denied, ec);
          it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (ec) break;
       const fs::path& p = it->path();

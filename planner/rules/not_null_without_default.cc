@@ -22,7 +22,9 @@ void check_not_null_without_default(const Project&, const EnvironmentRun& run,
           s, "not-null-without-default", "warning",
           "SET NOT NULL on " + s.change.column + " of " + where +
               " scans every row under an ACCESS EXCLUSIVE lock and fails if one is NULL. A "
-              "CHECK (" + s.change.column + " IS NOT NULL) NOT VALID constraint, validated "
+              "CHECK (" +
+              s.change.column +
+              " IS NOT NULL) NOT VALID constraint, validated "
               "separately, avoids the long lock."));
     }
   });

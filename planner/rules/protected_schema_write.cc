@@ -71,13 +71,16 @@ void check_protected_schema_writes(const Project& project, const EnvironmentRun&
         if (type_or_drop && !unguarded)
           impact = "MEDIUM (certain): a column type change or drop, recorded as done";
         else if (unguarded || type_or_drop)
-          impact = "MEDIUM (certain): unguarded statements that succeeded when the revision was "
-                   "applied, so they changed " + schema;
+          impact =
+              "MEDIUM (certain): unguarded statements that succeeded when the revision was "
+              "applied, so they changed " +
+              schema;
         else if (changed)
           impact = "MEDIUM (likely): guarded statements that changed " + schema + " in the replay";
         else
-          impact = "LOW (likely): every change is guarded and its object exists in the snapshot, "
-                   "so they likely existed already and the statements were no-ops";
+          impact =
+              "LOW (likely): every change is guarded and its object exists in the snapshot, "
+              "so they likely existed already and the statements were no-ops";
       } else {
         if (failed)
           impact = "HIGH: it would change " + schema + " and fails here";
@@ -97,8 +100,8 @@ void check_protected_schema_writes(const Project& project, const EnvironmentRun&
       f.message = "revision " + rev.revision->id +
                   (rev.revision->message.empty() ? "" : " (" + rev.revision->message + ")") +
                   " writes to " + schema + ", owned by another system" +
-                  (cfg->note.empty() ? "" : " (" + cfg->note + ")") + ": " + tables +
-                  ". Impact " + impact + ".";
+                  (cfg->note.empty() ? "" : " (" + cfg->note + ")") + ": " + tables + ". Impact " +
+                  impact + ".";
       f.file = std::string(st.first->location.file);
       f.line = st.first->location.line;
       f.column = st.first->location.column;

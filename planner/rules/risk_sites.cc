@@ -36,7 +36,9 @@ std::string table_size(const Relation* t) {
   return out;
 }
 
-bool has_rows(const Relation* t) { return t && t->row_estimate > 0; }
+bool has_rows(const Relation* t) {
+  return t && t->row_estimate > 0;
+}
 
 bool is_large(const Project& project, const Relation* t) {
   if (!t) return false;

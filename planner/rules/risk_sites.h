@@ -20,7 +20,8 @@ struct RiskSite {
 };
 
 /// Visits every change made by a statement of a pending revision that ran.
-void for_each_risk_site(const EnvironmentRun& run, const std::function<void(const RiskSite&)>& visit);
+void for_each_risk_site(const EnvironmentRun& run,
+                        const std::function<void(const RiskSite&)>& visit);
 
 /// "2,000,000 rows, 512 MB" from the table's statistics ("size unknown" without them).
 std::string table_size(const Relation* table);

@@ -127,7 +127,8 @@ void changes_of(const Statement& stmt, bool guarded, std::vector<ObjectChange>& 
           if (t == "CONSTR_IDENTITY" || t == "CONSTR_GENERATED") generated = true;
         }
         NodeList names = def["typeName"].list("names");
-        std::string_view type = names.empty() ? std::string_view() : names.at(names.size() - 1).sval();
+        std::string_view type =
+            names.empty() ? std::string_view() : names.at(names.size() - 1).sval();
         bool serial = type == "serial" || type == "bigserial" || type == "smallserial" ||
                       type == "serial4" || type == "serial8" || type == "serial2";
         if (serial) ch.volatile_default = true;
@@ -144,7 +145,8 @@ void changes_of(const Statement& stmt, bool guarded, std::vector<ObjectChange>& 
           ch.new_type += (ch.new_type.empty() ? "" : ".") + std::string(part.sval());
         }
         std::string mods;
-        for (Node m : tn.list("typmods")) mods += (mods.empty() ? "" : ",") + std::to_string(m.ival());
+        for (Node m : tn.list("typmods"))
+          mods += (mods.empty() ? "" : ",") + std::to_string(m.ival());
         if (!mods.empty()) ch.new_type += "(" + mods + ")";
       } else if (!c.str("name").empty() && sub.rfind("AT_", 0) == 0 &&
                  (sub.find("Default") != std::string_view::npos ||
@@ -202,8 +204,9 @@ void changes_of(const Statement& stmt, bool guarded, std::vector<ObjectChange>& 
       Node d = arg.body();
       if (d.str("defname") == "as") body = std::string(d["arg"].body().str("sval"));
     }
-    std::string wrapped = "CREATE FUNCTION migsim_do() RETURNS void LANGUAGE plpgsql AS $migsim_body$" +
-                          body + "$migsim_body$";
+    std::string wrapped =
+        "CREATE FUNCTION migsim_do() RETURNS void LANGUAGE plpgsql AS $migsim_body$" + body +
+        "$migsim_body$";
     PgQueryPlpgsqlParseResult parsed = pg_query_parse_plpgsql(wrapped.c_str());
     if (!parsed.error && parsed.plpgsql_funcs) {
       simdjson::dom::parser parser;

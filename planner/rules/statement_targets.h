@@ -17,7 +17,16 @@
 namespace migsim {
 
 struct ObjectChange {
-  enum class Op { kCreate, kAddColumn, kAlterColumn, kColumnType, kDropColumn, kDrop, kRename, kOther };
+  enum class Op {
+    kCreate,
+    kAddColumn,
+    kAlterColumn,
+    kColumnType,
+    kDropColumn,
+    kDrop,
+    kRename,
+    kOther
+  };
   std::string schema;  ///< resolved through `catalog`'s search_path when not written
   std::string table;   ///< the relation (or the object's name for non-relations)
   std::string column;  ///< for column changes

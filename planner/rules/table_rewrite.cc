@@ -13,7 +13,8 @@ std::pair<std::string, std::vector<long>> split_type(const std::string& type) {
   size_t open = type.find('(');
   if (open == std::string::npos) return {type, {}};
   size_t close = type.find(')', open);
-  std::string base = type.substr(0, open) + (close == std::string::npos ? "" : type.substr(close + 1));
+  std::string base =
+      type.substr(0, open) + (close == std::string::npos ? "" : type.substr(close + 1));
   std::vector<long> mods;
   std::string inner = type.substr(open + 1, close - open - 1);
   size_t pos = 0;
@@ -52,7 +53,8 @@ void check_table_rewrite(const Project&, const EnvironmentRun& run, std::vector<
     std::string where = s.change.schema + "." + s.change.table + " (" + table_size(s.table) + ")";
     if (s.change.op == ObjectChange::Op::kColumnType) {
       // The engine records the change as "column s.t.c type OLD -> NEW".
-      std::string marker = "column " + s.change.schema + "." + s.change.table + "." + s.change.column + " type ";
+      std::string marker =
+          "column " + s.change.schema + "." + s.change.table + "." + s.change.column + " type ";
       for (const auto& t : s.statement.result.touched) {
         if (t.rfind(marker, 0) != 0) continue;
         std::string change = t.substr(marker.size());
@@ -60,10 +62,10 @@ void check_table_rewrite(const Project&, const EnvironmentRun& run, std::vector<
         if (arrow == std::string::npos) continue;
         std::string from = change.substr(0, arrow), to = change.substr(arrow + 4);
         if (binary_coercible(from, to)) continue;
-        out.push_back(risk_finding(
-            s, "table-rewrite", "warning",
-            "changing " + s.change.column + " from " + from + " to " + to + " rewrites " + where +
-                " and its indexes under an ACCESS EXCLUSIVE lock."));
+        out.push_back(risk_finding(s, "table-rewrite", "warning",
+                                   "changing " + s.change.column + " from " + from + " to " + to +
+                                       " rewrites " + where +
+                                       " and its indexes under an ACCESS EXCLUSIVE lock."));
       }
     } else if (s.change.volatile_default) {
       out.push_back(risk_finding(

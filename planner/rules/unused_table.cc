@@ -34,9 +34,11 @@ std::vector<const Revision*> revisions_mentioning(const Project& project, std::s
     std::string_view text;
     if (rev.source) {
       text = rev.source->text();
-      text = text.substr(0, std::min<size_t>(text.size(), rev.body_end ? rev.body_end : text.size()));
+      text =
+          text.substr(0, std::min<size_t>(text.size(), rev.body_end ? rev.body_end : text.size()));
     }
-    if (!text.empty() && mentions_identifier_in_code(rev.path, text, name)) out.push_back(&rev);
+    if (!text.empty() && mentions_identifier_in_code(rev.path, text, name))
+      out.push_back(&rev);
     else if (text.empty() && rev.body == BodyKind::kSql) {
       for (const auto& s : rev.script.statements)
         if (mentions_identifier_in_code(".sql", s.text, name)) {
@@ -56,7 +58,9 @@ void check_unused_tables(const Project& project, const EnvironmentRun& run,
   const Catalog& catalog = *run.catalog;
   std::vector<const Relation*> candidates;
   for (const auto& [k, r] : catalog.relations.all()) {
-    if (r.kind != RelKind::kTable || r.row_estimate != 0 || external_schema(project.config, r.schema)) continue;
+    if (r.kind != RelKind::kTable || r.row_estimate != 0 ||
+        external_schema(project.config, r.schema))
+      continue;
     if (r.name == project.config.alembic.version_table) continue;
     candidates.push_back(&r);
   }
@@ -81,12 +85,14 @@ void check_unused_tables(const Project& project, const EnvironmentRun& run,
     f.rule = "unused-table";
     f.severity = "info";
     f.object = "table " + t->schema + "." + t->name;
-    std::string created = revs.empty() ? std::string("no revision mentions it")
-                                       : "only revision " + revs[0]->id +
-                                             (revs[0]->message.empty() ? "" : " (" + revs[0]->message + ")") +
-                                             ", which created it, mentions it";
-    f.message = "table " + t->schema + "." + t->name + " looks unused and safe to drop: it is empty (0 rows in " +
-                run.name + "); no foreign key references it or leaves it; no view reads it; no code under " +
+    std::string created =
+        revs.empty() ? std::string("no revision mentions it")
+                     : "only revision " + revs[0]->id +
+                           (revs[0]->message.empty() ? "" : " (" + revs[0]->message + ")") +
+                           ", which created it, mentions it";
+    f.message = "table " + t->schema + "." + t->name +
+                " looks unused and safe to drop: it is empty (0 rows in " + run.name +
+                "); no foreign key references it or leaves it; no view reads it; no code under " +
                 (paths.empty() ? std::string("the configured paths (none configured)") : paths) +
                 " mentions it; " + created + ". Suggestion: a revision that runs DROP TABLE " +
                 t->schema + "." + t->name + ".";

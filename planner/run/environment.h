@@ -29,7 +29,7 @@ bool environment_request(const Project& project, const std::string& env,
                          const std::string& snapshot, bool empty, RunMode mode,
                          EnvironmentRequest& out, InputError& error);
 
-bool run_environment(const Project& project, const EnvironmentRequest& request,
-                     EnvironmentRun& out, InputError& error);
+bool run_environment(const Project& project, const EnvironmentRequest& request, EnvironmentRun& out,
+                     InputError& error);
 
 }  // namespace migsim

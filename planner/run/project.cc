@@ -16,7 +16,9 @@ bool load_project(const ProjectOptions& options, Project& out, InputError& error
     std::string id = setting.substr(0, eq);
     auto level = eq == std::string::npos ? std::nullopt : parse_rule_level(setting.substr(eq + 1));
     if (!level) {
-      error = {"migsim", 0, 0, "--rule " + setting + ": expected RULE=LEVEL, LEVEL one of error, warning, info, off"};
+      error = {
+          "migsim", 0, 0,
+          "--rule " + setting + ": expected RULE=LEVEL, LEVEL one of error, warning, info, off"};
       return false;
     }
     if (!find_rule(id)) {
@@ -29,8 +31,9 @@ bool load_project(const ProjectOptions& options, Project& out, InputError& error
   out.migrations = options.migrations.empty() ? out.config.migrations : options.migrations;
   if (out.migrations.empty()) {
     error = {config_path.empty() ? "migsim" : config_path, 0, 0,
-             config_path.empty() ? "no migrations: pass --migrations PATH or set migrations in migsim.toml"
-                                 : "no migrations: set migrations in this file or pass --migrations PATH"};
+             config_path.empty()
+                 ? "no migrations: pass --migrations PATH or set migrations in migsim.toml"
+                 : "no migrations: set migrations in this file or pass --migrations PATH"};
     return false;
   }
   std::optional<SourceFormat> format = options.source_format.empty()

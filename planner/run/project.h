@@ -12,9 +12,9 @@
 namespace migsim {
 
 struct ProjectOptions {
-  std::string config;         ///< --config; default ./migsim.toml when present
-  std::string migrations;     ///< --migrations, overrides the config
-  std::string source_format;  ///< --source-format, overrides the config
+  std::string config;              ///< --config; default ./migsim.toml when present
+  std::string migrations;          ///< --migrations, overrides the config
+  std::string source_format;       ///< --source-format, overrides the config
   std::vector<std::string> rules;  ///< --rule ID=LEVEL, over migsim.toml's [rules]
 };
 

@@ -204,8 +204,7 @@ FlatMap flatten(const Catalog& cat, const Snapshot& snap, const DiffOptions& o) 
 /// query may print differently; compared by meaning.
 bool same_value(const std::string& object, const std::string& field, const std::string& a,
                 const std::string& b) {
-  if (field == "default" || field == "generated" || field == "expression" ||
-      field == "predicate")
+  if (field == "default" || field == "generated" || field == "expression" || field == "predicate")
     return same_expression(a, b);
   if (field == "definition" && (object == "view" || object == "materialized view"))
     return same_query(a, b);

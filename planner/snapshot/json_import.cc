@@ -153,7 +153,8 @@ std::string load_document(sqlite3* db, simdjson::dom::object doc, int& format) {
   if (doc["metadata"].get(meta_value) != simdjson::SUCCESS)
     return "missing key \"metadata\" (an object)";
   if (meta_value.get_object().get(meta) != simdjson::SUCCESS)
-    return std::string("key \"metadata\" must be an object, not ") + json_type_word(meta_value.type());
+    return std::string("key \"metadata\" must be an object, not ") +
+           json_type_word(meta_value.type());
   int64_t f = 0;
   simdjson::dom::element format_value;
   if (meta["format"].get(format_value) != simdjson::SUCCESS)

@@ -6,7 +6,8 @@
 namespace migsim {
 
 std::string snapshot_query() {
-  std::string q = R"sql(-- migsim @MIGSIM_VERSION@ snapshot query (format 1): read-only, one row, one JSON document.
+  std::string q =
+      R"sql(-- migsim @MIGSIM_VERSION@ snapshot query (format 1): read-only, one row, one JSON document.
 --   psql -XAtq -c 'BEGIN READ ONLY' -f THIS_FILE -c COMMIT -o snapshot.json
 --   migsim snapshot import snapshot.json -o snapshot.sqlite
 WITH ns AS (
