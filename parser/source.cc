@@ -7,7 +7,9 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <set>
 #include <sstream>
+#include <utility>
 
 namespace migsim {
 
@@ -37,7 +39,28 @@ std::string InputError::to_string() const {
   return out.str();
 }
 
+namespace {
+
+std::set<std::pair<dev_t, ino_t>>& input_files() {
+  static std::set<std::pair<dev_t, ino_t>> files;
+  return files;
+}
+
+}  // namespace
+
+void note_input_file(const std::string& path) {
+  struct stat st;
+  if (stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode))
+    input_files().insert({st.st_dev, st.st_ino});
+}
+
+bool is_input_file(const std::string& path) {
+  struct stat st;
+  return stat(path.c_str(), &st) == 0 && input_files().count({st.st_dev, st.st_ino}) != 0;
+}
+
 std::shared_ptr<SourceFile> read_source_file(const std::string& path, InputError& error) {
+  note_input_file(path);
   struct stat st;
   if (stat(path.c_str(), &st) != 0) {
     error = {path, 0, 0, std::string("cannot read file: ") + std::strerror(errno)};

@@ -41,7 +41,15 @@ struct InputError {
   std::string to_string() const;
 };
 
-/// Reads a whole file. On failure fills `error` and returns nullptr.
+/// Records `path` as an input of this run (by device and inode), so that no
+/// output is ever written over it. Every reader of a user's file calls it.
+void note_input_file(const std::string& path);
+
+/// True when `path` is the same file as one this run has read.
+bool is_input_file(const std::string& path);
+
+/// Reads a whole file (and notes it as an input). On failure fills `error`
+/// and returns nullptr.
 std::shared_ptr<SourceFile> read_source_file(const std::string& path, InputError& error);
 
 }  // namespace migsim

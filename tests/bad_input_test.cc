@@ -9,8 +9,10 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -289,4 +291,52 @@ TEST_CASE("bad input: a DSN that cannot connect is one message, without the pass
   }
 }
 
+}  // namespace migsim::testing
+
+namespace migsim::testing {
+namespace {
+
+std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+TEST_CASE("bad input: an output is never written over one of the run's inputs") {
+  TempDir dir;
+  std::string sql = dir.file("m.sql");
+  { std::ofstream(sql) << "CREATE TABLE t (id int);\n"; }
+  make_snapshot(dir, "env.sqlite");
+  std::string snapshot = dir.file("env.sqlite");
+  std::string snapshot_before = read_all(snapshot);
+  struct Case {
+    std::string what;
+    std::vector<std::string> args;
+    std::string victim;
+  };
+  std::vector<Case> cases = {
+      {"replay -o onto its SQL file", {"replay", "-o", sql, sql}, sql},
+      {"replay --save-snapshot onto its base snapshot",
+       {"replay", "--snapshot", snapshot, "--save-snapshot", snapshot, sql},
+       snapshot},
+      {"replay -o onto its base snapshot",
+       {"replay", "--snapshot", snapshot, "-o", snapshot, sql},
+       snapshot},
+  };
+  for (const auto& c : cases) {
+    SECTION(c.what) {
+      std::string before = read_all(c.victim);
+      auto r = run_migsim(c.args);
+      CHECK(r.exit_code == 2);
+      CHECK(r.err.find(c.victim + ": cannot write output: it is one of this run's inputs") !=
+            std::string::npos);
+      CHECK(read_all(c.victim) == before);
+      CHECK(r.out.empty());
+    }
+  }
+  CHECK(read_all(snapshot) == snapshot_before);
+}
+
+}  // namespace
 }  // namespace migsim::testing

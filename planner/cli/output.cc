@@ -1,4 +1,5 @@
 #include "planner/cli/output.h"
+#include "parser/source.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -116,6 +117,11 @@ bool OutputFiles::add(const std::string& path, const std::string& content, Input
       discard();
       return false;
     }
+  }
+  if (is_input_file(path)) {
+    error = {path, 0, 0, "cannot write output: it is one of this run's inputs"};
+    discard();
+    return false;
   }
   struct stat st;
   if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {

@@ -419,6 +419,7 @@ bool load_saved_run(const std::string& path, ReportModel& model, InputError& err
     error.message = "not a migsim saved run: the file is empty";
     return false;
   }
+  note_input_file(path);
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
   Db db(raw);

@@ -1,4 +1,5 @@
 #include "planner/rules/identifier_search.h"
+#include "parser/source.h"
 
 #include <filesystem>
 #include <fstream>
@@ -101,6 +102,7 @@ std::vector<std::string> files_mentioning(const std::vector<std::string>& roots,
         continue;
       }
       if (!it->is_regular_file() || it->file_size() > (8u << 20)) continue;
+      note_input_file(p.string());
       std::ifstream in(p, std::ios::binary);
       std::stringstream ss;
       ss << in.rdbuf();

@@ -1,4 +1,5 @@
 #include "planner/rules/suppression.h"
+#include "parser/source.h"
 
 #include <algorithm>
 #include <fstream>
@@ -53,6 +54,7 @@ std::vector<SilencedFinding> apply_suppressions(std::vector<Finding>& findings) 
     auto it = files.find(path);
     if (it != files.end()) return it->second;
     std::vector<std::string> lines;
+    note_input_file(path);
     std::ifstream in(path, std::ios::binary);
     std::string line;
     while (std::getline(in, line)) lines.push_back(line);

@@ -402,6 +402,7 @@ bool load_snapshot(const std::string& path, Catalog& catalog, Snapshot& snap, In
                     " (raise it with --max-snapshot-size)";
     return false;
   }
+  note_input_file(path);
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
   Db db(raw);
