@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "parser/limits.h"
 #include "parser/revisions/readers.h"
 #include "parser/revisions/revision_graph.h"
 
@@ -84,6 +85,25 @@ TEST_CASE("diesel: versions sort by their digits, metadata.toml", "[revisions]")
   CHECK_FALSE(revs[2].transactional);
   CHECK(revs[3].transactional);
   CHECK(revs[0].script.statements[0].kind == "CreateFunctionStmt");
+}
+
+TEST_CASE("diesel: metadata.toml is read under the file size limit", "[revisions]") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("migsim-diesel-" + std::to_string(getpid()));
+  fs::create_directories(dir / "2020-01-01-000000_big");
+  std::ofstream(dir / "2020-01-01-000000_big" / "up.sql") << "CREATE TABLE t (id int);\n";
+  std::ofstream(dir / "2020-01-01-000000_big" / "metadata.toml")
+      << "run_in_transaction = false\n# " << std::string(4096, 'x') << "\n";
+  uint64_t saved = input_limits().max_file_size;
+  input_limits().max_file_size = 1024;
+  std::vector<Revision> out;
+  InputError error;
+  bool ok = read_revisions(dir.string(), SourceFormat::kDiesel, ReadOptions{}, out, error);
+  input_limits().max_file_size = saved;
+  fs::remove_all(dir);
+  CHECK_FALSE(ok);
+  CHECK(error.file.ends_with("metadata.toml"));
+  CHECK(error.message.find("--max-file-size") != std::string::npos);
 }
 
 TEST_CASE("plain SQL files in natural order", "[revisions]") {

@@ -15,8 +15,10 @@ namespace {
 namespace fs = std::filesystem;
 
 bool read_metadata(const std::string& path, Revision& rev, InputError& error) {
+  auto source = read_source_file(path, error);  // under --max-file-size, like every input
+  if (!source) return false;
   try {
-    toml::table t = toml::parse_file(path);
+    toml::table t = toml::parse(source->text(), path);
     for (const auto& [key, node] : t) {
       if (key.str() != "run_in_transaction") continue;
       auto v = node.value<bool>();
