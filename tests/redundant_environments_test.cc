@@ -54,7 +54,8 @@ TEST_CASE("the JSON finding lists the revision's verdict in each other environme
             "\"message\":\"revision 003_guard is redundant in dev: every statement is a "
             "no-op: relation \\\"u\\\" already exists, skipping. It is not redundant in "
             "prod (applies). qa has it already.\",\"file\":\"versions/003_guard.sql\","
-            "\"line\":1,\"elsewhere\":[{\"environment\":\"prod\",\"verdict\":\"applies\"},"
+            "\"line\":1,\"column\":null,\"elsewhere\":[{\"environment\":\"prod\",\"verdict\":"
+            "\"applies\"},"
             "{\"environment\":\"qa\",\"verdict\":\"applied\"}]}"));
 }
 

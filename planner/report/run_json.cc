@@ -36,6 +36,10 @@ void finding_members(JsonOut& j, const Finding& f) {
     j.key("line").value(int64_t{f.line});
   else
     j.key("line").null();
+  if (f.line && f.column)
+    j.key("column").value(int64_t{f.column});
+  else
+    j.key("column").null();
   if (!f.elsewhere.empty()) {
     j.key("elsewhere").begin_array();
     for (const auto& e : f.elsewhere) {
