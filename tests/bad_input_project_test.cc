@@ -318,6 +318,11 @@ TEST_CASE("bad input, project commands: Alembic scripts and the revision graph")
          replace_file(p, "versions/b2.py", Project::script("b2", "'0001_base'", "x = 'caf\xe9'"));
        },
        "versions/b2.py", 6},
+      {"invalid UTF-8 in a comment on line 6", Format::kAlembic,
+       [](Project& p) {
+         replace_file(p, "versions/b2.py", Project::script("b2", "'0001_base'", "# caf\xe9"));
+       },
+       "versions/b2.py", 6},
       {"a 100 MB script", Format::kAlembic,
        [](Project& p) { sparse(p, "versions/b2.py", "revision = 'b2'\n"); }, "versions/b2.py"},
       {"a revision cycle", Format::kAlembic,

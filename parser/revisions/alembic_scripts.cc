@@ -9,6 +9,7 @@
 #include "parser/python/lexer.h"
 #include "parser/python/literal.h"
 #include "parser/revisions/readers.h"
+#include "parser/sql_parser.h"
 
 namespace migsim::revisions {
 
@@ -167,6 +168,14 @@ bool read_script(const std::string& path, const std::string& filename, Revision&
                  InputError& error) {
   auto source = read_source_file(path, error);
   if (!source) return false;
+  // Python refuses a source file that is not UTF-8 (no PEP 263 declaration is
+  // honoured here), wherever the bad byte is, even in a comment.
+  if (auto bad = find_invalid_utf8(source->text())) {
+    Location at = source->locate(static_cast<uint32_t>(*bad));
+    error = {path, at.line, at.column,
+             "(unicode error) 'utf-8' codec can't decode byte: invalid UTF-8"};
+    return false;
+  }
   python::TokenStream stream;
   if (!python::tokenize(*source, stream, error)) return false;
   std::map<std::string, Assignment> a;
