@@ -23,9 +23,6 @@ inline constexpr int kSavedRunApplicationId = 0x4d475352;
 /// The SQLite bytes of a saved run of `model`.
 bool saved_run_bytes(const ReportModel& model, std::string& bytes, InputError& error);
 
-/// Writes `model` to `path` atomically: a failed save leaves no file.
-bool save_run(const std::string& path, const ReportModel& model, InputError& error);
-
 /// --save: when `path` is not empty, records the inputs of `project` in
 /// `model` and adds the saved run to `outputs`, written with the run's other
 /// files, all or none.

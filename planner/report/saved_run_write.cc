@@ -181,13 +181,6 @@ bool saved_run_bytes(const ReportModel& model, std::string& bytes, InputError& e
   return true;
 }
 
-bool save_run(const std::string& path, const ReportModel& model, InputError& error) {
-  error = {path, 0, 0, ""};
-  std::string bytes;
-  if (!saved_run_bytes(model, bytes, error)) return false;
-  return write_output(path, bytes, error);
-}
-
 bool save_run_if(OutputFiles& outputs, const std::string& path, const Project& project,
                  ReportModel& model, InputError& error) {
   if (path.empty()) return true;
