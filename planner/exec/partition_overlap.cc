@@ -186,17 +186,8 @@ bool check_partition_overlap(const Catalog& catalog, const std::string& parent,
       return false;
     }
   }
-  if (mine->kind == Bound::Kind::kDefault) {
-    for (const auto& s : siblings) {
-      if (s.bound.kind == Bound::Kind::kDefault) {
-        error = ExecContext::fails("42P17", "partition \"" + name +
-                                                "\" conflicts with existing default partition \"" +
-                                                s.name + "\"");
-        return false;
-      }
-    }
-    return true;
-  }
+  // A second DEFAULT is refused by partition_bound(), which every caller runs first.
+  if (mine->kind == Bound::Kind::kDefault) return true;
   const Sibling* hit = nullptr;
   if (mine->kind == Bound::Kind::kList) {
     for (const Datum& v : mine->values) {

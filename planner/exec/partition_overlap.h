@@ -1,6 +1,6 @@
 #pragma once
 // check_new_partition_bound: a new partition's bound must not overlap a
-// sibling's, and a parent has at most one default partition.
+// sibling's (a second default partition is partition_bound()'s check).
 
 #include <string>
 
