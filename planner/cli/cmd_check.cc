@@ -18,6 +18,7 @@
 #include "planner/report/saved_run.h"
 #include "planner/run/environment.h"
 #include "planner/run/findings.h"
+#include "planner/util/keep_until_exit.h"
 
 namespace migsim {
 namespace {
@@ -120,7 +121,9 @@ int run_check(const CheckOptions& o) {
       std::fclose(f);
     }
   }
-  return exit_code_for(runs, o.fail_on);
+  int code = exit_code_for(runs, o.fail_on);
+  keep_until_exit(std::move(runs));
+  return code;
 }
 
 void setup(CLI::App& app, std::function<int()>& action) {

@@ -17,6 +17,7 @@
 #include "planner/run/environment.h"
 #include "planner/run/findings.h"
 #include "planner/run/version_after.h"
+#include "planner/util/keep_until_exit.h"
 
 namespace migsim {
 namespace {
@@ -68,7 +69,9 @@ int run_plan(const PlanOptions& o, RunMode mode) {
                                                        snapshot_after(project, runs[0]), error))
     return report_input_error(error);
   if (!outputs.commit(error)) return report_input_error(error);
-  return exit_code_for(runs, o.fail_on);
+  int code = exit_code_for(runs, o.fail_on);
+  keep_until_exit(std::move(runs));
+  return code;
 }
 
 void add_options(CLI::App* cmd, PlanOptions& o, bool audit) {

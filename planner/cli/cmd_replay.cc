@@ -2,10 +2,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
+
 #include "planner/cli/commands.h"
 #include "planner/cli/output.h"
 #include "planner/replay/replay_run.h"
 #include "planner/snapshot/snapshot.h"
+#include "planner/util/keep_until_exit.h"
 
 namespace migsim {
 namespace {
@@ -21,7 +24,8 @@ struct ReplayOptions {
 
 int run_replay(const ReplayOptions& o) {
   if (o.files.empty()) return report_usage_error("replay: at least one FILE is required");
-  Catalog catalog;
+  auto owned = std::make_unique<Catalog>();
+  Catalog& catalog = *owned;
   ReplayRun run;
   InputError error;
   Snapshot start;  ///< what a saved snapshot keeps of the starting one (server, version rows)
@@ -42,6 +46,7 @@ int run_replay(const ReplayOptions& o) {
       return report_input_error(error);
   }
   if (!outputs.commit(error)) return report_input_error(error);
+  keep_until_exit(std::move(owned));
   return 0;
 }
 

@@ -11,6 +11,7 @@
 #include "planner/report/saved_run.h"
 #include "planner/run/environment.h"
 #include "planner/run/findings.h"
+#include "planner/util/keep_until_exit.h"
 
 namespace migsim {
 namespace {
@@ -71,6 +72,7 @@ int run_report(const ReportOptions& o) {
   std::string text = write_report(model, o.format, o.output.empty() && stdout_wants_color());
   if (!outputs.add(o.output, text, error) || !outputs.commit(error))
     return report_input_error(error);
+  keep_until_exit(std::move(report));
   return 0;
 }
 

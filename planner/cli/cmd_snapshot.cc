@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <memory>
 
 #include "planner/cli/commands.h"
 #include "planner/cli/output.h"
@@ -12,6 +13,7 @@
 #include "planner/snapshot/pull.h"
 #include "planner/snapshot/query.h"
 #include "planner/snapshot/show.h"
+#include "planner/util/keep_until_exit.h"
 
 namespace migsim {
 namespace {
@@ -78,17 +80,20 @@ int run_pull(const SnapshotOptions& o) {
 }
 
 int run_show(const SnapshotOptions& o) {
-  Catalog catalog;
+  auto owned = std::make_unique<Catalog>();
+  Catalog& catalog = *owned;
   Snapshot snap;
   InputError error;
   if (!load_snapshot(o.input, catalog, snap, error)) return report_input_error(error);
   if (!write_output(o.output, snapshot_summary(o.input, catalog, snap), error))
     return report_input_error(error);
+  keep_until_exit(std::move(owned));
   return 0;
 }
 
 int run_diff(const SnapshotOptions& o) {
-  Catalog ca, cb;
+  auto owned_a = std::make_unique<Catalog>(), owned_b = std::make_unique<Catalog>();
+  Catalog &ca = *owned_a, &cb = *owned_b;
   Snapshot sa, sb;
   InputError error;
   if (!load_snapshot(o.a, ca, sa, error)) return report_input_error(error);
@@ -103,6 +108,8 @@ int run_diff(const SnapshotOptions& o) {
                  (sa.info.source != "pg_dump" ? o.b : o.a).c_str(), "pg_dump --schema-only");
   std::string text = o.format == "json" ? diff_json(changes) : diff_text(changes);
   if (!write_output(o.output, text, error)) return report_input_error(error);
+  keep_until_exit(std::move(owned_a));
+  keep_until_exit(std::move(owned_b));
   return changes.empty() ? 0 : 1;
 }
 

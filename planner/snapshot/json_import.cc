@@ -213,7 +213,7 @@ bool import_snapshot_json(const std::string& path, const std::string& text, Cata
         ") reads (format " + std::to_string(kSnapshotFormat) +
         "); it needs a migsim that reads format " + std::to_string(format);
   }
-  if (e.empty()) e = read_snapshot_db(db, catalog, snapshot);
+  if (e.empty()) e = read_snapshot_db(db, nullptr, catalog, snapshot);
   if (!e.empty()) {
     error.message = e;
     return false;

@@ -1,12 +1,14 @@
 // Reading snapshot files (SQLite, format 1) into a catalog.
 
-#include <sys/stat.h>
-
+#include <exception>
+#include <iterator>
+#include <string_view>
+#include <thread>
 #include <vector>
 
-#include "parser/limits.h"
 #include "planner/snapshot/json_text.h"
 #include "planner/snapshot/snapshot.h"
+#include "planner/snapshot/snapshot_rows.h"
 #include "planner/snapshot/store_internal.h"
 
 namespace migsim {
@@ -18,14 +20,137 @@ std::vector<std::string> array_of(std::string_view text, bool& ok) {
   return out;
 }
 
+/// Runs `body`, keeping what it throws for the thread that joins.
+template <class Body>
+void guarded(std::exception_ptr& failed, Body body) {
+  try {
+    body();
+  } catch (...) {
+    failed = std::current_exception();
+  }
+}
+
+std::string orphan(const char* what, std::string_view schema, std::string_view name) {
+  return std::string(what) + " of " + std::string(schema) + "." + std::string(name) +
+         ", which the relations table does not hold";
+}
+
+/// Finds relations by name, fastest when asked in the order of `in_order`
+/// (the file's (schema, name) order, which every per-relation table keeps):
+/// a cursor walks it instead of hashing each key.
+class OwnerCursor {
+ public:
+  OwnerCursor(const std::vector<Relation*>& in_order, Catalog& catalog)
+      : in_order_(in_order), catalog_(catalog) {}
+  void restart() {
+    cur_ = nullptr;
+    pos_ = 0;
+  }
+  Relation* find(std::string_view schema, std::string_view name) {
+    if (cur_ && cur_->schema == schema && cur_->name == name) return cur_;
+    auto before = [&](const Relation* r) {
+      int c = std::string_view(r->schema).compare(schema);
+      return c < 0 || (c == 0 && std::string_view(r->name).compare(name) < 0);
+    };
+    while (pos_ < in_order_.size() && before(in_order_[pos_])) ++pos_;
+    if (pos_ < in_order_.size() && in_order_[pos_]->schema == schema &&
+        in_order_[pos_]->name == name)
+      return cur_ = in_order_[pos_];
+    auto& rels = catalog_.relations.raw();
+    auto it = rels.find(Catalog::key(schema, name));
+    return cur_ = it == rels.end() ? nullptr : &it->second;
+  }
+
+ private:
+  const std::vector<Relation*>& in_order_;
+  Catalog& catalog_;
+  Relation* cur_ = nullptr;
+  size_t pos_ = 0;
+};
+
+/// Moves `from` onto the end of `into` (one group per owner is the rule; a
+/// second is appended).
+template <class T>
+void append(std::vector<T>& into, std::vector<T>& from) {
+  if (into.empty())
+    into = std::move(from);
+  else
+    std::move(from.begin(), from.end(), std::back_inserter(into));
+}
+
+/// Gives each relation (and domain) the rows the per-relation tables hold for
+/// it. An index or sequence row without its relation is ignored; any other
+/// row without its owner is an error.
+std::string attach_child_rows(const std::vector<Relation*>& in_order, Catalog& catalog,
+                              ChildRows& columns, ChildRows& others) {
+  OwnerCursor owners(in_order, catalog);
+  for (auto& g : others.indexes) {
+    Relation* r = g.relation.empty() ? nullptr : owners.find(g.schema, g.relation);
+    if (r && !g.items.empty()) r->index = std::move(g.items.back());
+  }
+  owners.restart();
+  for (auto& g : others.sequences) {
+    Relation* r = g.relation.empty() ? nullptr : owners.find(g.schema, g.relation);
+    if (r && !g.items.empty()) r->sequence = std::move(g.items.back());
+  }
+  owners.restart();
+  for (auto& g : columns.columns) {
+    Relation* r = owners.find(g.schema, g.relation);
+    if (!r) return orphan("a column", g.schema, g.relation);
+    append(r->columns, g.items);
+  }
+  owners.restart();
+  auto& types = catalog.types.raw();
+  for (auto& g : others.constraints) {
+    if (g.on_domain) {
+      auto it = types.find(Catalog::key(g.schema, g.relation));
+      if (it == types.end()) return orphan("a constraint", g.schema, g.relation);
+      append(it->second.constraints, g.items);
+    } else {
+      Relation* r = owners.find(g.schema, g.relation);
+      if (!r) return orphan("a constraint", g.schema, g.relation);
+      append(r->constraints, g.items);
+    }
+  }
+  owners.restart();
+  for (auto& g : others.depends) {
+    Relation* r = owners.find(g.schema, g.relation);
+    if (!r) return orphan("a view dependency", g.schema, g.relation);
+    append(r->depends, g.items);
+  }
+  owners.restart();
+  for (auto& g : others.triggers) {
+    Relation* r = owners.find(g.schema, g.relation);
+    if (!r) return orphan("a trigger", g.schema, g.relation);
+    append(r->triggers, g.items);
+  }
+  return "";
+}
+
 }  // namespace
 
 /// Reads the whole file into the catalog; returns an SQLite error text or "" on success.
-std::string read_snapshot_db(sqlite3* db, Catalog& catalog, Snapshot& snap) {
+std::string read_snapshot_db(sqlite3* db, const Reopen& reopen, Catalog& catalog, Snapshot& snap) {
   bool ok = true;
-  auto fail = [&](const char* what) {
-    return std::string("cannot read ") + what + ": " + sqlite3_errmsg(db);
-  };
+  auto fail = [&](const char* what) { return read_failure(db, what); };
+  // The per-relation tables are read on connections of their own, by two more
+  // threads, while this one reads the rest; without connections (reopen fails)
+  // they are read here, first. The threads are joined before what they fill is
+  // used, and before this returns whatever way it does (jthread).
+  ChildRows columns, others;
+  std::exception_ptr columns_failed, others_failed;
+  Db columns_db = reopen ? reopen() : nullptr;
+  Db others_db = columns_db && reopen ? reopen() : nullptr;
+  std::jthread columns_thread, others_thread;
+  if (others_db) {
+    columns_thread = std::jthread(
+        [&] { guarded(columns_failed, [&] { read_column_rows(columns_db.get(), columns); }); });
+    others_thread = std::jthread(
+        [&] { guarded(others_failed, [&] { read_other_child_rows(others_db.get(), others); }); });
+  } else {
+    read_column_rows(db, columns);
+    if (columns.error.empty()) read_other_child_rows(db, others);
+  }
   {
     Stmt s(db,
            "SELECT format, migsim_version, server_version, server_version_num, database_name, "
@@ -112,109 +237,6 @@ std::string read_snapshot_db(sqlite3* db, Catalog& catalog, Snapshot& snap) {
     if (rc != SQLITE_DONE) return fail("relations");
   }
 
-  // Rows of the per-relation tables come in (schema, relation) order, the
-  // relations' own order: a cursor walks `in_order` instead of hashing each key.
-  // The hash lookup remains for anything out of order.
-  Relation* cur = nullptr;
-  size_t pos = 0;
-  auto owner = [&](std::string_view schema, std::string_view name) -> Relation* {
-    if (cur && cur->schema == schema && cur->name == name) return cur;
-    auto before = [&](const Relation* r) {
-      int c = std::string_view(r->schema).compare(schema);
-      return c < 0 || (c == 0 && std::string_view(r->name).compare(name) < 0);
-    };
-    while (pos < in_order.size() && before(in_order[pos])) ++pos;
-    if (pos < in_order.size() && in_order[pos]->schema == schema && in_order[pos]->name == name) {
-      cur = in_order[pos];
-      return cur;
-    }
-    auto it = rels.find(Catalog::key(schema, name));
-    cur = it == rels.end() ? nullptr : &it->second;
-    return cur;
-  };
-  auto restart = [&] {
-    cur = nullptr;
-    pos = 0;
-  };
-  auto orphan = [](const char* what, std::string_view schema, std::string_view name) {
-    return std::string(what) + " of " + std::string(schema) + "." + std::string(name) +
-           ", which the relations table does not hold";
-  };
-
-  // An index or sequence row without its relation is ignored, as the join did.
-  restart();
-  {
-    Stmt s(db,
-           "SELECT schema, name, table_name, method, keys, include, predicate, is_unique, "
-           "is_primary, constraint_name FROM indexes ORDER BY schema, name");
-    if (!s.ok()) return fail("relations");
-    int rc;
-    while ((rc = s.step()) == SQLITE_ROW) {
-      Relation* r = s.view(1).empty() ? nullptr : owner(s.view(0), s.view(1));
-      if (!r) continue;
-      IndexInfo& ix = r->index;
-      ix.table = s.text(2);
-      ix.method = s.text(3);
-      ix.keys = array_of(s.view(4), ok);
-      ix.include = array_of(s.view(5), ok);
-      ix.predicate = s.text(6);
-      ix.unique = s.i64(7) != 0;
-      ix.primary = s.i64(8) != 0;
-      ix.constraint = s.text(9);
-    }
-    if (rc != SQLITE_DONE) return fail("relations");
-  }
-  restart();
-  {
-    Stmt s(db,
-           "SELECT schema, name, type, start, increment, min, max, cache, cycle, owned_by_table, "
-           "owned_by_column, identity FROM sequences ORDER BY schema, name");
-    if (!s.ok()) return fail("relations");
-    int rc;
-    while ((rc = s.step()) == SQLITE_ROW) {
-      Relation* r = s.view(1).empty() ? nullptr : owner(s.view(0), s.view(1));
-      if (!r) continue;
-      SequenceInfo& q = r->sequence;
-      q.type = s.text(2);
-      q.start = s.i64(3);
-      q.increment = s.i64(4);
-      q.min = s.i64(5);
-      q.max = s.i64(6);
-      q.cache = s.i64(7);
-      q.cycle = s.i64(8) != 0;
-      q.owned_by_table = s.text(9);
-      q.owned_by_column = s.text(10);
-      q.identity = s.i64(11) != 0;
-    }
-    if (rc != SQLITE_DONE) return fail("relations");
-  }
-
-  restart();
-  {
-    Stmt s(db,
-           "SELECT schema, relation, name, type, type_schema, type_name, not_null, default_expr, "
-           "identity, generated_expr, collation, comment FROM columns "
-           "ORDER BY schema, relation, ordinal");
-    if (!s.ok()) return fail("columns");
-    int rc;
-    while ((rc = s.step()) == SQLITE_ROW) {
-      Relation* r = owner(s.view(0), s.view(1));
-      if (!r) return orphan("a column", s.view(0), s.view(1));
-      Column& c = r->columns.emplace_back();
-      c.name = s.text(2);
-      c.type = s.text(3);
-      c.type_schema = s.text(4);
-      c.type_name = s.text(5);
-      c.not_null = s.i64(6) != 0;
-      c.default_expr = s.text(7);
-      c.identity = s.ch(8, 0);
-      c.generated = s.text(9);
-      c.collation = s.text(10);
-      c.comment = s.text(11);
-    }
-    if (rc != SQLITE_DONE) return fail("columns");
-  }
-
   auto& types = catalog.types.raw();
   {
     Stmt s(db,
@@ -252,79 +274,6 @@ std::string read_snapshot_db(sqlite3* db, Catalog& catalog, Snapshot& snap) {
       types.emplace(std::move(k), std::move(t));
     }
     if (rc != SQLITE_DONE) return fail("types");
-  }
-
-  restart();
-  {
-    Stmt s(db,
-           "SELECT schema, relation, on_domain, name, kind, columns, expression, index_name, "
-           "ref_schema, ref_table, ref_columns, on_delete, on_update, match_type, is_deferrable, "
-           "is_deferred, validated, no_inherit, comment FROM constraints "
-           "ORDER BY schema, relation, on_domain, ordinal");
-    if (!s.ok()) return fail("constraints");
-    int rc;
-    while ((rc = s.step()) == SQLITE_ROW) {
-      Constraint c;
-      c.name = s.text(3);
-      c.kind = static_cast<Constraint::Kind>(s.ch(4, 'c'));
-      if (s.view(4).size() != 1 ||
-          std::string_view("pufcx").find(s.view(4)) == std::string_view::npos)
-        return "constraint " + c.name + " has an unknown kind '" + s.text(4) + "'";
-      c.columns = array_of(s.view(5), ok);
-      c.expression = s.text(6);
-      c.index = s.text(7);
-      c.ref_schema = s.text(8);
-      c.ref_table = s.text(9);
-      c.ref_columns = array_of(s.view(10), ok);
-      c.on_delete = s.ch(11, 'a');
-      c.on_update = s.ch(12, 'a');
-      c.match = s.ch(13, 's');
-      c.deferrable = s.i64(14) != 0;
-      c.deferred = s.i64(15) != 0;
-      c.validated = s.i64(16) != 0;
-      c.no_inherit = s.i64(17) != 0;
-      c.comment = s.text(18);
-      if (s.i64(2)) {
-        auto it = types.find(Catalog::key(s.view(0), s.view(1)));
-        if (it == types.end()) return orphan("a constraint", s.view(0), s.view(1));
-        it->second.constraints.push_back(std::move(c));
-      } else {
-        Relation* r = owner(s.view(0), s.view(1));
-        if (!r) return orphan("a constraint", s.view(0), s.view(1));
-        r->constraints.push_back(std::move(c));
-      }
-    }
-    if (rc != SQLITE_DONE) return fail("constraints");
-  }
-
-  restart();
-  {
-    Stmt s(db,
-           "SELECT schema, view_name, ref_schema, ref_name, columns FROM view_dependencies "
-           "ORDER BY schema, view_name, ref_schema, ref_name");
-    if (!s.ok()) return fail("view_dependencies");
-    int rc;
-    while ((rc = s.step()) == SQLITE_ROW) {
-      Relation* r = owner(s.view(0), s.view(1));
-      if (!r) return orphan("a view dependency", s.view(0), s.view(1));
-      r->depends.push_back({s.text(2), s.text(3), array_of(s.view(4), ok)});
-    }
-    if (rc != SQLITE_DONE) return fail("view_dependencies");
-  }
-
-  restart();
-  {
-    Stmt s(db,
-           "SELECT schema, relation, name, function, definition, enabled, comment FROM triggers "
-           "ORDER BY schema, relation, name");
-    if (!s.ok()) return fail("triggers");
-    int rc;
-    while ((rc = s.step()) == SQLITE_ROW) {
-      Relation* r = owner(s.view(0), s.view(1));
-      if (!r) return orphan("a trigger", s.view(0), s.view(1));
-      r->triggers.push_back({s.text(2), s.text(3), s.text(4), s.i64(5) != 0, s.text(6)});
-    }
-    if (rc != SQLITE_DONE) return fail("triggers");
   }
 
   {
@@ -375,75 +324,15 @@ std::string read_snapshot_db(sqlite3* db, Catalog& catalog, Snapshot& snap) {
     if (rc != SQLITE_DONE) return fail("version_tables");
   }
   if (!ok) return "a list-valued field is not a JSON array of strings";
-  return "";
-}
 
-bool load_snapshot(const std::string& path, Catalog& catalog, Snapshot& snap, InputError& error) {
-  error = {path, 0, 0, ""};
-  struct stat st;
-  if (stat(path.c_str(), &st) != 0) {
-    error.message = "cannot open snapshot: no such file";
-    return false;
-  }
-  if (!S_ISREG(st.st_mode)) {
-    error.message = S_ISDIR(st.st_mode) ? "cannot open snapshot: is a directory, expected a file"
-                                        : "cannot open snapshot: not a regular file";
-    return false;
-  }
-  if (st.st_size == 0) {
-    // SQLite takes an empty file for an empty database.
-    error.message = "not a migsim snapshot: the file is empty";
-    return false;
-  }
-  uint64_t limit = input_limits().max_snapshot_size;
-  if (static_cast<uint64_t>(st.st_size) > limit) {
-    error.message = "snapshot is " + format_size(static_cast<uint64_t>(st.st_size)) +
-                    ", larger than the limit of " + format_size(limit) +
-                    " (raise it with --max-snapshot-size)";
-    return false;
-  }
-  note_input_file(path);
-  sqlite3* raw = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
-  Db db(raw);
-  if (rc != SQLITE_OK) {
-    error.message = std::string("cannot open snapshot: ") + sqlite3_errmsg(raw);
-    return false;
-  }
-  int version = -1;
-  {
-    Stmt s(db.get(), "PRAGMA user_version");
-    int step = s.ok() ? s.step() : sqlite3_errcode(db.get());
-    if (step != SQLITE_ROW) {
-      int code = sqlite3_errcode(db.get()) & 0xff;
-      error.message = code == SQLITE_NOTADB ? "not a migsim snapshot: not an SQLite file"
-                      : code == SQLITE_CORRUPT
-                          ? "corrupt snapshot (truncated or damaged SQLite file)"
-                          : std::string("cannot read snapshot: ") + sqlite3_errmsg(db.get());
-      return false;
-    }
-    version = static_cast<int>(s.i64(0));
-  }
-  if (version == 0) {
-    error.message = "not a migsim snapshot (an SQLite file without a snapshot format version)";
-    return false;
-  }
-  if (version > kSnapshotFormat) {
-    std::string needs;
-    Stmt s(db.get(), "SELECT migsim_version FROM metadata");
-    if (s.ok() && s.step() == SQLITE_ROW) needs = s.text(0);
-    error.message = "snapshot format " + std::to_string(version) + " is newer than this migsim (" +
-                    MIGSIM_VERSION + ") reads (format " + std::to_string(kSnapshotFormat) +
-                    "); it needs a migsim that reads format " + std::to_string(version) +
-                    (needs.empty() ? std::string() : " (it was written by migsim " + needs + ")");
-    return false;
-  }
-  std::string e = read_snapshot_db(db.get(), catalog, snap);
-  if (!e.empty()) {
-    error.message = "corrupt snapshot: " + e;
-    return false;
-  }
-  return true;
+  // The per-relation tables, read meanwhile, attached to their owners.
+  if (columns_thread.joinable()) columns_thread.join();
+  if (others_thread.joinable()) others_thread.join();
+  if (columns_failed) std::rethrow_exception(columns_failed);
+  if (others_failed) std::rethrow_exception(others_failed);
+  if (!columns.error.empty()) return columns.error;
+  if (!others.error.empty()) return others.error;
+  return attach_child_rows(in_order, catalog, columns, others);
 }
 
 }  // namespace migsim

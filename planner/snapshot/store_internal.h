@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -36,6 +37,14 @@ class Stmt {
   std::string_view view(int i) const {
     auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s_, i));
     return p ? std::string_view(p, sqlite3_column_bytes(s_, i)) : std::string_view();
+  }
+  /// Copies column i into `into`, reusing its storage.
+  void assign(int i, std::string& into) const {
+    auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s_, i));
+    if (p)
+      into.assign(p, static_cast<size_t>(sqlite3_column_bytes(s_, i)));
+    else
+      into.clear();
   }
   int64_t i64(int i) const { return sqlite3_column_int64(s_, i); }
   int64_t i64_or(int i, int64_t dflt) const {
@@ -77,7 +86,13 @@ class Stmt {
   sqlite3_stmt* s_ = nullptr;
 };
 
+/// Opens another connection to the same database; null when it cannot.
+using Reopen = std::function<Db()>;
+
 /// Reads every table of `db` into `catalog`; an error text, or "" on success.
-std::string read_snapshot_db(sqlite3* db, Catalog& catalog, Snapshot& snapshot);
+/// With `reopen`, the largest tables are read on connections of their own by
+/// threads of their own.
+std::string read_snapshot_db(sqlite3* db, const Reopen& reopen, Catalog& catalog,
+                             Snapshot& snapshot);
 
 }  // namespace migsim
