@@ -121,7 +121,9 @@ StatementResult at_attach_partition(AlterTarget& t, Node cmd) {
   Relation updated = *child;
   updated.partition_parent = quote_qualified(t.schema, t.name);
   updated.partition_bound = bound;
-  clone_row_triggers(parent, updated);
+  if (StatementResult cloned = clone_row_triggers(catalog, parent, updated);
+      cloned.outcome != Outcome::kApplies)
+    return cloned;
   // The parent's foreign keys are cloned into the new partition.
   for (const auto& con : parent.constraints)
     if (con.kind == Constraint::Kind::kForeignKey && !updated.constraint(con.name))
@@ -162,7 +164,7 @@ StatementResult at_detach_partition(AlterTarget& t, Node cmd) {
   Relation* r = t.ctx.catalog.relation_mut(child_name.schema, child_name.name);
   r->partition_parent.clear();
   r->partition_bound.clear();
-  remove_cloned_triggers(t.get(), *r);
+  remove_cloned_triggers(t.ctx.catalog, t.get(), *r);
   return ExecContext::applies();
 }
 

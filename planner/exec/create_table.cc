@@ -472,7 +472,8 @@ StatementResult create_table(ExecContext& ctx) {
     }
     table.partition_parent = quote_qualified(parent.name.schema, parent.name.name);
     table.partition_bound = partition_bound_text;
-    clone_row_triggers(*parent.rel, table);
+    // A new table has no triggers of its own, nor partitions: this cannot fail.
+    clone_row_triggers(ctx.catalog, *parent.rel, table);
   } else {
     for (const auto& p : parents)
       table.inherits.push_back(quote_qualified(p.name.schema, p.name.name));

@@ -6,6 +6,7 @@
 #include "planner/catalog/names.h"
 #include "planner/exec/common.h"
 #include "planner/exec/identifier_text.h"
+#include "planner/exec/trigger_clone.h"
 
 namespace migsim {
 
@@ -442,6 +443,13 @@ bool internal_owner(const Catalog& catalog, const ObjectRef& o, ObjectRef& owner
     const Function* f = catalog.functions.find(o.sub);
     if (f && !f->extension.empty()) {
       owner = ObjectRef::extension(f->extension);
+      return true;
+    }
+  } else if (o.kind == Kind::kTrigger) {
+    // A row trigger cloned onto a partition goes only with its parent's.
+    const Relation* parent = nullptr;
+    if (cloned_from(catalog, o.schema, o.name, o.sub, &parent)) {
+      owner = ObjectRef::part(Kind::kTrigger, parent->schema, parent->name, o.sub);
       return true;
     }
   }

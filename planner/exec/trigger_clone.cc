@@ -1,10 +1,38 @@
 #include "planner/exec/trigger_clone.h"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 #include "planner/catalog/names.h"
+#include "planner/engine/exec_context.h"
+#include "planner/exec/dependencies.h"
 
 namespace migsim {
+namespace {
+
+bool has_trigger(const Relation& r, const std::string& name) {
+  return std::any_of(r.triggers.begin(), r.triggers.end(),
+                     [&](const Trigger& t) { return t.name == name; });
+}
+
+/// The partitions below `top` (not `top` itself), parents before children,
+/// each with the relation it is a partition of.
+std::vector<std::pair<const Relation*, const Relation*>> partitions_below(const Catalog& catalog,
+                                                                          const Relation& top) {
+  std::vector<std::pair<const Relation*, const Relation*>> out;  // (parent, partition)
+  if (top.kind != RelKind::kPartitionedTable) return out;
+  std::vector<const Relation*> parents{&top};
+  for (size_t i = 0; i < parents.size() && i < 10000; ++i)
+    for (const Relation* part : children_of(catalog, parents[i]->schema, parents[i]->name)) {
+      if (part->partition_parent.empty()) continue;
+      out.emplace_back(parents[i], part);
+      if (part->kind == RelKind::kPartitionedTable) parents.push_back(part);
+    }
+  return out;
+}
+
+}  // namespace
 
 bool is_row_trigger(const Trigger& t) {
   return t.definition.find(" FOR EACH ROW") != std::string::npos;
@@ -21,23 +49,67 @@ Trigger clone_trigger(const Trigger& t, const Relation& parent, const Relation& 
   return c;
 }
 
-void clone_row_triggers(const Relation& parent, Relation& partition) {
-  for (const auto& t : parent.triggers) {
-    if (!is_row_trigger(t)) continue;
-    bool has = std::any_of(partition.triggers.begin(), partition.triggers.end(),
-                           [&](const Trigger& own) { return own.name == t.name; });
-    if (!has) partition.triggers.push_back(clone_trigger(t, parent, partition));
+StatementResult clone_row_triggers(Catalog& catalog, const Relation& parent, Relation& partition) {
+  std::vector<const Trigger*> rows;
+  for (const auto& t : parent.triggers)
+    if (is_row_trigger(t)) rows.push_back(&t);
+  if (rows.empty()) return ExecContext::applies();
+  // CloneRowTriggersToPartition creates each clone as CREATE TRIGGER would,
+  // which refuses a name the relation has; on a partitioned table, the
+  // creation goes on down to its partitions.
+  auto below = partitions_below(catalog, partition);
+  for (const Trigger* t : rows) {
+    if (has_trigger(partition, t->name))
+      return ExecContext::fails("42710", "trigger \"" + t->name + "\" for relation \"" +
+                                             partition.name + "\" already exists");
+    for (const auto& [up, part] : below)
+      if (has_trigger(*part, t->name))
+        return ExecContext::fails("42710", "trigger \"" + t->name + "\" for relation \"" +
+                                               part->name + "\" already exists");
   }
+  // Every clone is the parent's trigger on another relation.
+  std::vector<std::pair<std::string, std::string>> names;
+  for (const auto& [up, part] : below) names.emplace_back(part->schema, part->name);
+  for (const Trigger* t : rows) partition.triggers.push_back(clone_trigger(*t, parent, partition));
+  for (const auto& [schema, name] : names) {
+    Relation* part = catalog.relation_mut(schema, name);
+    for (const Trigger* t : rows) part->triggers.push_back(clone_trigger(*t, parent, *part));
+  }
+  return ExecContext::applies();
 }
 
-void remove_cloned_triggers(const Relation& parent, Relation& partition) {
-  auto cloned = [&](const Trigger& own) {
-    return std::any_of(parent.triggers.begin(), parent.triggers.end(),
-                       [&](const Trigger& t) { return is_row_trigger(t) && t.name == own.name; });
+void remove_cloned_triggers(Catalog& catalog, const Relation& parent, Relation& partition) {
+  std::vector<std::string> cloned;
+  for (const auto& t : parent.triggers)
+    if (is_row_trigger(t)) cloned.push_back(t.name);
+  auto is_clone = [&](const Trigger& own) {
+    return std::find(cloned.begin(), cloned.end(), own.name) != cloned.end();
   };
-  partition.triggers.erase(
-      std::remove_if(partition.triggers.begin(), partition.triggers.end(), cloned),
-      partition.triggers.end());
+  // Dropping a clone drops the clones made from it on the partitions below.
+  std::vector<std::pair<std::string, std::string>> names;
+  for (const auto& [up, part] : partitions_below(catalog, partition))
+    names.emplace_back(part->schema, part->name);
+  std::erase_if(partition.triggers, is_clone);
+  for (const auto& [schema, name] : names)
+    if (Relation* part = catalog.relation_mut(schema, name))
+      std::erase_if(part->triggers, is_clone);
+}
+
+const Trigger* cloned_from(const Catalog& catalog, const std::string& schema,
+                           const std::string& name, const std::string& trigger,
+                           const Relation** parent) {
+  const Relation* r = catalog.relation(schema, name);
+  if (!r || r->partition_parent.empty()) return nullptr;
+  for (const auto& [k, p] : catalog.relations.all()) {
+    if (quote_qualified(p.schema, p.name) != r->partition_parent) continue;
+    for (const auto& t : p.triggers)
+      if (t.name == trigger && is_row_trigger(t)) {
+        if (parent) *parent = &p;
+        return &t;
+      }
+    return nullptr;
+  }
+  return nullptr;
 }
 
 }  // namespace migsim
