@@ -5,6 +5,7 @@
 
 #include <pg_query.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -209,6 +210,14 @@ bool SqlParser::parse_piece(const Piece& piece, ParsedScript& out, InputError& e
   std::string json(result.parse_tree);
   pg_query_free_parse_result(result);
   restore_negative_integers(json, text);
+  size_t depth = input_limits().max_sql_nesting;
+  if (json_parser.max_depth() != depth &&
+      json_parser.allocate(std::max<size_t>(json_parser.capacity(), 4096), depth) !=
+          simdjson::SUCCESS)
+    return report(piece.source, piece.fixed_location, piece.offset,
+                  "out of memory for a parse tree " + std::to_string(depth) +
+                      " levels deep (lower --max-sql-nesting)",
+                  error);
   out.docs_.push_back(std::make_unique<simdjson::dom::document>());
   auto parsed = json_parser.parse_into_document(*out.docs_.back(), json.data(), json.size());
   simdjson::dom::element root;
@@ -216,7 +225,7 @@ bool SqlParser::parse_piece(const Piece& piece, ParsedScript& out, InputError& e
     return report(piece.source, piece.fixed_location, piece.offset + first_deep_statement(text),
                   "statement nested too deeply: its parse tree is more than " +
                       std::to_string(json_parser.max_depth()) +
-                      " levels deep (a limit of migsim's parser; simplify the expression)",
+                      " levels deep (raise the limit with --max-sql-nesting)",
                   error);
   }
   if (parsed.get(root) != simdjson::SUCCESS) {
@@ -258,8 +267,8 @@ bool SqlParser::parse_piece(const Piece& piece, ParsedScript& out, InputError& e
 
 bool SqlParser::check_nesting(const Piece& piece, const std::string& text, InputError& error) {
   // count_operators counts at most one operator per byte: a short text needs no count.
-  if (text.size() <= kMaxStatementOperators || count_operators(text) <= kMaxStatementOperators)
-    return true;
+  size_t limit = max_statement_operators(input_limits());
+  if (text.size() <= limit || count_operators(text) <= limit) return true;
   // Find the statement that holds too many (the scanner is not recursive).
   PgQuerySplitResult split = pg_query_split_with_scanner(text.c_str());
   if (split.error) {
@@ -272,12 +281,13 @@ bool SqlParser::check_nesting(const Piece& piece, const std::string& text, Input
     size_t len = static_cast<size_t>(split.stmts[i]->stmt_len);
     if (len == 0) len = text.size() - begin;
     size_t ops = count_operators(std::string_view(text).substr(begin, len));
-    if (ops > kMaxStatementOperators) {
+    if (ops > limit) {
       begin = skip_space_and_comments(text, begin);
       ok = report(piece.source, piece.fixed_location, piece.offset + static_cast<uint32_t>(begin),
                   "statement nested too deeply: " + std::to_string(ops) +
-                      " operators outside literals, more than migsim's limit of " +
-                      std::to_string(kMaxStatementOperators) + " (split the expression)",
+                      " operators outside literals, more than the limit of " +
+                      std::to_string(limit) +
+                      " (raise it with --max-sql-nesting: ten operators per level)",
                   error);
     }
   }

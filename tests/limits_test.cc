@@ -3,6 +3,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 
 #include "parser/limits.h"
@@ -109,6 +113,67 @@ TEST_CASE("limits: deeply nested PL/pgSQL blocks are unknown with the reason, no
     CHECK((contains(r.out, "the DO block's parse tree is unreadable") ||
            contains(r.out, "the DO block does not parse: memory exhausted")));
   }
+}
+
+TEST_CASE("limits: --max-sql-nesting raises the SQL nesting limit") {
+  TempDir dir;
+  dir.write("deep.sql", "SELECT 1;\n" + chain(2'000));
+  auto r = run_migsim({"replay", dir.file("deep.sql")});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "migsim: " + dir.file("deep.sql") +
+                     ":2:1: statement nested too deeply: its parse tree is more than 1000 levels "
+                     "deep (raise the limit with --max-sql-nesting)\n");
+  r = run_migsim({"replay", "--max-sql-nesting", "10000", dir.file("deep.sql")});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "deep.sql:2:1  data"));
+  // Operators are counted before parsing: ten per level.
+  dir.write("wide.sql", chain(20'000));
+  r = run_migsim({"replay", dir.file("wide.sql")});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err,
+                 "wide.sql:1:1: statement nested too deeply: 20000 operators outside "
+                 "literals, more than the limit of 10000 (raise it with "
+                 "--max-sql-nesting: ten operators per level)"));
+  // Deep enough to need a stack several times the usual 8 MiB.
+  r = run_migsim({"replay", "--max-sql-nesting", "100000", dir.file("wide.sql")});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "wide.sql:1:1  data"));
+  CHECK(run_migsim({"replay", "--max-sql-nesting", "0", dir.file("wide.sql")}).exit_code == 2);
+  CHECK(run_migsim({"replay", "--max-sql-nesting", "100001", dir.file("wide.sql")}).exit_code == 2);
+}
+
+TEST_CASE("limits: commands run on a stack of their own, whatever ulimit -s says") {
+  TempDir dir;
+  // About 450 KiB of stack to replay, more than the 256 KiB allowed below.
+  dir.write("deep.sql", chain(400));
+  std::string cmd = "ulimit -s 256 && " + std::string(MIGSIM_BINARY) + " replay " +
+                    dir.file("deep.sql") + " >" + dir.file("out") + " 2>&1";
+  int status = std::system(cmd.c_str());
+  INFO(read_file(dir.file("out")));
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+}
+
+TEST_CASE("limits: --max-nesting raises the Python nesting limit past CPython's parser's") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.file("versions"));
+  std::string expr;
+  for (int i = 0; i < 3'000; ++i) expr += "not ";
+  dir.write("versions/b1.py",
+            "revision = 'b1'\ndown_revision = None\nfrom alembic import op\n\n\n"
+            "def upgrade():\n    x = " +
+                expr + "1\n    op.execute('CREATE TABLE t (a int)')\n");
+  auto r = run_migsim({"plan", "--empty", "--migrations", "versions"}, dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "versions/b1.py:7:"));
+  CHECK(contains(r.err, "(raise the limit with --max-nesting)"));
+  r = run_migsim({"plan", "--empty", "--migrations", "versions", "--max-nesting", "5000"},
+                 dir.path());
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "pending b1  applies"));
 }
 
 TEST_CASE("limits: Python brackets nest at most 200 deep, as in CPython") {

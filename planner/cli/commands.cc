@@ -1,8 +1,12 @@
 #include "planner/cli/commands.h"
 
+#include <pthread.h>
 #include <CLI/CLI.hpp>
+
 #include <algorithm>
 #include <cstdio>
+#include <exception>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -44,14 +48,58 @@ void add_limit_options(CLI::App& cmd) {
   cmd.add_option("--max-statements", limits.max_statements,
                  "most statements read from one file (default 1000000)")
       ->check(CLI::PositiveNumber);
+  // Each level costs stack frames; commands run on a stack sized for both.
   cmd.add_option("--max-nesting", limits.max_nesting,
                  "deepest Python expression read (default 200)")
-      // Each level costs the parser and the interpreter stack frames.
-      ->check(CLI::Range(size_t{1}, size_t{1'000}));
+      ->check(CLI::Range(size_t{1}, size_t{100'000}));
+  cmd.add_option("--max-sql-nesting", limits.max_sql_nesting,
+                 "deepest SQL statement read, in parse tree levels (default 1000)")
+      ->check(CLI::Range(size_t{1}, size_t{100'000}));
   cmd.add_option("--max-snapshot-size", limits.max_snapshot_size,
                  "largest snapshot file loaded, e.g. 2GiB (default 512MiB)")
       ->transform(CLI::AsSizeValue(false))
       ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 40, "at most 1TiB"));
+}
+
+namespace {
+
+struct StackCall {
+  const std::function<int()>* action;
+  int code = 2;
+  std::exception_ptr failed;
+};
+
+void* run_stack_call(void* arg) {
+  auto* call = static_cast<StackCall*>(arg);
+  try {
+    call->code = (*call->action)();
+  } catch (...) {
+    call->failed = std::current_exception();
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+int run_on_stack(const std::function<int()>& action, size_t stack_bytes) {
+  // The reader and the engine recurse once per level of what they read; the
+  // command gets a stack for the limits in force, whatever `ulimit -s` says.
+  // Only the pages it touches are ever committed.
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, stack_bytes);
+  StackCall call{&action, 2, nullptr};
+  pthread_t thread;
+  int rc = pthread_create(&thread, &attr, run_stack_call, &call);
+  pthread_attr_destroy(&attr);
+  if (rc != 0) {
+    return report_usage_error("cannot reserve " + format_size(stack_bytes) +
+                              " of stack for the nesting limits (lower --max-nesting or "
+                              "--max-sql-nesting)");
+  }
+  pthread_join(thread, nullptr);
+  if (call.failed) std::rethrow_exception(call.failed);
+  return call.code;
 }
 
 int run_cli(int argc, char** argv) {
@@ -79,7 +127,8 @@ int run_cli(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return report_usage_error(e.what());
   }
-  return action ? action() : 2;
+  if (!action) return 2;
+  return run_on_stack(action, stack_size_for(input_limits()));
 }
 
 }  // namespace migsim

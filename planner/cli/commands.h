@@ -15,6 +15,10 @@ namespace migsim {
 /// 0 clean, 1 findings at or above --fail-on, 2 bad usage or bad input.
 int run_cli(int argc, char** argv);
 
+/// Runs `action` on a thread with a stack of `stack_bytes` and returns its
+/// exit code (2, with a message, when no such thread can be made).
+int run_on_stack(const std::function<int()>& action, size_t stack_bytes);
+
 /// Adds a subcommand to `app`. It must set `action` in its parse callback;
 /// the action runs after parsing and returns the exit code.
 using CommandSetup = void (*)(CLI::App& app, std::function<int()>& action);
