@@ -1,6 +1,7 @@
 #include "planner/cli/commands.h"
 
 #include <pthread.h>
+#include <sys/resource.h>
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -85,6 +86,23 @@ int run_on_stack(const std::function<int()>& action, size_t stack_bytes) {
   // The reader and the engine recurse once per level of what they read; the
   // command gets a stack for the limits in force, whatever `ulimit -s` says.
   // Only the pages it touches are ever committed.
+  //
+  // Up to kMainStackRoom, the main thread's own stack is allowed to grow that
+  // far: Linux checks the limit as the stack grows, and leaves at least 128 MiB
+  // below it free of mappings. The main thread also keeps malloc's main arena,
+  // which grows in large steps; another thread's arena grows a page or so at a
+  // time, a system call each.
+  constexpr size_t kMainStackRoom = size_t{100} << 20;
+  struct rlimit limit;
+  if (stack_bytes <= kMainStackRoom && getrlimit(RLIMIT_STACK, &limit) == 0) {
+    if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < stack_bytes &&
+        (limit.rlim_max == RLIM_INFINITY || limit.rlim_max >= stack_bytes)) {
+      limit.rlim_cur = stack_bytes;
+      if (setrlimit(RLIMIT_STACK, &limit) == 0) return action();
+    } else if (limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur >= stack_bytes) {
+      return action();
+    }
+  }
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   pthread_attr_setstacksize(&attr, stack_bytes);
