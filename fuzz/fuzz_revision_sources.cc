@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "fuzz/fuzz_util.h"
+#include "parser/revisions/parse_bodies.h"
 #include "parser/revisions/readers.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -26,7 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   {
     migsim::fuzz::write_file(dbmate + "/20240101000000_fuzz.sql", data, size);
     std::vector<migsim::Revision> revisions;
-    migsim::revisions::read_dbmate(dbmate, revisions, error);
+    if (migsim::revisions::read_dbmate(dbmate, revisions, error))
+      migsim::parse_revision_bodies(revisions, error);
   }
   return 0;
 }

@@ -232,5 +232,44 @@ TEST_CASE("sql bodies: a syntax error is reported in the file", "[revisions]") {
   CHECK(error.message == "syntax error at or near \"(\"");
 }
 
+TEST_CASE("sql files: bodies are parsed together, and the first bad one in order is reported",
+          "[revisions]") {
+  TempDir dir("migsim_parse_order");
+  for (int i = 1; i <= 40; ++i) {
+    std::string body = "CREATE TABLE t" + std::to_string(i) + " (a int);\nSELECT 1;\n";
+    if (i == 17 || i == 31) body += "SELEC oops;\n";
+    dir.write(std::to_string(i) + "_step.sql", body);
+  }
+  std::vector<Revision> revs;
+  InputError error;
+  // Whichever thread gets there first, the error is the first file's.
+  for (int round = 0; round < 20; ++round) {
+    CHECK_FALSE(
+        read_revisions(dir.path.string(), SourceFormat::kSqlFiles, ReadOptions{}, revs, error));
+    CHECK(error.file == (dir.path / "17_step.sql").string());
+    CHECK(error.line == 3);
+  }
+  // A file that cannot be read later on does not hide an earlier syntax error ...
+  dir.write("35_bad.sql", "SELECT 'caf\xe9';\n");  // not UTF-8: refused as it is read
+  CHECK_FALSE(
+      read_revisions(dir.path.string(), SourceFormat::kSqlFiles, ReadOptions{}, revs, error));
+  CHECK(error.file == (dir.path / "17_step.sql").string());
+  // ... and one before it comes first.
+  dir.write("17_step.sql", "SELECT 1;\nSELECT 2;\n");
+  dir.write("31_step.sql", "SELECT 1;\nSELECT 2;\n");
+  dir.write("5_bad.sql", "SELECT 'caf\xe9';\n");
+  CHECK_FALSE(
+      read_revisions(dir.path.string(), SourceFormat::kSqlFiles, ReadOptions{}, revs, error));
+  CHECK(error.file == (dir.path / "5_bad.sql").string());
+  std::filesystem::remove(dir.path / "5_bad.sql");
+  std::filesystem::remove(dir.path / "35_bad.sql");
+  REQUIRE(read_revisions(dir.path.string(), SourceFormat::kSqlFiles, ReadOptions{}, revs, error));
+  REQUIRE(revs.size() == 40);
+  for (const Revision& r : revs) {
+    CHECK_FALSE(r.parse_pending);
+    CHECK(r.script.statements.size() == 2);
+  }
+}
+
 }  // namespace
 }  // namespace migsim

@@ -69,8 +69,7 @@ bool read_dbmate(const std::string& dir, std::vector<Revision>& out, InputError&
     for (char& c : options)
       if (c == '\t') c = ' ';
     rev.transactional = options.find(" transaction:false ") == std::string::npos;
-    if (!parse_sql_body(source, up.next_line, std::max(end, up.next_line), rev, error))
-      return false;
+    defer_sql_body(source, up.next_line, std::max(end, up.next_line), rev);
     out.push_back(std::move(rev));
   }
   // dbmate applies files in version order; versions are digit strings.

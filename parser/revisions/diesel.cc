@@ -67,8 +67,7 @@ bool read_diesel(const std::string& dir, std::vector<Revision>& out, InputError&
     rev.location = source->locate(0);
     fs::path metadata = fs::path(e.path) / "metadata.toml";
     if (fs::exists(metadata) && !read_metadata(metadata.string(), rev, error)) return false;
-    if (!parse_sql_body(source, 0, static_cast<uint32_t>(source->text().size()), rev, error))
-      return false;
+    defer_sql_body(source, 0, static_cast<uint32_t>(source->text().size()), rev);
     out.push_back(std::move(rev));
   }
   std::stable_sort(out.begin(), out.end(), [](const Revision& a, const Revision& b) {

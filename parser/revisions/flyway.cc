@@ -133,8 +133,7 @@ bool read_flyway(const std::string& dir, std::vector<Revision>& out, InputError&
     rev.repeatable = f.repeatable;
     rev.location = source->locate(0);
     if (!read_script_config(f.path, rev, error)) return false;
-    if (!parse_sql_body(source, 0, static_cast<uint32_t>(source->text().size()), rev, error))
-      return false;
+    defer_sql_body(source, 0, static_cast<uint32_t>(source->text().size()), rev);
     out.push_back(std::move(rev));
   }
   chain_linearly(out);

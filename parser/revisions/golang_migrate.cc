@@ -42,8 +42,7 @@ bool read_golang_migrate(const std::string& dir, std::vector<Revision>& out, Inp
     rev.path = f.path;
     rev.format = SourceFormat::kGolangMigrate;
     rev.location = source->locate(0);
-    if (!parse_sql_body(source, 0, static_cast<uint32_t>(source->text().size()), rev, error))
-      return false;
+    defer_sql_body(source, 0, static_cast<uint32_t>(source->text().size()), rev);
     out.push_back(std::move(rev));
   }
   chain_linearly(out);

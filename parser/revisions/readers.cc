@@ -1,5 +1,7 @@
 #include "parser/revisions/readers.h"
 
+#include "parser/revisions/parse_bodies.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <system_error>
@@ -28,14 +30,19 @@ bool list_dir(const std::string& dir, std::vector<DirEntry>& out, InputError& er
   return true;
 }
 
-bool parse_sql_body(std::shared_ptr<const SourceFile> source, uint32_t begin, uint32_t end,
-                    Revision& rev, InputError& error) {
-  std::string_view text = source->text();
+void defer_sql_body(std::shared_ptr<const SourceFile> source, uint32_t begin, uint32_t end,
+                    Revision& rev) {
   rev.body = BodyKind::kSql;
   rev.body_begin = begin;
   rev.body_end = end;
-  rev.source = source;
-  return SqlParser::parse(source, text.substr(begin, end - begin), begin, rev.script, error);
+  rev.source = std::move(source);
+  rev.parse_pending = true;
+}
+
+bool parse_sql_body(std::shared_ptr<const SourceFile> source, uint32_t begin, uint32_t end,
+                    Revision& rev, InputError& error) {
+  defer_sql_body(std::move(source), begin, end, rev);
+  return parse_revision_body(rev, error);
 }
 
 int natural_compare(std::string_view a, std::string_view b) {

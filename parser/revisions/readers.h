@@ -27,8 +27,12 @@ struct DirEntry {
 /// The entries of `dir`, sorted by name (bytewise), without hidden files.
 bool list_dir(const std::string& dir, std::vector<DirEntry>& out, InputError& error);
 
-/// Parses source->text()[begin, end) as the SQL body of `rev`; locations stay
-/// those of the file.
+/// Makes source->text()[begin, end) the SQL body of `rev`, to be parsed with
+/// the other revisions' (parse_revision_bodies); locations stay those of the file.
+void defer_sql_body(std::shared_ptr<const SourceFile> source, uint32_t begin, uint32_t end,
+                    Revision& rev);
+
+/// The same, parsed at once (for a reader that needs the statements itself).
 bool parse_sql_body(std::shared_ptr<const SourceFile> source, uint32_t begin, uint32_t end,
                     Revision& rev, InputError& error);
 

@@ -55,6 +55,9 @@ struct Revision {
 
   BodyKind body = BodyKind::kSql;
   ParsedScript script;  ///< for SQL bodies, with locations in `path`
+  /// The SQL body is read (source, body_begin, body_end) but `script` is not
+  /// parsed yet: read_revisions parses all of them at once (parse_bodies.h).
+  bool parse_pending = false;
   /// Indexes into script.statements of the version table's own statements
   /// (alembic_version INSERT/UPDATE/DELETE/CREATE TABLE): bookkeeping, not findings.
   std::set<size_t> bookkeeping;

@@ -5,6 +5,7 @@
 #include <regex>
 #include <utility>
 
+#include "parser/revisions/parse_bodies.h"
 #include "parser/revisions/readers.h"
 
 namespace migsim {
@@ -123,23 +124,38 @@ bool read_revisions(const std::string& path, SourceFormat format, const ReadOpti
     error = {path, 0, 0, "Alembic offline SQL is one file (alembic upgrade A:B --sql > FILE)"};
     return false;
   }
+  bool read = false;
   switch (format) {
     case SourceFormat::kAlembic:
-      return revisions::read_alembic_scripts(path, out, error);
+      read = revisions::read_alembic_scripts(path, out, error);
+      break;
     case SourceFormat::kAlembicOfflineSql:
-      return revisions::read_alembic_offline(path, options, out, error);
+      read = revisions::read_alembic_offline(path, options, out, error);
+      break;
     case SourceFormat::kFlyway:
-      return revisions::read_flyway(path, out, error);
+      read = revisions::read_flyway(path, out, error);
+      break;
     case SourceFormat::kGolangMigrate:
-      return revisions::read_golang_migrate(path, out, error);
+      read = revisions::read_golang_migrate(path, out, error);
+      break;
     case SourceFormat::kDbmate:
-      return revisions::read_dbmate(path, out, error);
+      read = revisions::read_dbmate(path, out, error);
+      break;
     case SourceFormat::kDiesel:
-      return revisions::read_diesel(path, out, error);
+      read = revisions::read_diesel(path, out, error);
+      break;
     case SourceFormat::kSqlFiles:
-      return revisions::read_sql_files(path, out, error);
+      read = revisions::read_sql_files(path, out, error);
+      break;
   }
-  return false;
+  // A body that does not parse comes before any later file's problem, as
+  // when each file was parsed as it was read.
+  InputError parse_error;
+  if (!parse_revision_bodies(out, parse_error)) {
+    error = parse_error;
+    return false;
+  }
+  return read;
 }
 
 }  // namespace migsim

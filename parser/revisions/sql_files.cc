@@ -18,8 +18,7 @@ bool read_one(const std::string& path, std::vector<Revision>& out, InputError& e
   rev.path = path;
   rev.format = SourceFormat::kSqlFiles;
   rev.location = source->locate(0);
-  if (!parse_sql_body(source, 0, static_cast<uint32_t>(source->text().size()), rev, error))
-    return false;
+  defer_sql_body(source, 0, static_cast<uint32_t>(source->text().size()), rev);
   out.push_back(std::move(rev));
   return true;
 }
