@@ -165,54 +165,78 @@ std::vector<const Relation*> Catalog::relations_in(std::string_view schema) cons
 struct Catalog::RelationIndex {
   enum Kind { kChildren, kIndexes, kReferencers, kReaders, kOwnedSequences, kConstraints, kCount };
   std::unordered_map<std::string, std::set<std::string>> buckets[kCount];
-  /// What each relation key was entered under.
-  std::unordered_map<std::string, std::vector<std::pair<int, std::string>>> entered;
-
   using Entries = std::vector<std::pair<int, std::string>>;
+  /// What each relation key was entered under, with its fingerprint.
+  std::unordered_map<std::string, std::pair<uint64_t, Entries>> entered;
 
-  void add(const std::string& k, const Relation& r) { add(k, entries(r)); }
+  void add(const std::string& k, const Relation& r) { add(k, entries(r), fingerprint(r)); }
 
-  void add(const std::string& k, Entries mine) {
+  void add(const std::string& k, Entries mine, uint64_t print) {
     for (const auto& [kind, bucket] : mine) buckets[kind][bucket].insert(k);
-    entered[k] = std::move(mine);
+    entered[k] = {print, std::move(mine)};
   }
 
   /// A changed relation: its entries again, unless they are what it was entered
-  /// under (most changes, such as a new column, leave them as they were).
+  /// under (most changes, such as a new column, leave them as they were). A
+  /// fingerprint of the entries tells that without building them.
   void update(const std::string& k, const Relation* r) {
     if (!r) {
       remove(k);
       return;
     }
-    Entries mine = entries(*r);
+    uint64_t print = fingerprint(*r);
     auto it = entered.find(k);
-    if (it != entered.end() && it->second == mine) return;
+    if (it != entered.end() && it->second.first == print) return;
     remove(k);
-    add(k, std::move(mine));
+    add(k, entries(*r), print);
+  }
+
+  /// Visits what entries() would list, as (kind, schema, name) with the
+  /// bucket key(schema, name), or (kind, "", bucket) for a bucket taken whole.
+  template <class Visit>
+  static void visit_entries(const Relation& r, Visit visit) {
+    if (!r.partition_parent.empty()) visit(kChildren, std::string_view(), r.partition_parent);
+    for (const auto& p : r.inherits) visit(kChildren, std::string_view(), p);
+    if (r.kind == RelKind::kIndex || r.kind == RelKind::kPartitionedIndex)
+      visit(kIndexes, r.schema, r.index.table);
+    if (r.kind == RelKind::kSequence && !r.sequence.owned_by_table.empty())
+      visit(kOwnedSequences, r.schema, r.sequence.owned_by_table);
+    for (const auto& c : r.constraints) {
+      visit(kConstraints, r.schema, c.name);
+      if (c.kind == Constraint::Kind::kForeignKey)
+        visit(kReferencers, c.ref_schema.empty() ? r.schema : c.ref_schema, c.ref_table);
+    }
+    for (const auto& d : r.depends) visit(kReaders, d.schema, d.name);
+  }
+
+  /// FNV-1a over the entries, with separators: equal entries, equal prints.
+  static uint64_t fingerprint(const Relation& r) {
+    uint64_t h = 1469598103934665603ull;
+    auto mix = [&](std::string_view s) {
+      for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+      h = (h ^ 0x1e) * 1099511628211ull;
+    };
+    visit_entries(r, [&](int kind, std::string_view schema, std::string_view name) {
+      h = (h ^ static_cast<uint64_t>(kind + 1)) * 1099511628211ull;
+      mix(schema);
+      mix(name);
+    });
+    return h;
   }
 
   static Entries entries(const Relation& r) {
     Entries mine;
-    auto enter = [&](int kind, std::string bucket) { mine.emplace_back(kind, std::move(bucket)); };
-    if (!r.partition_parent.empty()) enter(kChildren, r.partition_parent);
-    for (const auto& p : r.inherits) enter(kChildren, p);
-    if (r.kind == RelKind::kIndex || r.kind == RelKind::kPartitionedIndex)
-      enter(kIndexes, key(r.schema, r.index.table));
-    if (r.kind == RelKind::kSequence && !r.sequence.owned_by_table.empty())
-      enter(kOwnedSequences, key(r.schema, r.sequence.owned_by_table));
-    for (const auto& c : r.constraints) {
-      enter(kConstraints, key(r.schema, c.name));
-      if (c.kind == Constraint::Kind::kForeignKey)
-        enter(kReferencers, key(c.ref_schema.empty() ? r.schema : c.ref_schema, c.ref_table));
-    }
-    for (const auto& d : r.depends) enter(kReaders, key(d.schema, d.name));
+    visit_entries(r, [&](int kind, std::string_view schema, std::string_view name) {
+      mine.emplace_back(
+          kind, schema.empty() && kind == kChildren ? std::string(name) : key(schema, name));
+    });
     return mine;
   }
 
   void remove(const std::string& k) {
     auto it = entered.find(k);
     if (it == entered.end()) return;
-    for (const auto& [kind, bucket] : it->second) {
+    for (const auto& [kind, bucket] : it->second.second) {
       auto b = buckets[kind].find(bucket);
       if (b == buckets[kind].end()) continue;
       b->second.erase(k);
