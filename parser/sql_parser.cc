@@ -1,5 +1,6 @@
 #include "parser/sql_parser.h"
 
+#include "parser/json_compact.h"
 #include "parser/json_fixups.h"
 #include "parser/limits.h"
 
@@ -207,7 +208,11 @@ bool SqlParser::parse_piece(const Piece& piece, ParsedScript& out, InputError& e
     return report(piece.source, piece.fixed_location, piece.offset + static_cast<uint32_t>(offset),
                   message, error);
   }
-  std::string json(result.parse_tree);
+  // Room for simdjson's padding, so it reads the text where it is.
+  std::string json;
+  size_t json_size = std::strlen(result.parse_tree);
+  json.reserve(json_size + simdjson::SIMDJSON_PADDING);
+  json.assign(result.parse_tree, json_size);
   pg_query_free_parse_result(result);
   restore_negative_integers(json, text);
   size_t depth = input_limits().max_sql_nesting;
@@ -218,8 +223,10 @@ bool SqlParser::parse_piece(const Piece& piece, ParsedScript& out, InputError& e
                   "out of memory for a parse tree " + std::to_string(depth) +
                       " levels deep (lower --max-sql-nesting)",
                   error);
-  out.docs_.push_back(std::make_unique<simdjson::dom::document>());
-  auto parsed = json_parser.parse_into_document(*out.docs_.back(), json.data(), json.size());
+  // Parsed into a document reused from one statement to the next, then kept
+  // in one just large enough (json_compact.h).
+  thread_local simdjson::dom::document scratch;
+  auto parsed = json_parser.parse_into_document(scratch, json);
   simdjson::dom::element root;
   if (parsed.error() == simdjson::DEPTH_ERROR) {
     return report(piece.source, piece.fixed_location, piece.offset + first_deep_statement(text),
@@ -228,10 +235,12 @@ bool SqlParser::parse_piece(const Piece& piece, ParsedScript& out, InputError& e
                       " levels deep (raise the limit with --max-sql-nesting)",
                   error);
   }
-  if (parsed.get(root) != simdjson::SUCCESS) {
+  if (parsed.error() != simdjson::SUCCESS) {
     return report(piece.source, piece.fixed_location, piece.offset,
                   "internal error: unreadable parse tree", error);
   }
+  out.docs_.push_back(compact_document(scratch));
+  root = out.docs_.back()->root();
   Node tree(root);
   for (Node raw : tree.list("stmts")) {
     Node stmt = raw["stmt"];
