@@ -148,15 +148,12 @@ std::string write_rows(sqlite3* db, const ReportModel& m) {
 }  // namespace
 
 bool saved_run_bytes(const ReportModel& model, std::string& bytes, InputError& error) {
-  sqlite3* raw = nullptr;
-  int rc = sqlite3_open(":memory:", &raw);
-  Db db(raw);
+  Db db = open_memory_db();
   auto exec = [&](const std::string& sql) {
     return sqlite3_exec(db.get(), sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
   };
   // Small pages: most saved runs are a few kilobytes of text in many small tables.
-  if (rc != SQLITE_OK || !exec("PRAGMA page_size = 512") || !exec("BEGIN") ||
-      !exec(kSavedRunSchema)) {
+  if (!db || !exec("PRAGMA page_size = 512") || !exec("BEGIN") || !exec(kSavedRunSchema)) {
     error.message = "cannot create the saved run in memory";
     return false;
   }
@@ -170,14 +167,10 @@ bool saved_run_bytes(const ReportModel& model, std::string& bytes, InputError& e
     error.message = std::string("cannot save the run: ") + sqlite3_errmsg(db.get());
     return false;
   }
-  sqlite3_int64 size = 0;
-  unsigned char* data = sqlite3_serialize(db.get(), "main", &size, 0);
-  if (!data) {
+  if (!database_bytes(db.get(), bytes)) {
     error.message = "cannot serialize the saved run";
     return false;
   }
-  bytes.assign(reinterpret_cast<const char*>(data), static_cast<size_t>(size));
-  sqlite3_free(data);
   return true;
 }
 

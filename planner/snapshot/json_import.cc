@@ -203,9 +203,12 @@ bool import_snapshot_json(const std::string& path, const std::string& text, Cata
     error.message = "not a snapshot document: the top level must be an object";
     return false;
   }
-  sqlite3* db = nullptr;
-  sqlite3_open(":memory:", &db);
-  std::unique_ptr<sqlite3, int (*)(sqlite3*)> guard(db, sqlite3_close_v2);
+  Db owned = open_memory_db();
+  if (!owned) {
+    error.message = "cannot create the snapshot in memory";
+    return false;
+  }
+  sqlite3* db = owned.get();
   int format = 0;
   std::string e = load_document(db, doc, format);
   if (e.empty() && (format < 1 || format > kSnapshotFormat)) {

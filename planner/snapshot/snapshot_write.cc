@@ -164,10 +164,8 @@ std::string write_all(sqlite3* db, const Catalog& catalog, const Snapshot& snap)
 
 bool snapshot_bytes(const Catalog& catalog, const Snapshot& snap, std::string& bytes,
                     InputError& error) {
-  sqlite3* raw = nullptr;
-  int rc = sqlite3_open(":memory:", &raw);
-  Db db(raw);
-  if (rc != SQLITE_OK) {
+  Db db = open_memory_db();
+  if (!db) {
     error.message = "cannot create snapshot in memory";
     return false;
   }
@@ -176,14 +174,10 @@ bool snapshot_bytes(const Catalog& catalog, const Snapshot& snap, std::string& b
     error.message = e;
     return false;
   }
-  sqlite3_int64 size = 0;
-  unsigned char* data = sqlite3_serialize(db.get(), "main", &size, 0);
-  if (!data) {
+  if (!database_bytes(db.get(), bytes)) {
     error.message = "cannot serialize snapshot";
     return false;
   }
-  bytes.assign(reinterpret_cast<const char*>(data), static_cast<size_t>(size));
-  sqlite3_free(data);
   return true;
 }
 
