@@ -6,10 +6,10 @@
 
 namespace migsim {
 
-void check_blocking_lock(const Project& project, const EnvironmentRun& run,
+void check_blocking_lock(const Project& project, const RiskSites& sites,
                          std::vector<Finding>& out) {
   std::string last;  // one finding per statement and table
-  for_each_risk_site(run, [&](const RiskSite& s) {
+  for_each_risk_site(sites, [&](const RiskSite& s) {
     using Op = ObjectChange::Op;
     bool exclusive = s.change.op == Op::kAddColumn || s.change.op == Op::kDropColumn ||
                      s.change.op == Op::kColumnType || s.change.op == Op::kAlterColumn ||

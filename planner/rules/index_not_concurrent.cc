@@ -5,9 +5,9 @@
 
 namespace migsim {
 
-void check_index_not_concurrent(const Project& project, const EnvironmentRun& run,
+void check_index_not_concurrent(const Project& project, const RiskSites& sites,
                                 std::vector<Finding>& out) {
-  for_each_risk_site(run, [&](const RiskSite& s) {
+  for_each_risk_site(sites, [&](const RiskSite& s) {
     if (!s.change.index || s.change.concurrently || !is_large(project, s.table)) return;
     out.push_back(risk_finding(
         s, "index-not-concurrent", "warning",

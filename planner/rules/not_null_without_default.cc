@@ -6,9 +6,9 @@
 
 namespace migsim {
 
-void check_not_null_without_default(const Project&, const EnvironmentRun& run,
+void check_not_null_without_default(const Project&, const RiskSites& sites,
                                     std::vector<Finding>& out) {
-  for_each_risk_site(run, [&](const RiskSite& s) {
+  for_each_risk_site(sites, [&](const RiskSite& s) {
     if (!has_rows(s.table)) return;
     std::string where = s.change.schema + "." + s.change.table + " (" + table_size(s.table) + ")";
     if (s.change.not_null_without_default) {

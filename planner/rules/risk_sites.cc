@@ -2,20 +2,25 @@
 
 namespace migsim {
 
-void for_each_risk_site(const EnvironmentRun& run,
-                        const std::function<void(const RiskSite&)>& visit) {
-  if (!run.catalog) return;
+RiskSites risk_sites(const EnvironmentRun& run) {
+  RiskSites out;
+  if (!run.catalog) return out;
   for (const auto& rev : run.revisions) {
     if (rev.applied) continue;
     for (const auto& s : rev.statements) {
       if (s.bookkeeping) continue;
       if (s.result.outcome != Outcome::kApplies && s.result.outcome != Outcome::kFails) continue;
-      for (const auto& c : statement_changes(s, *run.catalog)) {
+      for (auto& c : statement_changes(s, *run.catalog)) {
         const Relation* table = run.catalog->relation(c.schema, c.table);
-        visit({rev, s, c, table});
+        out.push_back({rev, s, std::move(c), table});
       }
     }
   }
+  return out;
+}
+
+void for_each_risk_site(const RiskSites& sites, const std::function<void(const RiskSite&)>& visit) {
+  for (const RiskSite& site : sites) visit(site);
 }
 
 namespace {

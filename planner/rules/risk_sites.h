@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "planner/rules/statement_targets.h"
 #include "planner/run/project.h"
@@ -15,13 +16,17 @@ namespace migsim {
 struct RiskSite {
   const RevisionRun& revision;
   const StatementRecord& statement;
-  const ObjectChange& change;
+  ObjectChange change;
   const Relation* table;  ///< as it stands after the run; its statistics are the snapshot's
 };
+using RiskSites = std::vector<RiskSite>;
 
-/// Visits every change made by a statement of a pending revision that ran.
-void for_each_risk_site(const EnvironmentRun& run,
-                        const std::function<void(const RiskSite&)>& visit);
+/// Every change made by a statement of a pending revision that ran, in order:
+/// found once per run, for all the risk rules.
+RiskSites risk_sites(const EnvironmentRun& run);
+
+/// Visits each site in order.
+void for_each_risk_site(const RiskSites& sites, const std::function<void(const RiskSite&)>& visit);
 
 /// "2,000,000 rows, 512 MB" from the table's statistics ("size unknown" without them).
 std::string table_size(const Relation* table);

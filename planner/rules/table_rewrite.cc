@@ -47,8 +47,8 @@ bool binary_coercible(const std::string& from, const std::string& to) {
 
 }  // namespace
 
-void check_table_rewrite(const Project&, const EnvironmentRun& run, std::vector<Finding>& out) {
-  for_each_risk_site(run, [&](const RiskSite& s) {
+void check_table_rewrite(const Project&, const RiskSites& sites, std::vector<Finding>& out) {
+  for_each_risk_site(sites, [&](const RiskSite& s) {
     if (!has_rows(s.table)) return;
     std::string where = s.change.schema + "." + s.change.table + " (" + table_size(s.table) + ")";
     if (s.change.op == ObjectChange::Op::kColumnType) {

@@ -53,10 +53,11 @@ void add_run_findings(const Project& project, EnvironmentRun& run) {
   }
   check_protected_schema_writes(project, run, found);
   if (run.mode == RunMode::kPlan) check_unused_tables(project, run, found);
-  check_not_null_without_default(project, run, found);
-  check_table_rewrite(project, run, found);
-  check_blocking_lock(project, run, found);
-  check_index_not_concurrent(project, run, found);
+  RiskSites sites = risk_sites(run);
+  check_not_null_without_default(project, sites, found);
+  check_table_rewrite(project, sites, found);
+  check_blocking_lock(project, sites, found);
+  check_index_not_concurrent(project, sites, found);
   check_concurrently_in_transaction(project, run, found);
   for (const GraphProblem& p : project.graph.problems()) {
     Finding f;
