@@ -45,6 +45,29 @@ def timed(argv, **kw):
     return seconds, usage.ru_maxrss
 
 
+# Runs argv[2:] with its output to /dev/null and writes its peak RSS to argv[1].
+PEAK_WRAPPER = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    os.execv(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as f:
+    f.write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def peak_kib(argv, **kw):
+    """Peak RSS (KiB) of one run of `argv`. It is started by a fresh, small
+    Python process: a child forked from this one would count in its peak this
+    process's memory, which it shares until exec (Linux keeps the larger)."""
+    with tempfile.NamedTemporaryFile("r") as out:
+        subprocess.run([sys.executable, "-c", PEAK_WRAPPER, out.name, *argv], check=True, **kw)
+        return int(out.read())
+
+
 def instructions(argv, tmp, extra=(), **kw):
     """Instructions callgrind counts in one run of `argv`."""
     out = os.path.join(tmp, "callgrind.out")
@@ -73,8 +96,7 @@ def migsim_argv(build, workdir):
 
 def outcomes(workdir):
     """How many statements of the last run got each outcome."""
-    # Counted in the text: a parsed document would stay in this process's memory, and
-    # a child's peak memory (ru_maxrss) counts what it shared before exec.
+    # Counted in the text: a parsed document would stay in this process's memory.
     with open(os.path.join(workdir, "out.json")) as f:
         return collections.Counter(re.findall(r'"outcome":\s*"([a-z-]+)"', f.read()))
 
@@ -97,12 +119,11 @@ def history_row(args, n, workdir, server):
         floor = instructions(floor_argv(args.build, workdir), workdir,
                              ["--toggle-collect=parse_all"])
         sim = instructions(sim_argv, workdir, cwd=workdir)
-        _, rss = timed(sim_argv, cwd=workdir)
-        return n, statements, floor, sim, rss, None
+        return n, statements, floor, sim, peak_kib(sim_argv, cwd=workdir), None
     floor = statistics.median(floor_ms(args.build, workdir) for _ in range(args.runs))
     sims = [timed(sim_argv, cwd=workdir) for _ in range(args.runs)]
     sim = statistics.median(s for s, _ in sims) * 1000
-    rss = max(r for _, r in sims)
+    rss = peak_kib(sim_argv, cwd=workdir)
     pg = None
     if server:
         pg = statistics.median(pg_ms(server, workdir, f"bench_{n}_{i}")
@@ -129,11 +150,10 @@ def snapshot_rows(args, tmp, sizes):
                 "-o", os.path.join(tmp, "snapshot_out.json"), empty]
         if args.callgrind:
             load = instructions(argv, tmp)
-            rss = timed(argv)[1]
         else:
             loads = [timed(argv) for _ in range(args.runs)]
             load = statistics.median(s for s, _ in loads) * 1000
-            rss = max(r for _, r in loads)
+        rss = peak_kib(argv)
         rows.append((n, os.path.getsize(db), load, rss))
     return rows
 
