@@ -76,6 +76,9 @@ std::optional<SourceFormat> detect_source_format(const std::string& path, InputE
   static const std::regex flyway(R"(^(V\d+(?:[._]\d+)*|R)__.+\.sql$)");
   static const std::regex golang(R"(^\d+_.*\.(up|down)\.sql$)");
   int py = 0, diesel = 0, fly = 0, go = 0, sql = 0, dbmate = 0;
+  // dbmate is told by contents: every one of its files has a `-- migrate:up`
+  // line, so the first few .sql files (by name) are enough to read.
+  constexpr int kFilesRead = 3;
   for (const auto& e : entries) {
     if (e.is_dir) {
       if (fs::exists(fs::path(e.path) / "up.sql")) ++diesel;
@@ -86,6 +89,7 @@ std::optional<SourceFormat> detect_source_format(const std::string& path, InputE
     ++sql;
     if (std::regex_match(e.name, flyway)) ++fly;
     if (std::regex_match(e.name, golang)) ++go;
+    if (sql > kFilesRead) continue;
     InputError ignored;
     revisions::LineDirective directive;
     if (auto source = read_source_file(e.path, ignored);
