@@ -180,6 +180,15 @@ TEST_CASE("bad input: every command exits 2 naming the file, and writes nothing"
           d.write(n, json.replace(at, 11, "\"format\": \"1\""));
         }},
        {kImport}},
+      {{"a JSON snapshot with a number beyond bigint", "huge-number.json",
+        [](const TempDir& d, auto& n) {
+          std::string json = read_file(std::string(MIGSIM_SOURCE_DIR) + "/snapshots/demo.json");
+          size_t at = json.find("\"row_estimate\": 0");
+          REQUIRE(at != std::string::npos);
+          // Found by the fuzzer: converting it was undefined behaviour.
+          d.write(n, json.replace(at, 17, "\"row_estimate\": 8.1e93"));
+        }},
+       {kImport}},
       {{"a JSON snapshot from a newer format", "newer.json",
         [](const TempDir& d, auto& n) {
           std::string json = read_file(std::string(MIGSIM_SOURCE_DIR) + "/snapshots/demo.json");
@@ -265,6 +274,14 @@ TEST_CASE("bad input: snapshot messages say what is wrong") {
   not_array.replace(not_array.find("\"relations\": ["), 14, "\"relations\": {\"x\": 1}, \"y\": [");
   CHECK(import_error(not_array).find("key \"relations\" must be an array, not an object") !=
         std::string::npos);
+
+  for (const char* number : {"8.1e93", "-1e19", "18446744073709551615"}) {
+    std::string huge = json;
+    huge.replace(huge.find("\"row_estimate\": 0"), 17, std::string("\"row_estimate\": ") + number);
+    INFO(number);
+    CHECK(import_error(huge).find("key \"row_estimate\" must be a whole number within the "
+                                  "range of bigint") != std::string::npos);
+  }
 
   fs::copy_file(dir.file("good.snapshot"), dir.file("newer.snapshot"));
   set_user_version(dir.file("newer.snapshot"), 99);

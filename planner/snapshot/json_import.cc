@@ -62,10 +62,14 @@ std::string bind_value(sqlite3_stmt* s, int i, const ColumnSpec& c, simdjson::do
       sqlite3_bind_int(s, i, bool(v) ? 1 : 0);
     } else if (t == T::INT64) {
       sqlite3_bind_int64(s, i, int64_t(v));
-    } else if (t == T::UINT64) {
-      sqlite3_bind_int64(s, i, static_cast<int64_t>(uint64_t(v)));
-    } else if (t == T::DOUBLE) {
-      sqlite3_bind_int64(s, i, static_cast<int64_t>(double(v)));
+    } else if (t == T::UINT64 || t == T::DOUBLE) {
+      // A uint64 beyond bigint, or a double beyond it (converting one was
+      // undefined behaviour); a double within it is truncated, as reltuples is.
+      double d = t == T::DOUBLE ? double(v) : static_cast<double>(uint64_t(v));
+      if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
+        return "key \"" + c.name + "\" must be a whole number within the range of bigint, not " +
+               simdjson::minify(v);
+      sqlite3_bind_int64(s, i, static_cast<int64_t>(d));
     } else {
       return "key \"" + c.name + "\" must be a number, not " + json_type_word(t);
     }
