@@ -196,27 +196,15 @@ StatementResult create_trigger(ExecContext& ctx) {
   tg.function = quote_qualified(fn->schema, fn->name);  // as the catalog query names it
   tg.definition = definition(ctx.catalog, n, *rel, *fn);
   // A row trigger on a partitioned table is cloned onto every partition, below it too.
-  std::vector<std::pair<const Relation*, const Relation*>> clones;  // (parent, partition)
-  if (rel->kind == RelKind::kPartitionedTable && is_row_trigger(tg)) {
-    std::vector<const Relation*> parents{rel};
-    for (size_t i = 0; i < parents.size(); ++i) {
-      for (const Relation* part : children_of(ctx.catalog, parents[i]->schema, parents[i]->name)) {
-        if (part->partition_parent.empty()) continue;
-        bool taken = std::any_of(part->triggers.begin(), part->triggers.end(),
-                                 [&](const Trigger& t) { return t.name == name; });
-        if (taken && existing < 0) {
-          return ExecContext::fails("42710", "trigger \"" + name + "\" for relation \"" +
-                                                 part->name + "\" already exists");
-        }
-        clones.emplace_back(parents[i], part);
-        if (part->kind == RelKind::kPartitionedTable) parents.push_back(part);
-      }
-    }
-  }
-  std::vector<std::pair<std::string, std::string>> clone_names;
-  for (const auto& [parent, part] : clones) clone_names.emplace_back(part->schema, part->name);
-  for (const auto& [s, p] : clone_names) {
-    Relation* part = ctx.catalog.relation_mut(s, p);
+  std::vector<const Relation*> below;
+  if (is_row_trigger(tg)) below = partitions_below(ctx.catalog, *rel);
+  if (existing < 0)
+    for (const Relation* part : below)
+      if (has_trigger(*part, name))
+        return ExecContext::fails(
+            "42710", "trigger \"" + name + "\" for relation \"" + part->name + "\" already exists");
+  for (const Relation* below_part : below) {
+    Relation* part = ctx.catalog.relation_mut(below_part->schema, below_part->name);
     Trigger c = clone_trigger(tg, *rel, *part);
     auto same = std::find_if(part->triggers.begin(), part->triggers.end(),
                              [&](const Trigger& t) { return t.name == name; });

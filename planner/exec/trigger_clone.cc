@@ -1,7 +1,6 @@
 #include "planner/exec/trigger_clone.h"
 
 #include <algorithm>
-#include <utility>
 #include <vector>
 
 #include "planner/catalog/names.h"
@@ -9,30 +8,23 @@
 #include "planner/exec/dependencies.h"
 
 namespace migsim {
-namespace {
-
 bool has_trigger(const Relation& r, const std::string& name) {
   return std::any_of(r.triggers.begin(), r.triggers.end(),
                      [&](const Trigger& t) { return t.name == name; });
 }
 
-/// The partitions below `top` (not `top` itself), parents before children,
-/// each with the relation it is a partition of.
-std::vector<std::pair<const Relation*, const Relation*>> partitions_below(const Catalog& catalog,
-                                                                          const Relation& top) {
-  std::vector<std::pair<const Relation*, const Relation*>> out;  // (parent, partition)
-  if (top.kind != RelKind::kPartitionedTable) return out;
-  std::vector<const Relation*> parents{&top};
+std::vector<const Relation*> partitions_below(const Catalog& catalog, const Relation& table) {
+  std::vector<const Relation*> out;
+  if (table.kind != RelKind::kPartitionedTable) return out;
+  std::vector<const Relation*> parents{&table};
   for (size_t i = 0; i < parents.size() && i < 10000; ++i)
     for (const Relation* part : children_of(catalog, parents[i]->schema, parents[i]->name)) {
       if (part->partition_parent.empty()) continue;
-      out.emplace_back(parents[i], part);
+      out.push_back(part);
       if (part->kind == RelKind::kPartitionedTable) parents.push_back(part);
     }
   return out;
 }
-
-}  // namespace
 
 bool is_row_trigger(const Trigger& t) {
   return t.definition.find(" FOR EACH ROW") != std::string::npos;
@@ -57,22 +49,21 @@ StatementResult clone_row_triggers(Catalog& catalog, const Relation& parent, Rel
   // CloneRowTriggersToPartition creates each clone as CREATE TRIGGER would,
   // which refuses a name the relation has; on a partitioned table, the
   // creation goes on down to its partitions.
-  auto below = partitions_below(catalog, partition);
+  std::vector<const Relation*> below = partitions_below(catalog, partition);
   for (const Trigger* t : rows) {
     if (has_trigger(partition, t->name))
       return ExecContext::fails("42710", "trigger \"" + t->name + "\" for relation \"" +
                                              partition.name + "\" already exists");
-    for (const auto& [up, part] : below)
+    for (const Relation* part : below)
       if (has_trigger(*part, t->name))
         return ExecContext::fails("42710", "trigger \"" + t->name + "\" for relation \"" +
                                                part->name + "\" already exists");
   }
-  // Every clone is the parent's trigger on another relation.
-  std::vector<std::pair<std::string, std::string>> names;
-  for (const auto& [up, part] : below) names.emplace_back(part->schema, part->name);
+  // Every clone is the parent's trigger on another relation. (Changing a
+  // relation adds or removes none, so the pointers stay good.)
   for (const Trigger* t : rows) partition.triggers.push_back(clone_trigger(*t, parent, partition));
-  for (const auto& [schema, name] : names) {
-    Relation* part = catalog.relation_mut(schema, name);
+  for (const Relation* below_part : below) {
+    Relation* part = catalog.relation_mut(below_part->schema, below_part->name);
     for (const Trigger* t : rows) part->triggers.push_back(clone_trigger(*t, parent, *part));
   }
   return ExecContext::applies();
@@ -86,13 +77,9 @@ void remove_cloned_triggers(Catalog& catalog, const Relation& parent, Relation& 
     return std::find(cloned.begin(), cloned.end(), own.name) != cloned.end();
   };
   // Dropping a clone drops the clones made from it on the partitions below.
-  std::vector<std::pair<std::string, std::string>> names;
-  for (const auto& [up, part] : partitions_below(catalog, partition))
-    names.emplace_back(part->schema, part->name);
   std::erase_if(partition.triggers, is_clone);
-  for (const auto& [schema, name] : names)
-    if (Relation* part = catalog.relation_mut(schema, name))
-      std::erase_if(part->triggers, is_clone);
+  for (const Relation* below_part : partitions_below(catalog, partition))
+    std::erase_if(catalog.relation_mut(below_part->schema, below_part->name)->triggers, is_clone);
 }
 
 const Trigger* cloned_from(const Catalog& catalog, const std::string& schema,

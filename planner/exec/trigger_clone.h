@@ -4,11 +4,21 @@
 // and ATTACH PARTITION make the clones, DETACH PARTITION and DROP TRIGGER
 // remove them.
 
+#include <string>
+#include <vector>
+
 #include "planner/catalog/catalog.h"
 #include "planner/catalog/relation.h"
 #include "planner/engine/outcome.h"
 
 namespace migsim {
+
+/// True when `r` has a trigger named `name`.
+bool has_trigger(const Relation& r, const std::string& name);
+
+/// The partitions below a partitioned table (not the table itself), each
+/// level before the next; none for any other relation.
+std::vector<const Relation*> partitions_below(const Catalog& catalog, const Relation& table);
 
 /// True for a FOR EACH ROW trigger.
 bool is_row_trigger(const Trigger& t);
