@@ -23,21 +23,19 @@ bool read_whole_file(const std::string& path, size_t size, std::string& bytes) {
   if (fd < 0) return false;
   bytes.resize(size);
   size_t got = 0;
+  int failed = 0;
   while (got < size) {
     ssize_t n = read(fd, bytes.data() + got, size - got);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      int saved = errno;
-      close(fd);
-      if (n < 0) {
-        errno = saved;
-        return false;
-      }
-      break;
-    }
+    if (n < 0) failed = errno;
+    if (n <= 0) break;
     got += static_cast<size_t>(n);
   }
-  if (got == size) close(fd);
+  close(fd);
+  if (failed != 0) {
+    errno = failed;
+    return false;
+  }
   bytes.resize(got);
   return true;
 }

@@ -78,27 +78,41 @@ void append(std::vector<T>& into, std::vector<T>& from) {
     std::move(from.begin(), from.end(), std::back_inserter(into));
 }
 
+/// Gives each group's one row to its relation's `member`; a row without its
+/// relation is ignored.
+template <class T>
+void attach_one(OwnerCursor& owners, RowGroups<T>& groups, T Relation::*member) {
+  owners.restart();
+  for (auto& g : groups) {
+    Relation* r = g.relation.empty() ? nullptr : owners.find(g.schema, g.relation);
+    if (r && !g.items.empty()) r->*member = std::move(g.items.back());
+  }
+}
+
+/// Appends each group's rows to its relation's `member`; a group without its
+/// relation is an error naming `what`.
+template <class T>
+std::string attach_all(OwnerCursor& owners, RowGroups<T>& groups, std::vector<T> Relation::*member,
+                       const char* what) {
+  owners.restart();
+  for (auto& g : groups) {
+    Relation* r = owners.find(g.schema, g.relation);
+    if (!r) return orphan(what, g.schema, g.relation);
+    append(r->*member, g.items);
+  }
+  return "";
+}
+
 /// Gives each relation (and domain) the rows the per-relation tables hold for
 /// it. An index or sequence row without its relation is ignored; any other
 /// row without its owner is an error.
 std::string attach_child_rows(const std::vector<Relation*>& in_order, Catalog& catalog,
                               ChildRows& columns, ChildRows& others) {
   OwnerCursor owners(in_order, catalog);
-  for (auto& g : others.indexes) {
-    Relation* r = g.relation.empty() ? nullptr : owners.find(g.schema, g.relation);
-    if (r && !g.items.empty()) r->index = std::move(g.items.back());
-  }
-  owners.restart();
-  for (auto& g : others.sequences) {
-    Relation* r = g.relation.empty() ? nullptr : owners.find(g.schema, g.relation);
-    if (r && !g.items.empty()) r->sequence = std::move(g.items.back());
-  }
-  owners.restart();
-  for (auto& g : columns.columns) {
-    Relation* r = owners.find(g.schema, g.relation);
-    if (!r) return orphan("a column", g.schema, g.relation);
-    append(r->columns, g.items);
-  }
+  attach_one(owners, others.indexes, &Relation::index);
+  attach_one(owners, others.sequences, &Relation::sequence);
+  if (auto e = attach_all(owners, columns.columns, &Relation::columns, "a column"); !e.empty())
+    return e;
   owners.restart();
   auto& types = catalog.types.raw();
   for (auto& g : others.constraints) {
@@ -112,19 +126,10 @@ std::string attach_child_rows(const std::vector<Relation*>& in_order, Catalog& c
       append(r->constraints, g.items);
     }
   }
-  owners.restart();
-  for (auto& g : others.depends) {
-    Relation* r = owners.find(g.schema, g.relation);
-    if (!r) return orphan("a view dependency", g.schema, g.relation);
-    append(r->depends, g.items);
-  }
-  owners.restart();
-  for (auto& g : others.triggers) {
-    Relation* r = owners.find(g.schema, g.relation);
-    if (!r) return orphan("a trigger", g.schema, g.relation);
-    append(r->triggers, g.items);
-  }
-  return "";
+  if (auto e = attach_all(owners, others.depends, &Relation::depends, "a view dependency");
+      !e.empty())
+    return e;
+  return attach_all(owners, others.triggers, &Relation::triggers, "a trigger");
 }
 
 }  // namespace
