@@ -95,13 +95,10 @@ int run_on_stack(const std::function<int()>& action, size_t stack_bytes) {
   constexpr size_t kMainStackRoom = size_t{100} << 20;
   struct rlimit limit;
   if (stack_bytes <= kMainStackRoom && getrlimit(RLIMIT_STACK, &limit) == 0) {
-    if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < stack_bytes &&
-        (limit.rlim_max == RLIM_INFINITY || limit.rlim_max >= stack_bytes)) {
-      limit.rlim_cur = stack_bytes;
-      if (setrlimit(RLIMIT_STACK, &limit) == 0) return action();
-    } else if (limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur >= stack_bytes) {
-      return action();
-    }
+    auto allows = [&](rlim_t bound) { return bound == RLIM_INFINITY || bound >= stack_bytes; };
+    if (allows(limit.rlim_cur)) return action();
+    limit.rlim_cur = stack_bytes;
+    if (allows(limit.rlim_max) && setrlimit(RLIMIT_STACK, &limit) == 0) return action();
   }
   pthread_attr_t attr;
   pthread_attr_init(&attr);
