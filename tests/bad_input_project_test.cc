@@ -272,6 +272,17 @@ TEST_CASE("bad input, project commands: SQL migrations") {
          replace_file(p, "versions/002_b.sql", sql + ";\n");
        },
        "versions/002_b.sql", 2},
+      // Bodies are parsed while the replay runs: explain stops before this
+      // one, and every command still refuses it.
+      {"a syntax error on line 2 of a revision after ten more", Format::kSql,
+       [](Project& p) {
+         for (int i = 3; i <= 12; ++i)
+           p.dir.write(
+               "versions/" + std::string(i < 10 ? "00" : "0") + std::to_string(i) + "_more.sql",
+               "SELECT " + std::to_string(i) + ";\n");
+         p.dir.write("versions/013_bad.sql", "SELECT 13;\nSELEC oops;\n");
+       },
+       "versions/013_bad.sql", 2},
       {"more statements than --max-statements",
        Format::kSql,
        [](Project& p) {

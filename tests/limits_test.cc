@@ -156,6 +156,30 @@ TEST_CASE("limits: commands run on a stack of their own, whatever ulimit -s says
   CHECK(WEXITSTATUS(status) == 0);
 }
 
+TEST_CASE("limits: bodies parsed on other threads get the same stack") {
+  // Eight revisions: their bodies are parsed on worker threads while the
+  // replay runs, and those threads need the stack the limits call for too.
+  TempDir dir;
+  std::filesystem::create_directory(dir.file("versions"));
+  for (int i = 1; i <= 7; ++i)
+    dir.write("versions/00" + std::to_string(i) + "_a.sql", "SELECT " + std::to_string(i) + ";\n");
+  dir.write("versions/008_deep.sql", chain(400));
+  std::string cmd = "ulimit -s 256 && " + std::string(MIGSIM_BINARY) +
+                    " plan --empty --migrations " + dir.file("versions") + " >" + dir.file("out") +
+                    " 2>&1";
+  int status = std::system(cmd.c_str());
+  INFO(read_file(dir.file("out")));
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  // Several times the usual 8 MiB.
+  dir.write("versions/008_deep.sql", chain(40'000));
+  auto r = run_migsim(
+      {"plan", "--empty", "--migrations", dir.file("versions"), "--max-sql-nesting", "100000"});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "008_deep"));
+}
+
 TEST_CASE("limits: --max-nesting raises the Python nesting limit past CPython's parser's") {
   TempDir dir;
   std::filesystem::create_directories(dir.file("versions"));

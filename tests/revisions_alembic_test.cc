@@ -163,7 +163,7 @@ TEST_CASE("alembic offline SQL: revisions split at the markers", "[revisions]") 
   CHECK(revs[4].down_revisions.empty());
 
   // The first revision holds the preamble: BEGIN and the version table.
-  const auto& first = revs[0].script.statements;
+  const auto& first = revs[0].script().statements;
   REQUIRE(first.size() == 4);
   CHECK(first[0].kind == "TransactionStmt");
   CHECK(first[1].kind == "CreateStmt");
@@ -172,7 +172,7 @@ TEST_CASE("alembic offline SQL: revisions split at the markers", "[revisions]") 
   CHECK(first[3].kind == "InsertStmt");
   CHECK(revs[0].bookkeeping == std::set<size_t>{1, 3});
 
-  const auto& email = revs[1].script.statements;
+  const auto& email = revs[1].script().statements;
   REQUIRE(email.size() == 3);
   CHECK(email[0].kind == "AlterTableStmt");
   CHECK(email[1].kind == "UpdateStmt");
@@ -180,7 +180,7 @@ TEST_CASE("alembic offline SQL: revisions split at the markers", "[revisions]") 
   // The merge deletes one version row and updates the other: both bookkeeping.
   CHECK(revs[3].bookkeeping == std::set<size_t>{1, 2});
   // The last revision ends with the COMMIT of the whole upgrade.
-  CHECK(revs[4].script.statements.back().kind == "TransactionStmt");
+  CHECK(revs[4].script().statements.back().kind == "TransactionStmt");
 
   RevisionGraph g(std::move(revs));
   CHECK(g.heads() == V{"4d5e6f708192", "5e6f708192a3"});
@@ -194,7 +194,7 @@ TEST_CASE("alembic offline SQL: transaction_per_migration and a version table sc
   // Each revision after the first opens with its own BEGIN and ends with COMMIT.
   for (size_t i = 1; i < revs.size(); ++i) {
     INFO(revs[i].id);
-    const auto& s = revs[i].script.statements;
+    const auto& s = revs[i].script().statements;
     REQUIRE(s.size() >= 2);
     CHECK(s.front().kind == "TransactionStmt");
     CHECK(s.front().text == "BEGIN");

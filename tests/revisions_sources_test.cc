@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "parser/limits.h"
+#include "parser/revisions/parse_bodies.h"
 #include "parser/revisions/readers.h"
 #include "parser/revisions/revision_graph.h"
 
@@ -44,9 +45,9 @@ TEST_CASE("flyway: versions compared part by part, repeatables last", "[revision
   CHECK_FALSE(revs[3].repeatable);
   CHECK(revs[3].transactional);
   CHECK_FALSE(revs[4].transactional);  // V11__...sql.conf: executeInTransaction=false
-  REQUIRE(revs[3].script.statements.size() == 1);
-  CHECK(revs[3].script.statements[0].kind == "IndexStmt");
-  CHECK(revs[3].script.statements[0].location.line == 2);
+  REQUIRE(revs[3].script().statements.size() == 1);
+  CHECK(revs[3].script().statements[0].kind == "IndexStmt");
+  CHECK(revs[3].script().statements[0].location.line == 2);
   RevisionGraph g(std::move(revs));
   CHECK(g.problems().empty());
   CHECK(g.heads() == V{"R__user_names_view"});
@@ -56,9 +57,9 @@ TEST_CASE("golang-migrate: up files in numeric order, down files ignored", "[rev
   auto revs = read("golang-migrate", SourceFormat::kGolangMigrate);
   CHECK(ids(revs) == V{"1", "2", "10"});
   CHECK(revs[1].message == "add email");
-  REQUIRE(revs[1].script.statements.size() == 4);
-  CHECK(revs[1].script.statements[0].kind == "TransactionStmt");
-  CHECK(revs[1].script.statements[2].location.line == 3);
+  REQUIRE(revs[1].script().statements.size() == 4);
+  CHECK(revs[1].script().statements[0].kind == "TransactionStmt");
+  CHECK(revs[1].script().statements[2].location.line == 3);
   CHECK(revs[2].down_revisions == V{"2"});
 }
 
@@ -68,11 +69,11 @@ TEST_CASE("dbmate: up sections only, transaction:false", "[revisions]") {
   CHECK(revs[0].transactional);
   CHECK_FALSE(revs[1].transactional);
   CHECK(revs[2].transactional);
-  REQUIRE(revs[1].script.statements.size() == 1);
-  CHECK(revs[1].script.statements[0].kind == "IndexStmt");
-  CHECK(revs[1].script.statements[0].location.line == 2);
-  REQUIRE(revs[2].script.statements.size() == 2);  // the down section is not read
-  CHECK(revs[2].script.statements[1].location.line == 3);
+  REQUIRE(revs[1].script().statements.size() == 1);
+  CHECK(revs[1].script().statements[0].kind == "IndexStmt");
+  CHECK(revs[1].script().statements[0].location.line == 2);
+  REQUIRE(revs[2].script().statements.size() == 2);  // the down section is not read
+  CHECK(revs[2].script().statements[1].location.line == 3);
   CHECK(revs[1].location.line == 1);
 }
 
@@ -84,7 +85,7 @@ TEST_CASE("diesel: versions sort by their digits, metadata.toml", "[revisions]")
   CHECK(revs[0].transactional);
   CHECK_FALSE(revs[2].transactional);
   CHECK(revs[3].transactional);
-  CHECK(revs[0].script.statements[0].kind == "CreateFunctionStmt");
+  CHECK(revs[0].script().statements[0].kind == "CreateFunctionStmt");
 }
 
 TEST_CASE("diesel: metadata.toml is read under the file size limit", "[revisions]") {
@@ -263,11 +264,29 @@ TEST_CASE("sql files: bodies are parsed together, and the first bad one in order
   CHECK(error.file == (dir.path / "5_bad.sql").string());
   std::filesystem::remove(dir.path / "5_bad.sql");
   std::filesystem::remove(dir.path / "35_bad.sql");
+  // Read in the background, the revisions come back at once; each one's
+  // statements are there when asked for, and a bad body is reported by
+  // finish_revision_bodies, the first in order.
+  dir.write("5_bad.sql", "SELECT 1;\nSELEC oops;\n");
+  ReadOptions background;
+  background.parse_in_background = true;
+  for (int round = 0; round < 20; ++round) {
+    REQUIRE(read_revisions(dir.path.string(), SourceFormat::kSqlFiles, background, revs, error));
+    REQUIRE(revs.size() == 41);
+    CHECK(revs[39].script().statements.size() == 2);
+    CHECK(revs[0].script().statements.size() == 2);
+    CHECK(revs[4].id == "5_bad");
+    CHECK_FALSE(finish_revision_bodies(revs, error));
+    CHECK(error.file == (dir.path / "5_bad.sql").string());
+    CHECK(error.line == 2);
+  }
+  std::filesystem::remove(dir.path / "5_bad.sql");
+  REQUIRE(read_revisions(dir.path.string(), SourceFormat::kSqlFiles, background, revs, error));
+  CHECK(finish_revision_bodies(revs, error));
   REQUIRE(read_revisions(dir.path.string(), SourceFormat::kSqlFiles, ReadOptions{}, revs, error));
   REQUIRE(revs.size() == 40);
   for (const Revision& r : revs) {
-    CHECK_FALSE(r.parse_pending);
-    CHECK(r.script.statements.size() == 2);
+    CHECK(r.script().statements.size() == 2);
   }
 }
 

@@ -116,8 +116,8 @@ bool read_alembic_offline(const std::string& file, const ReadOptions& options,
     rev.format = SourceFormat::kAlembicOfflineSql;
     rev.location = source->locate(markers[i].line_begin);
     if (!parse_sql_body(source, cuts[i], cuts[i + 1], rev, error)) return false;
-    for (size_t k = 0; k < rev.script.statements.size(); ++k) {
-      if (is_version_table(rev.script.statements[k], options.version_table))
+    for (size_t k = 0; k < rev.script().statements.size(); ++k) {
+      if (is_version_table(rev.script().statements[k], options.version_table))
         rev.bookkeeping.insert(k);
     }
     out.push_back(std::move(rev));

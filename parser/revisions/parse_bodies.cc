@@ -1,11 +1,9 @@
 #include "parser/revisions/parse_bodies.h"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
-#include <mutex>
 #include <thread>
 
+#include "parser/limits.h"
 #include "parser/sql_parser.h"
 
 namespace migsim {
@@ -15,46 +13,92 @@ bool parse_revision_body(Revision& rev, InputError& error) {
   rev.parse_pending = false;
   std::string_view text = rev.source->text();
   return SqlParser::parse(rev.source, text.substr(rev.body_begin, rev.body_end - rev.body_begin),
-                          rev.body_begin, rev.script, error);
+                          rev.body_begin, rev.parsed, error);
 }
 
-bool parse_revision_bodies(std::vector<Revision>& revisions, InputError& error) {
-  std::atomic<size_t> next{0};
-  std::atomic<size_t> first_failed{revisions.size()};
-  std::vector<InputError> errors(revisions.size());
-  std::exception_ptr thrown;
-  std::mutex thrown_mutex;
-  // Revisions are taken in order, so every one before a failure has been
-  // parsed when the workers stop: the first failure in order is known.
-  auto work = [&] {
-    try {
-      for (size_t i = next++; i < revisions.size() && i < first_failed; i = next++) {
-        if (parse_revision_body(revisions[i], errors[i])) continue;
-        size_t seen = first_failed;
-        while (i < seen && !first_failed.compare_exchange_weak(seen, i)) {
-        }
-      }
-    } catch (...) {
-      std::lock_guard<std::mutex> lock(thrown_mutex);
-      if (!thrown) thrown = std::current_exception();
-      first_failed = 0;
-    }
-  };
+void BodyParse::start(std::vector<Revision>& revisions) {
   size_t pending = static_cast<size_t>(std::count_if(
       revisions.begin(), revisions.end(), [](const Revision& r) { return r.parse_pending; }));
-  // A thread more only pays for itself with a few revisions to share.
-  size_t helpers = std::min<size_t>({std::thread::hardware_concurrency(), 8, pending / 4});
-  {
-    std::vector<std::jthread> pool;
-    for (size_t k = 1; k < helpers; ++k) pool.emplace_back(work);
-    work();
+  if (pending == 0) return;
+  std::shared_ptr<BodyParse> parse(new BodyParse(pending));
+  size_t slot = 0;
+  for (Revision& rev : revisions) {
+    if (!rev.parse_pending) continue;
+    rev.parse_pending = false;
+    Job& job = parse->jobs_[slot];
+    job.source = rev.source;
+    job.begin = rev.body_begin;
+    job.end = rev.body_end;
+    rev.background = parse;
+    rev.background_slot = slot++;
   }
-  if (thrown) std::rethrow_exception(thrown);
-  if (first_failed < revisions.size()) {
-    error = errors[first_failed];
-    return false;
+  // A thread only pays for itself with a few revisions to share: a short
+  // history is parsed here and now.
+  size_t workers = std::min<size_t>({std::thread::hardware_concurrency(), 8, pending / 4});
+  size_t stack = stack_size_for(input_limits());
+  for (size_t k = 0; k < workers; ++k) {
+    StackThread thread;
+    if (!thread.start([p = parse.get()] { p->work(); }, stack)) break;
+    parse->workers_.push_back(std::move(thread));
+  }
+  if (parse->workers_.empty()) parse->work();
+}
+
+void BodyParse::work() {
+  for (size_t i = next_++; i < jobs_.size() && !stop_; i = next_++) {
+    Job& job = jobs_[i];
+    try {
+      std::string_view text = job.source->text();
+      job.ok = SqlParser::parse(job.source, text.substr(job.begin, job.end - job.begin), job.begin,
+                                job.script, job.error);
+    } catch (...) {
+      job.thrown = std::current_exception();
+    }
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      job.done.store(true, std::memory_order_release);
+    }
+    finished_.notify_all();
+  }
+}
+
+void BodyParse::wait(Job& job) {
+  if (!job.done.load(std::memory_order_acquire)) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    finished_.wait(lock, [&] { return job.done.load(std::memory_order_acquire); });
+  }
+  if (job.thrown) std::rethrow_exception(job.thrown);
+}
+
+const ParsedScript& BodyParse::script(size_t slot) {
+  wait(jobs_[slot]);
+  return jobs_[slot].script;
+}
+
+bool BodyParse::finish(InputError& error) {
+  for (Job& job : jobs_) {
+    wait(job);
+    if (!job.ok) {
+      error = job.error;
+      return false;
+    }
   }
   return true;
+}
+
+BodyParse::~BodyParse() {
+  stop_ = true;
+  workers_.clear();  // joins them
+}
+
+bool finish_revision_bodies(const std::vector<Revision>& revisions, InputError& error) {
+  for (const Revision& rev : revisions)
+    if (rev.background) return rev.background->finish(error);
+  return true;
+}
+
+const ParsedScript& Revision::script() const {
+  return background ? background->script(background_slot) : parsed;
 }
 
 }  // namespace migsim

@@ -1,18 +1,69 @@
 #pragma once
-// Parsing the SQL bodies the revision readers defer: several revisions at
-// once, one per core, each on its own (the parser keeps nothing between two).
+// Parsing the SQL bodies the revision readers defer. They are parsed on worker
+// threads, one revision at a time each (the parser keeps nothing between two),
+// in the history's order, while the caller goes on: a revision's script()
+// waits for its own body only, so a replay can start with the first revision
+// while later ones are still being parsed.
 
+#include <atomic>
+#include <condition_variable>
+#include <exception>
+#include <memory>
+#include <mutex>
 #include <vector>
 
 #include "parser/revisions/revision.h"
+#include "parser/stack_thread.h"
 
 namespace migsim {
 
-/// Parses `rev`'s pending SQL body into its script.
+class BodyParse {
+ public:
+  /// Starts parsing every pending body of `revisions`, in their order, and
+  /// points each of those revisions at its result (Revision::script).
+  static void start(std::vector<Revision>& revisions);
+
+  BodyParse(const BodyParse&) = delete;
+  BodyParse& operator=(const BodyParse&) = delete;
+  /// Stops taking bodies and waits for the workers (a run that ends early).
+  ~BodyParse();
+
+  /// The body in `slot`, once parsed; incomplete when it does not parse
+  /// (finish() reports that).
+  const ParsedScript& script(size_t slot);
+  /// Waits for every body; false with the first failure in the history's order.
+  bool finish(InputError& error);
+
+ private:
+  struct Job {
+    std::shared_ptr<const SourceFile> source;
+    uint32_t begin = 0;
+    uint32_t end = 0;
+    ParsedScript script;
+    InputError error;
+    bool ok = false;
+    std::exception_ptr thrown;
+    std::atomic<bool> done{false};
+  };
+
+  explicit BodyParse(size_t jobs) : jobs_(jobs) {}
+  void work();
+  void wait(Job& job);
+
+  std::vector<Job> jobs_;
+  std::atomic<size_t> next_{0};
+  std::atomic<bool> stop_{false};
+  std::mutex mutex_;
+  std::condition_variable finished_;
+  std::vector<StackThread> workers_;
+};
+
+/// Parses `rev`'s pending SQL body now, on this thread.
 bool parse_revision_body(Revision& rev, InputError& error);
 
-/// Parses every pending body of `revisions`; on failure, `error` is the first
-/// failing revision's in their order, as parsing them one by one would find.
-bool parse_revision_bodies(std::vector<Revision>& revisions, InputError& error);
+/// Waits for the bodies of `revisions` still being parsed; on failure, `error`
+/// is the first failing revision's in their order, as parsing them one by one
+/// would find.
+bool finish_revision_bodies(const std::vector<Revision>& revisions, InputError& error);
 
 }  // namespace migsim

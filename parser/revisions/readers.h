@@ -28,7 +28,7 @@ struct DirEntry {
 bool list_dir(const std::string& dir, std::vector<DirEntry>& out, InputError& error);
 
 /// Makes source->text()[begin, end) the SQL body of `rev`, to be parsed with
-/// the other revisions' (parse_revision_bodies); locations stay those of the file.
+/// the other revisions' (BodyParse); locations stay those of the file.
 void defer_sql_body(std::shared_ptr<const SourceFile> source, uint32_t begin, uint32_t end,
                     Revision& rev);
 

@@ -15,6 +15,8 @@
 
 namespace migsim {
 
+class BodyParse;
+
 enum class SourceFormat {
   kAlembic,            ///< a versions/ directory of Python revision scripts
   kAlembicOfflineSql,  ///< `alembic upgrade A:B --sql` output
@@ -54,10 +56,16 @@ struct Revision {
   bool repeatable = false;  ///< a Flyway R__ migration (re-run when its checksum changes)
 
   BodyKind body = BodyKind::kSql;
-  ParsedScript script;  ///< for SQL bodies, with locations in `path`
-  /// The SQL body is read (source, body_begin, body_end) but `script` is not
-  /// parsed yet: read_revisions parses all of them at once (parse_bodies.h).
+  /// For SQL bodies: the statements, with locations in `path`. A body parsed
+  /// on another thread (parse_bodies.h) is waited for here.
+  const ParsedScript& script() const;
+  ParsedScript parsed;  ///< the body when it was parsed on the reading thread
+  /// The SQL body is read (source, body_begin, body_end) but not parsed yet:
+  /// read_revisions parses all of them at once (parse_bodies.h).
   bool parse_pending = false;
+  /// Where the body is being parsed, and which of that parse's bodies it is.
+  std::shared_ptr<BodyParse> background;
+  size_t background_slot = 0;
   /// Indexes into script.statements of the version table's own statements
   /// (alembic_version INSERT/UPDATE/DELETE/CREATE TABLE): bookkeeping, not findings.
   std::set<size_t> bookkeeping;
@@ -79,6 +87,9 @@ inline constexpr std::string_view kAlembicBodyUnread = "Alembic op.* bodies are 
 struct ReadOptions {
   /// The Alembic version table's name (env.py's version_table), for bookkeeping.
   std::string version_table = "alembic_version";
+  /// Return while the SQL bodies are still being parsed on worker threads:
+  /// the caller waits for them with finish_revision_bodies (parse_bodies.h).
+  bool parse_in_background = false;
 };
 
 /// Works out a source's format from its path: a file or directory name and,

@@ -152,10 +152,11 @@ bool read_revisions(const std::string& path, SourceFormat format, const ReadOpti
       read = revisions::read_sql_files(path, out, error);
       break;
   }
+  BodyParse::start(out);
   // A body that does not parse comes before any later file's problem, as
   // when each file was parsed as it was read.
   InputError parse_error;
-  if (!parse_revision_bodies(out, parse_error)) {
+  if ((!read || !options.parse_in_background) && !finish_revision_bodies(out, parse_error)) {
     error = parse_error;
     return false;
   }

@@ -24,7 +24,7 @@ namespace migsim {
 namespace {
 
 struct CheckOptions {
-  ProjectOptions project;
+  ProjectOptions project = ProjectOptions::for_replay();
   std::string format = "text";
   std::string output;
   std::string fail_on = "error";
@@ -122,6 +122,9 @@ int run_check(const CheckOptions& o) {
     }
   }
   int code = exit_code_for(runs, o.fail_on);
+  keep_until_exit(std::move(project));
+  keep_until_exit(std::move(model));
+  keep_until_exit(std::move(text));
   keep_until_exit(std::move(runs));
   return code;
 }

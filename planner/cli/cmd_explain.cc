@@ -17,7 +17,7 @@ namespace migsim {
 namespace {
 
 struct ExplainOptions {
-  ProjectOptions project;
+  ProjectOptions project = ProjectOptions::for_replay();
   std::string revision;
   std::string env;
   std::string snapshot;

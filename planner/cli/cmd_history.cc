@@ -131,7 +131,7 @@ std::string history_json(const RevisionGraph& g, const std::string& path, Source
     if (r.format == SourceFormat::kFlyway) j.key("repeatable").value(r.repeatable);
     if (r.body == BodyKind::kSql) {
       j.key("body").value("sql");
-      j.key("statements").value(static_cast<int64_t>(r.script.statements.size()));
+      j.key("statements").value(static_cast<int64_t>(r.script().statements.size()));
       j.key("bookkeeping_statements").value(static_cast<int64_t>(r.bookkeeping.size()));
     } else {
       j.key("body").value("unknown");

@@ -23,7 +23,7 @@ namespace migsim {
 namespace {
 
 struct PlanOptions {
-  ProjectOptions project;
+  ProjectOptions project = ProjectOptions::for_replay();
   std::vector<std::string> envs;
   std::string snapshot;
   bool empty = false;
@@ -70,6 +70,9 @@ int run_plan(const PlanOptions& o, RunMode mode) {
     return report_input_error(error);
   if (!outputs.commit(error)) return report_input_error(error);
   int code = exit_code_for(runs, o.fail_on);
+  keep_until_exit(std::move(project));
+  keep_until_exit(std::move(model));
+  keep_until_exit(std::move(text));
   keep_until_exit(std::move(runs));
   return code;
 }

@@ -17,7 +17,7 @@ namespace migsim {
 namespace {
 
 struct ReportOptions {
-  ProjectOptions project;
+  ProjectOptions project = ProjectOptions::for_replay();
   std::vector<std::string> envs;
   std::string output;
   std::string format = "markdown";
@@ -72,6 +72,9 @@ int run_report(const ReportOptions& o) {
   std::string text = write_report(model, o.format, o.output.empty() && stdout_wants_color());
   if (!outputs.add(o.output, text, error) || !outputs.commit(error))
     return report_input_error(error);
+  keep_until_exit(std::move(project));
+  keep_until_exit(std::move(model));
+  keep_until_exit(std::move(text));
   keep_until_exit(std::move(report));
   return 0;
 }

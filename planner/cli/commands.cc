@@ -1,6 +1,5 @@
 #include "planner/cli/commands.h"
 
-#include <pthread.h>
 #include <sys/resource.h>
 #include <CLI/CLI.hpp>
 
@@ -13,6 +12,7 @@
 
 #include "parser/limits.h"
 #include "parser/source.h"
+#include "parser/stack_thread.h"
 
 namespace migsim {
 
@@ -62,26 +62,6 @@ void add_limit_options(CLI::App& cmd) {
       ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 40, "at most 1TiB"));
 }
 
-namespace {
-
-struct StackCall {
-  const std::function<int()>* action;
-  int code = 2;
-  std::exception_ptr failed;
-};
-
-void* run_stack_call(void* arg) {
-  auto* call = static_cast<StackCall*>(arg);
-  try {
-    call->code = (*call->action)();
-  } catch (...) {
-    call->failed = std::current_exception();
-  }
-  return nullptr;
-}
-
-}  // namespace
-
 int run_on_stack(const std::function<int()>& action, size_t stack_bytes) {
   // The reader and the engine recurse once per level of what they read; the
   // command gets a stack for the limits in force, whatever `ulimit -s` says.
@@ -100,21 +80,24 @@ int run_on_stack(const std::function<int()>& action, size_t stack_bytes) {
     limit.rlim_cur = stack_bytes;
     if (allows(limit.rlim_max) && setrlimit(RLIMIT_STACK, &limit) == 0) return action();
   }
-  pthread_attr_t attr;
-  pthread_attr_init(&attr);
-  pthread_attr_setstacksize(&attr, stack_bytes);
-  StackCall call{&action, 2, nullptr};
-  pthread_t thread;
-  int rc = pthread_create(&thread, &attr, run_stack_call, &call);
-  pthread_attr_destroy(&attr);
-  if (rc != 0) {
+  int code = 2;
+  std::exception_ptr failed;
+  StackThread thread;
+  auto call = [&] {
+    try {
+      code = action();
+    } catch (...) {
+      failed = std::current_exception();
+    }
+  };
+  if (!thread.start(call, stack_bytes)) {
     return report_usage_error("cannot reserve " + format_size(stack_bytes) +
                               " of stack for the nesting limits (lower --max-nesting or "
                               "--max-sql-nesting)");
   }
-  pthread_join(thread, nullptr);
-  if (call.failed) std::rethrow_exception(call.failed);
-  return call.code;
+  thread.join();
+  if (failed) std::rethrow_exception(failed);
+  return code;
 }
 
 int run_cli(int argc, char** argv) {

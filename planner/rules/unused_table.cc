@@ -40,7 +40,7 @@ std::vector<const Revision*> revisions_mentioning(const Project& project, std::s
     if (!text.empty() && mentions_identifier_in_code(rev.path, text, name))
       out.push_back(&rev);
     else if (text.empty() && rev.body == BodyKind::kSql) {
-      for (const auto& s : rev.script.statements)
+      for (const auto& s : rev.script().statements)
         if (mentions_identifier_in_code(".sql", s.text, name)) {
           out.push_back(&rev);
           break;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "parser/revisions/parse_bodies.h"
 #include "parser/sql_parser.h"
 #include "planner/rules/statement_targets.h"
 #include "planner/run/current_revisions.h"
@@ -240,6 +241,9 @@ bool run_environment(const Project& project, const EnvironmentRequest& request, 
     }
     if (!simulate(pending, tool, from, false, *out.catalog, out.revisions, error)) return false;
   }
+  // The bodies of a history read with parse_in_background: one that does not
+  // parse is bad input, replayed or not.
+  if (!finish_revision_bodies(project.graph.revisions(), error)) return false;
   add_run_findings(project, out);
   return true;
 }

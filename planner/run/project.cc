@@ -1,5 +1,6 @@
 #include "planner/run/project.h"
 
+#include "parser/revisions/parse_bodies.h"
 #include "planner/rules/rule_table.h"
 
 #include <cstdio>
@@ -45,10 +46,13 @@ bool load_project(const ProjectOptions& options, Project& out, InputError& error
 
   ReadOptions read_options;
   read_options.version_table = out.config.alembic.version_table;
+  read_options.parse_in_background = options.parse_in_background;
   std::vector<Revision> revisions;
   if (!read_revisions(out.migrations, out.format, read_options, revisions, error)) return false;
   out.graph = RevisionGraph(std::move(revisions));
   if (out.graph.broken()) {
+    // A body that does not parse comes first, as when it was parsed on reading.
+    if (!finish_revision_bodies(out.graph.revisions(), error)) return false;
     bool first = true;
     for (const GraphProblem& p : out.graph.problems()) {
       if (p.rule != "duplicate-revision" && p.rule != "revision-cycle") continue;

@@ -16,6 +16,17 @@ struct ProjectOptions {
   std::string migrations;          ///< --migrations, overrides the config
   std::string source_format;       ///< --source-format, overrides the config
   std::vector<std::string> rules;  ///< --rule ID=LEVEL, over migsim.toml's [rules]
+  /// For commands that only read the statements through run_environment:
+  /// load_project returns while the SQL bodies are still being parsed, and the
+  /// replay starts as soon as the first one is (run_environment reports a body
+  /// that does not parse).
+  bool parse_in_background = false;
+
+  static ProjectOptions for_replay() {
+    ProjectOptions o;
+    o.parse_in_background = true;
+    return o;
+  }
 };
 
 struct Project {
