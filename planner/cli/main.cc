@@ -1,7 +1,9 @@
 // migsim: an offline planner and simulator for PostgreSQL schema migrations.
 
 #include "planner/cli/commands.h"
+#include "planner/cli/huge_pages.h"
 
 int main(int argc, char** argv) {
+  migsim::use_huge_pages_for_heap();
   return migsim::run_cli(argc, argv);
 }

@@ -1,0 +1,62 @@
+// The main heap is backed by transparent huge pages where the kernel gives
+// them to memory that asks (planner/cli/huge_pages.h).
+
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "planner/cli/huge_pages.h"
+
+namespace migsim::testing {
+namespace {
+
+std::string thp_setting() {
+  std::ifstream f("/sys/kernel/mm/transparent_hugepage/enabled");
+  std::string line;
+  std::getline(f, line);
+  return line;
+}
+
+/// The VmFlags of the mapping that holds `address`, from /proc/self/smaps.
+std::string vm_flags_at(uintptr_t address) {
+  std::ifstream smaps("/proc/self/smaps");
+  std::string line;
+  bool inside = false;
+  while (std::getline(smaps, line)) {
+    uintptr_t from = 0, to = 0;
+    char dash = 0;
+    std::istringstream range(line);
+    if (range >> std::hex >> from >> dash >> to && dash == '-') {
+      inside = from <= address && address < to;
+    } else if (inside && line.rfind("VmFlags:", 0) == 0) {
+      return line;
+    }
+  }
+  return "";
+}
+
+TEST_CASE("huge pages: the heap grown after start asks for huge pages") {
+  bool sanitized = false;
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  sanitized = true;
+#endif
+  use_huge_pages_for_heap();
+  // Small blocks come from the main heap, past what was in use before.
+  void* blocks[64];
+  for (void*& b : blocks) b = std::malloc(64 << 10);
+  std::string flags = vm_flags_at(reinterpret_cast<uintptr_t>(blocks[63]));
+  for (void* b : blocks) std::free(b);
+  INFO("transparent_hugepage/enabled: " << thp_setting() << "; " << flags);
+  bool asked = flags.find(" hg") != std::string::npos;
+  if (thp_setting().find("[madvise]") != std::string::npos && !sanitized)
+    CHECK(asked);
+  else
+    CHECK_FALSE(asked);  // nothing asked where it would not help
+}
+
+}  // namespace
+}  // namespace migsim::testing
