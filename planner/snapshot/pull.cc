@@ -1,22 +1,24 @@
 #include "planner/snapshot/pull.h"
 
-#include <libpq-fe.h>
-
 #include <algorithm>
 #include <memory>
 
 #include "planner/snapshot/json_import.h"
+#include "planner/snapshot/libpq.h"
 #include "planner/snapshot/query.h"
 
 namespace migsim {
 
 std::string redact_dsn(const std::string& dsn) {
   if (dsn.empty()) return "(DSN from the PG* environment)";
+  std::string why;
+  const Libpq* pq = libpq(why);
+  if (!pq) return "(DSN not shown: libpq cannot be loaded)";
   char* err = nullptr;
-  PQconninfoOption* opts = PQconninfoParse(dsn.c_str(), &err);
+  PQconninfoOption* opts = pq->conninfo_parse(dsn.c_str(), &err);
   // The parser's message may quote the DSN, password included: never show it.
   if (!opts) {
-    PQfreemem(err);
+    pq->freemem(err);
     return "(unparseable DSN)";
   }
   std::string out;
@@ -27,17 +29,19 @@ std::string redact_dsn(const std::string& dsn) {
     if (!out.empty()) out.push_back(' ');
     out += k + "=" + o->val;
   }
-  PQconninfoFree(opts);
+  pq->conninfo_free(opts);
   return out.empty() ? "(DSN from the PG* environment)" : out;
 }
 
 namespace {
 
 struct ConnCloser {
-  void operator()(PGconn* c) const { PQfinish(c); }
+  const Libpq* pq;
+  void operator()(PGconn* c) const { pq->finish(c); }
 };
 struct ResultCloser {
-  void operator()(PGresult* r) const { PQclear(r); }
+  const Libpq* pq;
+  void operator()(PGresult* r) const { pq->clear(r); }
 };
 using Result = std::unique_ptr<PGresult, ResultCloser>;
 
@@ -59,17 +63,19 @@ bool pull_snapshot(const std::string& dsn, int timeout_ms, Catalog& catalog, Sna
                    InputError& error) {
   std::string shown = redact_dsn(dsn);
   error = {shown, 0, 0, ""};
-  std::unique_ptr<PGconn, ConnCloser> conn(PQconnectdb(dsn.c_str()));
-  if (!conn || PQstatus(conn.get()) != CONNECTION_OK) {
+  const Libpq* pq = libpq(error.message);
+  if (!pq) return false;
+  std::unique_ptr<PGconn, ConnCloser> conn(pq->connectdb(dsn.c_str()), ConnCloser{pq});
+  if (!conn || pq->status(conn.get()) != CONNECTION_OK) {
     error.message =
-        "cannot connect: " + one_line(conn ? PQerrorMessage(conn.get()) : "out of memory");
+        "cannot connect: " + one_line(conn ? pq->error_message(conn.get()) : "out of memory");
     return false;
   }
   auto run = [&](const std::string& sql, ExecStatusType want) -> Result {
-    Result r(PQexec(conn.get(), sql.c_str()));
-    if (!r || PQresultStatus(r.get()) != want) {
-      error.message = "query failed: " + one_line(PQerrorMessage(conn.get()));
-      return nullptr;
+    Result r(pq->exec(conn.get(), sql.c_str()), ResultCloser{pq});
+    if (!r || pq->result_status(r.get()) != want) {
+      error.message = "query failed: " + one_line(pq->error_message(conn.get()));
+      return Result(nullptr, ResultCloser{pq});
     }
     return r;
   };
@@ -82,11 +88,11 @@ bool pull_snapshot(const std::string& dsn, int timeout_ms, Catalog& catalog, Sna
     return false;
   Result r = run(snapshot_query(), PGRES_TUPLES_OK);
   if (!r) return false;
-  if (PQntuples(r.get()) != 1 || PQnfields(r.get()) != 1) {
+  if (pq->ntuples(r.get()) != 1 || pq->nfields(r.get()) != 1) {
     error.message = "the snapshot query returned an unexpected shape";
     return false;
   }
-  std::string json(PQgetvalue(r.get(), 0, 0), PQgetlength(r.get(), 0, 0));
+  std::string json(pq->getvalue(r.get(), 0, 0), pq->getlength(r.get(), 0, 0));
   r.reset();
   if (!run("COMMIT", PGRES_COMMAND_OK)) return false;
   if (!import_snapshot_json(shown, json, catalog, snapshot, error)) return false;
