@@ -167,9 +167,10 @@ constexpr std::string_view kQuotedKeywords[] = {"all",
                                                 "xmlserialize",
                                                 "xmltable"};
 
+static_assert(std::is_sorted(std::begin(kQuotedKeywords), std::end(kQuotedKeywords)));
+
 bool needs_quote_as_keyword(std::string_view name) {
-  return std::find(std::begin(kQuotedKeywords), std::end(kQuotedKeywords), name) !=
-         std::end(kQuotedKeywords);
+  return std::binary_search(std::begin(kQuotedKeywords), std::end(kQuotedKeywords), name);
 }
 
 }  // namespace
@@ -193,7 +194,10 @@ std::string quote_ident(std::string_view name) {
 }
 
 std::string quote_qualified(std::string_view schema, std::string_view name) {
-  return quote_ident(schema) + "." + quote_ident(name);
+  std::string out = quote_ident(schema);
+  out.push_back('.');
+  out += quote_ident(name);
+  return out;
 }
 
 std::string quote_literal(std::string_view s) {

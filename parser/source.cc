@@ -2,11 +2,14 @@
 
 #include "parser/limits.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <utility>
@@ -16,9 +19,10 @@ namespace migsim {
 SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
   line_starts_.push_back(0);
-  for (uint32_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
-  }
+  const char* begin = text_.data();
+  const char* end = begin + text_.size();
+  for (const char* nl = begin; (nl = static_cast<const char*>(std::memchr(nl, '\n', end - nl)));)
+    line_starts_.push_back(static_cast<uint32_t>(++nl - begin));
 }
 
 Location SourceFile::locate(uint32_t offset) const {
@@ -46,26 +50,52 @@ std::set<std::pair<dev_t, ino_t>>& input_files() {
   return files;
 }
 
+std::mutex& input_files_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+void note_input(const struct stat& st) {
+  if (!S_ISREG(st.st_mode)) return;
+  std::lock_guard<std::mutex> lock(input_files_mutex());
+  input_files().insert({st.st_dev, st.st_ino});
+}
+
+std::string cannot_read() {
+  return std::string("cannot read file: ") + std::strerror(errno);
+}
+
 }  // namespace
 
 void note_input_file(const std::string& path) {
   struct stat st;
-  if (stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode))
-    input_files().insert({st.st_dev, st.st_ino});
+  if (stat(path.c_str(), &st) == 0) note_input(st);
 }
 
 bool is_input_file(const std::string& path) {
   struct stat st;
-  return stat(path.c_str(), &st) == 0 && input_files().count({st.st_dev, st.st_ino}) != 0;
+  if (stat(path.c_str(), &st) != 0) return false;
+  std::lock_guard<std::mutex> lock(input_files_mutex());
+  return input_files().count({st.st_dev, st.st_ino}) != 0;
 }
 
 std::shared_ptr<SourceFile> read_source_file(const std::string& path, InputError& error) {
-  note_input_file(path);
-  struct stat st;
-  if (stat(path.c_str(), &st) != 0) {
-    error = {path, 0, 0, std::string("cannot read file: ") + std::strerror(errno)};
+  // One open, fstat, read(s) and close per file: histories have thousands.
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = {path, 0, 0, cannot_read()};
     return nullptr;
   }
+  struct Closer {
+    int fd;
+    ~Closer() { close(fd); }
+  } closer{fd};
+  struct stat st;
+  if (fstat(fd, &st) != 0) {
+    error = {path, 0, 0, cannot_read()};
+    return nullptr;
+  }
+  note_input(st);
   if (S_ISDIR(st.st_mode)) {
     error = {path, 0, 0, "is a directory, expected a file"};
     return nullptr;
@@ -80,27 +110,28 @@ std::shared_ptr<SourceFile> read_source_file(const std::string& path, InputError
   };
   if (static_cast<uint64_t>(st.st_size) > limit)
     return too_large(static_cast<uint64_t>(st.st_size));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = {path, 0, 0, std::string("cannot read file: ") + std::strerror(errno)};
-    return nullptr;
-  }
+  // A regular file is read in one call of its size (and one more that finds
+  // its end); a pipe (`<(cat a.sql)`, /dev/stdin) has no size: read it to its
+  // end, up to the limit.
   std::string text;
-  if (S_ISREG(st.st_mode)) {
-    text.resize(static_cast<size_t>(st.st_size));
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<size_t>(in.gcount()));
-  } else {
-    // A pipe (`<(cat a.sql)`, /dev/stdin) has no size: read it to its end, up to the limit.
-    char buf[65536];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-      text.append(buf, static_cast<size_t>(in.gcount()));
-      if (text.size() > limit) return too_large(text.size());
+  size_t want = S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) + 1 : 65536;
+  for (;;) {
+    size_t have = text.size();
+    text.resize(have + want);
+    ssize_t n = read(fd, text.data() + have, want);
+    if (n < 0 && errno == EINTR) {
+      text.resize(have);
+      continue;
     }
-  }
-  if (in.bad()) {
-    error = {path, 0, 0, std::string("cannot read file: ") + std::strerror(errno)};
-    return nullptr;
+    if (n < 0) {
+      error = {path, 0, 0, cannot_read()};
+      return nullptr;
+    }
+    text.resize(have + static_cast<size_t>(n));
+    if (n == 0) break;
+    if (text.size() > limit) return too_large(text.size());
+    if (static_cast<size_t>(n) < want && S_ISREG(st.st_mode)) break;
+    want = 65536;
   }
   return std::make_shared<SourceFile>(path, std::move(text));
 }
