@@ -55,6 +55,8 @@ size_t find_from(const std::string& json, std::string_view pattern, size_t from)
 void restore_negative_integers(std::string& json, std::string_view sql) {
   static const std::string_view const_pattern = "\"A_Const\":{\"ival\":{},";
   static const std::string_view arg_pattern = "\"arg\":{\"Integer\":{}}";
+  // Without a minus sign in the statement there is nothing to restore.
+  if (sql.find('-') == std::string_view::npos) return;
   if (find_from(json, "\":{}", 0) == std::string::npos) return;
 
   size_t pos = 0;
