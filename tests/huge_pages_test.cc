@@ -8,8 +8,9 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 
-#include "planner/cli/huge_pages.h"
+#include "parser/huge_pages.h"
 
 namespace migsim::testing {
 namespace {
@@ -39,7 +40,7 @@ std::string vm_flags_at(uintptr_t address) {
   return "";
 }
 
-TEST_CASE("huge pages: the heap grown after start asks for huge pages") {
+TEST_CASE("huge pages: the heaps grown after start ask for huge pages") {
   bool sanitized = false;
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
   sanitized = true;
@@ -52,10 +53,20 @@ TEST_CASE("huge pages: the heap grown after start asks for huge pages") {
   for (void* b : blocks) std::free(b);
   INFO("transparent_hugepage/enabled: " << thp_setting() << "; " << flags);
   bool asked = flags.find(" hg") != std::string::npos;
-  if (thp_setting().find("[madvise]") != std::string::npos && !sanitized)
-    CHECK(asked);
-  else
-    CHECK_FALSE(asked);  // nothing asked where it would not help
+  bool expected = thp_setting().find("[madvise]") != std::string::npos && !sanitized;
+  CHECK(asked == expected);  // nothing asked where it would not help
+  // Another thread's arena, once reserved, is asked for too.
+  std::string thread_flags;
+  std::thread([&] {
+    reserve_thread_heap(size_t{8} << 20);
+    // Past the first 2 MiB boundary of the reserved space.
+    void* more[64];
+    for (void*& b : more) b = std::malloc(64 << 10);
+    thread_flags = vm_flags_at(reinterpret_cast<uintptr_t>(more[63]));
+    for (void* b : more) std::free(b);
+  }).join();
+  INFO("thread: " << thread_flags);
+  CHECK((thread_flags.find(" hg") != std::string::npos) == expected);
 }
 
 }  // namespace

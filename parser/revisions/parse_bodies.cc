@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "parser/huge_pages.h"
 #include "parser/limits.h"
 #include "parser/sql_parser.h"
 
@@ -45,6 +46,7 @@ void BodyParse::start(std::vector<Revision>& revisions) {
 }
 
 void BodyParse::work() {
+  reserve_thread_heap(size_t{24} << 20);
   for (size_t i = next_++; i < jobs_.size() && !stop_; i = next_++) {
     Job& job = jobs_[i];
     try {

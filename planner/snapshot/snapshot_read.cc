@@ -6,6 +6,7 @@
 #include <thread>
 #include <vector>
 
+#include "parser/huge_pages.h"
 #include "planner/snapshot/json_text.h"
 #include "planner/snapshot/snapshot.h"
 #include "planner/snapshot/snapshot_rows.h"
@@ -148,10 +149,14 @@ std::string read_snapshot_db(sqlite3* db, const Reopen& reopen, Catalog& catalog
   Db others_db = columns_db && reopen ? reopen() : nullptr;
   std::jthread columns_thread, others_thread;
   if (others_db) {
-    columns_thread = std::jthread(
-        [&] { guarded(columns_failed, [&] { read_column_rows(columns_db.get(), columns); }); });
-    others_thread = std::jthread(
-        [&] { guarded(others_failed, [&] { read_other_child_rows(others_db.get(), others); }); });
+    columns_thread = std::jthread([&] {
+      reserve_thread_heap(size_t{30} << 20);
+      guarded(columns_failed, [&] { read_column_rows(columns_db.get(), columns); });
+    });
+    others_thread = std::jthread([&] {
+      reserve_thread_heap(size_t{30} << 20);
+      guarded(others_failed, [&] { read_other_child_rows(others_db.get(), others); });
+    });
   } else {
     read_column_rows(db, columns);
     if (columns.error.empty()) read_other_child_rows(db, others);
