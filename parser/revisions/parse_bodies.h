@@ -20,8 +20,10 @@ namespace migsim {
 class BodyParse {
  public:
   /// Starts parsing every pending body of `revisions`, in their order, and
-  /// points each of those revisions at its result (Revision::script).
-  static void start(std::vector<Revision>& revisions);
+  /// points each of those revisions at its result (Revision::script). With
+  /// `caller_goes_on`, one core is left to the caller (a replay that reads
+  /// the bodies as they come); otherwise every core parses.
+  static void start(std::vector<Revision>& revisions, bool caller_goes_on);
 
   BodyParse(const BodyParse&) = delete;
   BodyParse& operator=(const BodyParse&) = delete;

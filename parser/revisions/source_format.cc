@@ -152,7 +152,7 @@ bool read_revisions(const std::string& path, SourceFormat format, const ReadOpti
       read = revisions::read_sql_files(path, out, error);
       break;
   }
-  BodyParse::start(out);
+  BodyParse::start(out, options.parse_in_background && read);
   // A body that does not parse comes before any later file's problem, as
   // when each file was parsed as it was read.
   InputError parse_error;
