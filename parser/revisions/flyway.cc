@@ -7,8 +7,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <regex>
 
+#include "parser/revisions/file_names.h"
 #include "parser/revisions/readers.h"
 
 namespace migsim::revisions {
@@ -44,9 +44,6 @@ std::string normalise_version(const std::string& raw) {
 }
 
 bool collect(const std::string& dir, std::vector<Found>& found, InputError& error) {
-  static const std::regex versioned(R"(^V(\d+(?:[._]\d+)*)__(.+)\.sql$)");
-  static const std::regex repeatable(R"(^R__(.+)\.sql$)");
-  static const std::regex undo(R"(^U\d+(?:[._]\d+)*__.+\.sql$)");
   std::vector<DirEntry> entries;
   if (!list_dir(dir, entries, error)) return false;
   for (const DirEntry& e : entries) {
@@ -55,16 +52,18 @@ bool collect(const std::string& dir, std::vector<Found>& found, InputError& erro
       continue;
     }
     if (e.name.size() < 4 || e.name.compare(e.name.size() - 4, 4, ".sql") != 0) continue;
-    std::smatch m;
-    auto describe = [](std::string d) {
-      std::replace(d.begin(), d.end(), '_', ' ');
-      return d;
+    auto describe = [](std::string_view d) {
+      std::string out(d);
+      std::replace(out.begin(), out.end(), '_', ' ');
+      return out;
     };
-    if (std::regex_match(e.name, m, versioned)) {
-      found.push_back({e.path, normalise_version(m[1]), describe(m[2]), false});
-    } else if (std::regex_match(e.name, m, repeatable)) {
-      found.push_back({e.path, "", describe(m[1]), true});
-    } else if (!std::regex_match(e.name, undo)) {
+    auto parsed = parse_flyway_name(e.name);
+    if (parsed && parsed->kind == FlywayName::Kind::kVersioned) {
+      found.push_back({e.path, normalise_version(std::string(parsed->version)),
+                       describe(parsed->description), false});
+    } else if (parsed && parsed->kind == FlywayName::Kind::kRepeatable) {
+      found.push_back({e.path, "", describe(parsed->description), true});
+    } else if (!parsed) {
       error = {e.path, 0, 0,
                "not a Flyway migration name (V<version>__<description>.sql or "
                "R__<description>.sql)"};

@@ -2,14 +2,13 @@
 // (the tool stores them as bigint); .down.sql files are not part of an upgrade.
 
 #include <algorithm>
-#include <regex>
 
+#include "parser/revisions/file_names.h"
 #include "parser/revisions/readers.h"
 
 namespace migsim::revisions {
 
 bool read_golang_migrate(const std::string& dir, std::vector<Revision>& out, InputError& error) {
-  static const std::regex name(R"(^(\d+)_(.*)\.(up|down)\.sql$)");
   std::vector<DirEntry> entries;
   if (!list_dir(dir, entries, error)) return false;
   struct Found {
@@ -19,16 +18,17 @@ bool read_golang_migrate(const std::string& dir, std::vector<Revision>& out, Inp
   for (const DirEntry& e : entries) {
     if (e.is_dir || e.name.size() < 4 || e.name.compare(e.name.size() - 4, 4, ".sql") != 0)
       continue;
-    std::smatch m;
-    if (!std::regex_match(e.name, m, name)) {
+    auto m = parse_golang_migrate_name(e.name);
+    if (!m) {
       error = {e.path, 0, 0,
                "not a golang-migrate migration name (<version>_<title>.up.sql or .down.sql)"};
       return false;
     }
-    if (m[3] == "down") continue;
-    std::string version = m[1];
+    if (!m->up) continue;
+    std::string version(m->version);
     size_t nz = version.find_first_not_of('0');
-    found.push_back({nz == std::string::npos ? "0" : version.substr(nz), m[2], e.path});
+    found.push_back(
+        {nz == std::string::npos ? "0" : version.substr(nz), std::string(m->title), e.path});
   }
   std::stable_sort(found.begin(), found.end(),
                    [](const Found& a, const Found& b) { return natural_compare(a.id, b.id) < 0; });

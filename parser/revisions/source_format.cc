@@ -2,9 +2,9 @@
 
 #include <array>
 #include <filesystem>
-#include <regex>
 #include <utility>
 
+#include "parser/revisions/file_names.h"
 #include "parser/revisions/parse_bodies.h"
 #include "parser/revisions/readers.h"
 
@@ -73,8 +73,6 @@ std::optional<SourceFormat> detect_source_format(const std::string& path, InputE
     return SourceFormat::kAlembic;
   std::vector<revisions::DirEntry> entries;
   if (!revisions::list_dir(path, entries, error)) return std::nullopt;
-  static const std::regex flyway(R"(^(V\d+(?:[._]\d+)*|R)__.+\.sql$)");
-  static const std::regex golang(R"(^\d+_.*\.(up|down)\.sql$)");
   int py = 0, diesel = 0, fly = 0, go = 0, sql = 0, dbmate = 0;
   // dbmate is told by contents: every one of its files has a `-- migrate:up`
   // line, so the first few .sql files (by name) are enough to read.
@@ -87,8 +85,10 @@ std::optional<SourceFormat> detect_source_format(const std::string& path, InputE
     if (ends_with(e.name, ".py") && e.name.rfind("__init__", 0) != 0) ++py;
     if (!ends_with(e.name, ".sql")) continue;
     ++sql;
-    if (std::regex_match(e.name, flyway)) ++fly;
-    if (std::regex_match(e.name, golang)) ++go;
+    if (auto f = revisions::parse_flyway_name(e.name);
+        f && f->kind != revisions::FlywayName::Kind::kUndo)
+      ++fly;
+    if (revisions::parse_golang_migrate_name(e.name)) ++go;
     if (sql > kFilesRead) continue;
     InputError ignored;
     revisions::LineDirective directive;

@@ -4,15 +4,20 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "parser/read_files.h"
 #include "parser/revisions/readers.h"
 
 namespace migsim::revisions {
 
 namespace {
 
-bool read_one(const std::string& path, std::vector<Revision>& out, InputError& error) {
-  auto source = read_source_file(path, error);
-  if (!source) return false;
+bool read_one(const std::string& path, FileRead read, std::vector<Revision>& out,
+              InputError& error) {
+  if (!read.source) {
+    error = read.error;
+    return false;
+  }
+  std::shared_ptr<SourceFile> source = std::move(read.source);
   Revision rev;
   rev.id = std::filesystem::path(path).stem().string();
   rev.path = path;
@@ -26,17 +31,25 @@ bool read_one(const std::string& path, std::vector<Revision>& out, InputError& e
 }  // namespace
 
 bool read_sql_files(const std::string& path, std::vector<Revision>& out, InputError& error) {
-  if (!std::filesystem::is_directory(path)) return read_one(path, out, error);
+  if (!std::filesystem::is_directory(path)) {
+    FileRead read;
+    read.source = read_source_file(path, read.error);
+    return read_one(path, std::move(read), out, error);
+  }
   std::vector<DirEntry> entries;
   if (!list_dir(path, entries, error)) return false;
   std::stable_sort(entries.begin(), entries.end(), [](const DirEntry& a, const DirEntry& b) {
     return natural_compare(a.name, b.name) < 0;
   });
+  std::vector<std::string> paths;
   for (const DirEntry& e : entries) {
     if (e.is_dir || e.name.size() < 4 || e.name.compare(e.name.size() - 4, 4, ".sql") != 0)
       continue;
-    if (!read_one(e.path, out, error)) return false;
+    paths.push_back(e.path);
   }
+  std::vector<FileRead> reads = read_source_files(paths);
+  for (size_t i = 0; i < paths.size(); ++i)
+    if (!read_one(paths[i], std::move(reads[i]), out, error)) return false;
   if (out.empty()) {
     error = {path, 0, 0, "no .sql files in this directory"};
     return false;
