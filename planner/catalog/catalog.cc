@@ -300,6 +300,10 @@ std::vector<const Relation*> Catalog::inheritors_of(const std::string& qualified
   return relations_for(RelationIndex::kChildren, qualified);
 }
 
+bool Catalog::any_inheritance() const {
+  return !relation_index().buckets[RelationIndex::kChildren].empty();
+}
+
 std::vector<const Relation*> Catalog::fkey_referencers_of(std::string_view schema,
                                                           std::string_view table) const {
   return relations_for(RelationIndex::kReferencers, key(schema, table));

@@ -97,6 +97,9 @@ class Catalog {
   // returns, in key order, a superset of the relations the caller filters for.
   /// Relations whose partition_parent or inherits name `qualified` (quote_qualified).
   std::vector<const Relation*> inheritors_of(const std::string& qualified) const;
+  /// False when no relation has a partition_parent or inherits at all (most
+  /// histories): inheritors_of would find nothing for any name.
+  bool any_inheritance() const;
   /// Relations with a foreign key whose referenced table is schema.table.
   std::vector<const Relation*> fkey_referencers_of(std::string_view schema,
                                                    std::string_view table) const;

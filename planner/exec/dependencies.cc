@@ -174,8 +174,9 @@ void type_functions(const Catalog& catalog, const std::string& schema, const std
 
 std::vector<const Relation*> children_of(const Catalog& catalog, const std::string& schema,
                                          const std::string& table) {
-  std::string qualified = quote_qualified(schema, table);
   std::vector<const Relation*> out;
+  if (!catalog.any_inheritance()) return out;
+  std::string qualified = quote_qualified(schema, table);
   for (const Relation* r : catalog.inheritors_of(qualified))
     if (inherits_from(*r, qualified)) out.push_back(r);
   return out;
