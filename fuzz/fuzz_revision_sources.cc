@@ -27,8 +27,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   {
     migsim::fuzz::write_file(dbmate + "/20240101000000_fuzz.sql", data, size);
     std::vector<migsim::Revision> revisions;
-    if (migsim::revisions::read_dbmate(dbmate, revisions, error))
-      migsim::parse_revision_bodies(revisions, error);
+    if (migsim::revisions::read_dbmate(dbmate, revisions, error)) {
+      migsim::BodyParse::start(revisions, false);
+      migsim::finish_revision_bodies(revisions, error);
+    }
   }
   return 0;
 }
