@@ -82,14 +82,18 @@ const ParsedScript& BodyParse::script(size_t slot) {
 }
 
 bool BodyParse::finish(InputError& error) {
+  bool ok = true;
   for (Job& job : jobs_) {
     wait(job);
-    if (!job.ok) {
+    if (ok && !job.ok) {
       error = job.error;
-      return false;
+      ok = false;
     }
   }
-  return true;
+  // Every body is parsed: the workers have ended or are ending. Joined here,
+  // not when the revisions are freed, which a command leaves to the exit.
+  workers_.clear();
+  return ok;
 }
 
 BodyParse::~BodyParse() {

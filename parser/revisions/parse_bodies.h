@@ -33,7 +33,8 @@ class BodyParse {
   /// The body in `slot`, once parsed; incomplete when it does not parse
   /// (finish() reports that).
   const ParsedScript& script(size_t slot);
-  /// Waits for every body; false with the first failure in the history's order.
+  /// Waits for every body and the workers; false with the first failure in
+  /// the history's order. Called from the thread that reads the scripts.
   bool finish(InputError& error);
 
  private:
