@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "parser/source.h"
@@ -14,6 +15,12 @@ namespace migsim {
 struct FileRead {
   std::shared_ptr<SourceFile> source;  ///< null when the file could not be read
   InputError error;                    ///< why, when it could not
+
+  /// The file read, or null with `why` set to the reason it could not be.
+  std::shared_ptr<SourceFile> take(InputError& why) {
+    if (!source) why = error;
+    return std::move(source);
+  }
 };
 
 /// read_source_file for every path, on up to one thread per core; the results

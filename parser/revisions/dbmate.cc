@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <regex>
 
+#include "parser/read_files.h"
 #include "parser/revisions/readers.h"
 
 namespace migsim::revisions {
@@ -13,15 +14,20 @@ bool read_dbmate(const std::string& dir, std::vector<Revision>& out, InputError&
   static const std::regex name(R"(^(\d+)_?(.*)\.sql$)");
   std::vector<DirEntry> entries;
   if (!list_dir(dir, entries, error)) return false;
-  for (const DirEntry& e : entries) {
-    if (e.is_dir || e.name.size() < 4 || e.name.compare(e.name.size() - 4, 4, ".sql") != 0)
-      continue;
+  std::erase_if(entries, [](const DirEntry& e) {
+    return e.is_dir || e.name.size() < 4 || e.name.compare(e.name.size() - 4, 4, ".sql") != 0;
+  });
+  std::vector<std::string> paths;
+  for (const DirEntry& e : entries) paths.push_back(e.path);
+  std::vector<FileRead> reads = read_source_files(paths);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const DirEntry& e = entries[i];
     std::smatch m;
     if (!std::regex_match(e.name, m, name)) {
       error = {e.path, 0, 0, "not a dbmate migration name (<version>_<name>.sql)"};
       return false;
     }
-    auto source = read_source_file(e.path, error);
+    auto source = reads[i].take(error);
     if (!source) return false;
     const std::string& text = source->text();
     LineDirective up, down;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "parser/read_files.h"
 #include "parser/revisions/file_names.h"
 #include "parser/revisions/readers.h"
 
@@ -121,8 +122,12 @@ bool read_flyway(const std::string& dir, std::vector<Revision>& out, InputError&
     if (a.repeatable) return a.description < b.description;
     return compare_versions(a.version, b.version) < 0;
   });
-  for (const Found& f : found) {
-    auto source = read_source_file(f.path, error);
+  std::vector<std::string> paths;
+  for (const Found& f : found) paths.push_back(f.path);
+  std::vector<FileRead> reads = read_source_files(paths);
+  for (size_t i = 0; i < found.size(); ++i) {
+    const Found& f = found[i];
+    auto source = reads[i].take(error);
     if (!source) return false;
     Revision rev;
     rev.id = f.repeatable ? fs::path(f.path).stem().string() : f.version;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "parser/read_files.h"
 #include "parser/revisions/file_names.h"
 #include "parser/revisions/readers.h"
 
@@ -32,8 +33,12 @@ bool read_golang_migrate(const std::string& dir, std::vector<Revision>& out, Inp
   }
   std::stable_sort(found.begin(), found.end(),
                    [](const Found& a, const Found& b) { return natural_compare(a.id, b.id) < 0; });
-  for (const Found& f : found) {
-    auto source = read_source_file(f.path, error);
+  std::vector<std::string> paths;
+  for (const Found& f : found) paths.push_back(f.path);
+  std::vector<FileRead> reads = read_source_files(paths);
+  for (size_t i = 0; i < found.size(); ++i) {
+    const Found& f = found[i];
+    auto source = reads[i].take(error);
     if (!source) return false;
     Revision rev;
     rev.id = f.id;

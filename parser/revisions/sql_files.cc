@@ -13,11 +13,8 @@ namespace {
 
 bool read_one(const std::string& path, FileRead read, std::vector<Revision>& out,
               InputError& error) {
-  if (!read.source) {
-    error = read.error;
-    return false;
-  }
-  std::shared_ptr<SourceFile> source = std::move(read.source);
+  std::shared_ptr<SourceFile> source = read.take(error);
+  if (!source) return false;
   Revision rev;
   rev.id = std::filesystem::path(path).stem().string();
   rev.path = path;
