@@ -8,13 +8,21 @@
 #include "parser/sql_parser.h"
 
 namespace migsim {
+namespace {
+
+/// source->text()[begin, end) into `script`, with the file's locations.
+bool parse_range(const std::shared_ptr<const SourceFile>& source, uint32_t begin, uint32_t end,
+                 ParsedScript& script, InputError& error) {
+  std::string_view text = source->text();
+  return SqlParser::parse(source, text.substr(begin, end - begin), begin, script, error);
+}
+
+}  // namespace
 
 bool parse_revision_body(Revision& rev, InputError& error) {
   if (!rev.parse_pending) return true;
   rev.parse_pending = false;
-  std::string_view text = rev.source->text();
-  return SqlParser::parse(rev.source, text.substr(rev.body_begin, rev.body_end - rev.body_begin),
-                          rev.body_begin, rev.parsed, error);
+  return parse_range(rev.source, rev.body_begin, rev.body_end, rev.parsed, error);
 }
 
 void BodyParse::start(std::vector<Revision>& revisions, bool caller_goes_on) {
@@ -54,9 +62,7 @@ void BodyParse::work() {
   for (size_t i = next_++; i < jobs_.size() && !stop_; i = next_++) {
     Job& job = jobs_[i];
     try {
-      std::string_view text = job.source->text();
-      job.ok = SqlParser::parse(job.source, text.substr(job.begin, job.end - job.begin), job.begin,
-                                job.script, job.error);
+      job.ok = parse_range(job.source, job.begin, job.end, job.script, job.error);
     } catch (...) {
       job.thrown = std::current_exception();
     }

@@ -61,7 +61,7 @@ struct Revision {
   const ParsedScript& script() const;
   ParsedScript parsed;  ///< the body when it was parsed on the reading thread
   /// The SQL body is read (source, body_begin, body_end) but not parsed yet:
-  /// read_revisions parses all of them at once (parse_bodies.h).
+  /// read_revisions hands all of them to one BodyParse (parse_bodies.h).
   bool parse_pending = false;
   /// Where the body is being parsed, and which of that parse's bodies it is.
   std::shared_ptr<BodyParse> background;
