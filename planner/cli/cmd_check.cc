@@ -122,10 +122,7 @@ int run_check(const CheckOptions& o) {
     }
   }
   int code = exit_code_for(runs, o.fail_on);
-  keep_until_exit(std::move(project));
-  keep_until_exit(std::move(model));
-  keep_until_exit(std::move(text));
-  keep_until_exit(std::move(runs));
+  keep_until_exit(std::move(project), std::move(model), std::move(text), std::move(runs));
   return code;
 }
 

@@ -70,10 +70,7 @@ int run_plan(const PlanOptions& o, RunMode mode) {
     return report_input_error(error);
   if (!outputs.commit(error)) return report_input_error(error);
   int code = exit_code_for(runs, o.fail_on);
-  keep_until_exit(std::move(project));
-  keep_until_exit(std::move(model));
-  keep_until_exit(std::move(text));
-  keep_until_exit(std::move(runs));
+  keep_until_exit(std::move(project), std::move(model), std::move(text), std::move(runs));
   return code;
 }
 

@@ -72,10 +72,7 @@ int run_report(const ReportOptions& o) {
   std::string text = write_report(model, o.format, o.output.empty() && stdout_wants_color());
   if (!outputs.add(o.output, text, error) || !outputs.commit(error))
     return report_input_error(error);
-  keep_until_exit(std::move(project));
-  keep_until_exit(std::move(model));
-  keep_until_exit(std::move(text));
-  keep_until_exit(std::move(report));
+  keep_until_exit(std::move(project), std::move(model), std::move(text), std::move(report));
   return 0;
 }
 

@@ -108,8 +108,7 @@ int run_diff(const SnapshotOptions& o) {
                  (sa.info.source != "pg_dump" ? o.b : o.a).c_str(), "pg_dump --schema-only");
   std::string text = o.format == "json" ? diff_json(changes) : diff_text(changes);
   if (!write_output(o.output, text, error)) return report_input_error(error);
-  keep_until_exit(std::move(owned_a));
-  keep_until_exit(std::move(owned_b));
+  keep_until_exit(std::move(owned_a), std::move(owned_b));
   return changes.empty() ? 0 : 1;
 }
 

@@ -11,11 +11,15 @@
 
 namespace migsim {
 
-template <class T>
-requires(!std::is_lvalue_reference_v<T>) void keep_until_exit(T&& value) {
+inline std::vector<std::shared_ptr<void>>& kept_until_exit() {
   // Never destroyed itself: a static vector would free everything at exit.
   static auto* kept = new std::vector<std::shared_ptr<void>>();
-  kept->push_back(std::make_shared<std::remove_cvref_t<T>>(std::move(value)));
+  return *kept;
+}
+
+template <class... T>
+requires((!std::is_lvalue_reference_v<T>)&&...) void keep_until_exit(T&&... values) {
+  (kept_until_exit().push_back(std::make_shared<std::remove_cvref_t<T>>(std::move(values))), ...);
 }
 
 }  // namespace migsim
