@@ -119,6 +119,17 @@ void write_bytes(const TempDir& dir, const std::string& name, const std::string&
   dir.write(name, bytes);
 }
 
+/// Makes the demo JSON snapshot with its first `from` replaced by `to`.
+std::function<void(const TempDir&, const std::string&)> demo_json_with(std::string from,
+                                                                       std::string to) {
+  return [=](const TempDir& d, const std::string& n) {
+    std::string json = read_file(std::string(MIGSIM_SOURCE_DIR) + "/snapshots/demo.json");
+    size_t at = json.find(from);
+    REQUIRE(at != std::string::npos);
+    d.write(n, json.replace(at, from.size(), to));
+  };
+}
+
 TEST_CASE("bad input: every command exits 2 naming the file, and writes nothing") {
   TempDir dir;
   make_snapshot(dir, "good.snapshot");
@@ -165,37 +176,17 @@ TEST_CASE("bad input: every command exits 2 naming the file, and writes nothing"
         }},
        {kImport}},
       {{"a JSON snapshot with a key missing", "missing-key.json",
-        [](const TempDir& d, auto& n) {
-          std::string json = read_file(std::string(MIGSIM_SOURCE_DIR) + "/snapshots/demo.json");
-          size_t at = json.find("\"relations\"");
-          REQUIRE(at != std::string::npos);
-          d.write(n, json.replace(at, 11, "\"relationz\""));
-        }},
+        demo_json_with("\"relations\"", "\"relationz\"")},
        {kImport}},
       {{"a JSON snapshot with a value of the wrong type", "wrong-type.json",
-        [](const TempDir& d, auto& n) {
-          std::string json = read_file(std::string(MIGSIM_SOURCE_DIR) + "/snapshots/demo.json");
-          size_t at = json.find("\"format\": 1");
-          REQUIRE(at != std::string::npos);
-          d.write(n, json.replace(at, 11, "\"format\": \"1\""));
-        }},
+        demo_json_with("\"format\": 1", "\"format\": \"1\"")},
        {kImport}},
+      // Found by the fuzzer: converting it was undefined behaviour.
       {{"a JSON snapshot with a number beyond bigint", "huge-number.json",
-        [](const TempDir& d, auto& n) {
-          std::string json = read_file(std::string(MIGSIM_SOURCE_DIR) + "/snapshots/demo.json");
-          size_t at = json.find("\"row_estimate\": 0");
-          REQUIRE(at != std::string::npos);
-          // Found by the fuzzer: converting it was undefined behaviour.
-          d.write(n, json.replace(at, 17, "\"row_estimate\": 8.1e93"));
-        }},
+        demo_json_with("\"row_estimate\": 0", "\"row_estimate\": 8.1e93")},
        {kImport}},
       {{"a JSON snapshot from a newer format", "newer.json",
-        [](const TempDir& d, auto& n) {
-          std::string json = read_file(std::string(MIGSIM_SOURCE_DIR) + "/snapshots/demo.json");
-          size_t at = json.find("\"format\": 1");
-          REQUIRE(at != std::string::npos);
-          d.write(n, json.replace(at, 11, "\"format\": 99"));
-        }},
+        demo_json_with("\"format\": 1", "\"format\": 99")},
        {kImport}},
       {{"invalid UTF-8 on line 3", "latin1.sql",
         [](const TempDir& d, auto& n) {
