@@ -59,22 +59,33 @@ void BodyParse::start(std::vector<Revision>& revisions, bool caller_goes_on) {
 
 void BodyParse::work() {
   reserve_thread_heap(size_t{24} << 20);
-  for (size_t i = next_++; i < jobs_.size() && !stop_; i = next_++) {
-    Job& job = jobs_[i];
-    try {
-      job.ok = parse_range(job.source, job.begin, job.end, job.script, job.error);
-    } catch (...) {
-      job.thrown = std::current_exception();
-    }
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      job.done.store(true, std::memory_order_release);
-    }
-    finished_.notify_all();
+  while (parse_next()) {
   }
 }
 
+bool BodyParse::parse_next() {
+  if (stop_) return false;
+  size_t i = next_++;
+  if (i >= jobs_.size()) return false;
+  Job& job = jobs_[i];
+  try {
+    job.ok = parse_range(job.source, job.begin, job.end, job.script, job.error);
+  } catch (...) {
+    job.thrown = std::current_exception();
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    job.done.store(true, std::memory_order_release);
+  }
+  finished_.notify_all();
+  return true;
+}
+
 void BodyParse::wait(Job& job) {
+  // The caller parses the next bodies itself rather than wait idle for the
+  // workers; it only blocks once every body is taken.
+  while (!job.done.load(std::memory_order_acquire) && parse_next()) {
+  }
   if (!job.done.load(std::memory_order_acquire)) {
     std::unique_lock<std::mutex> lock(mutex_);
     finished_.wait(lock, [&] { return job.done.load(std::memory_order_acquire); });

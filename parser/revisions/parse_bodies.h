@@ -3,7 +3,8 @@
 // threads, one revision at a time each (the parser keeps nothing between two),
 // in the history's order, while the caller goes on: a revision's script()
 // waits for its own body only, so a replay can start with the first revision
-// while later ones are still being parsed.
+// while later ones are still being parsed. A caller that has to wait parses
+// the next bodies nobody has taken meanwhile.
 
 #include <atomic>
 #include <condition_variable>
@@ -51,6 +52,8 @@ class BodyParse {
 
   explicit BodyParse(size_t jobs) : jobs_(jobs) {}
   void work();
+  /// Parses the next body nobody has taken; false when none is left.
+  bool parse_next();
   void wait(Job& job);
 
   std::vector<Job> jobs_;
