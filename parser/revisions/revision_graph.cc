@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <queue>
-#include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace migsim {
 
@@ -20,6 +21,21 @@ RevisionGraph::RevisionGraph(std::vector<Revision> revisions) : revisions_(std::
   index();
   check_edges();
   order();
+}
+
+RevisionGraph RevisionGraph::with_revisions(std::vector<Revision> revisions) const {
+  RevisionGraph g;
+  g.revisions_ = std::move(revisions);
+  g.by_id_ = by_id_;
+  g.heads_ = heads_;
+  g.bases_ = bases_;
+  g.merges_ = merges_;
+  g.branch_points_ = branch_points_;
+  g.starts_from_ = starts_from_;
+  g.labels_ = labels_;
+  g.problems_ = problems_;
+  g.broken_ = broken_;
+  return g;
 }
 
 void RevisionGraph::add_problem(std::string rule, GraphProblem::Severity severity,
@@ -180,21 +196,18 @@ void RevisionGraph::order() {
   for (auto& [id, i] : by_id_) i = new_index[i];
   revisions_ = std::move(sorted);
 
-  std::set<std::string> has_child;
-  std::map<std::string, int> child_count;
-  for (const Revision& r : revisions_) {
-    for (const std::string& d : r.down_revisions) {
-      has_child.insert(d);
-      ++child_count[d];
-    }
-  }
+  std::unordered_map<std::string_view, int> child_count;
+  child_count.reserve(n);
+  for (const Revision& r : revisions_)
+    for (const std::string& d : r.down_revisions) ++child_count[d];
   for (size_t i = 0; i < n; ++i) {
     const Revision& r = revisions_[i];
     if (by_id_.at(r.id) != i) continue;
-    if (!has_child.count(r.id)) heads_.push_back(r.id);
+    auto children = child_count.find(r.id);
+    if (children == child_count.end()) heads_.push_back(r.id);
     if (r.down_revisions.empty()) bases_.push_back(r.id);
     if (r.down_revisions.size() > 1) merges_.push_back(r.id);
-    if (child_count[r.id] > 1) branch_points_.push_back(r.id);
+    if (children != child_count.end() && children->second > 1) branch_points_.push_back(r.id);
   }
   if (heads_.size() > 1) {
     std::vector<size_t> involved;

@@ -65,7 +65,7 @@ ReportModel project_model(const Project& project, std::string command) {
   model.source_format = std::string(source_format_name(project.format));
   std::vector<Revision> light;
   for (const auto& r : project.graph.revisions()) light.push_back(light_revision(r));
-  model.graph = RevisionGraph(std::move(light));
+  model.graph = project.graph.with_revisions(std::move(light));
   return model;
 }
 
