@@ -18,22 +18,39 @@ bool any_to_escape(uint64_t w) {
   return (below_space | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'))) != 0;
 }
 
+/// Where the first character of `s` that JSON escapes is, or s.size().
+size_t first_to_escape(std::string_view s) {
+  size_t i = 0;
+  // Eight characters at a time while none of them needs escaping.
+  for (uint64_t w; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&w, s.data() + i, 8);
+    if (any_to_escape(w)) break;
+  }
+  for (; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == '"' || c == '\\') break;
+  }
+  return i;
+}
+
 }  // namespace
 
 void JsonOut::escape(std::string& out, std::string_view s) {
+  size_t i = first_to_escape(s);
+  if (i == s.size()) {
+    // Most strings: quoted and copied in one step.
+    size_t at = out.size();
+    out.resize(at + s.size() + 2);
+    char* p = out.data() + at;
+    p[0] = '"';
+    std::memcpy(p + 1, s.data(), s.size());
+    p[s.size() + 1] = '"';
+    return;
+  }
   out.push_back('"');
-  size_t run = 0;  // start of the characters not yet copied that need no escape
-  for (size_t i = 0; i < s.size(); ++i) {
-    // Eight characters at a time while none of them needs escaping.
-    for (uint64_t w; i + 8 <= s.size(); i += 8) {
-      std::memcpy(&w, s.data() + i, 8);
-      if (any_to_escape(w)) break;
-    }
-    if (i >= s.size()) break;
+  out.append(s.data(), i);
+  while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -50,15 +67,17 @@ void JsonOut::escape(std::string& out, std::string_view s) {
       case '\t':
         out += "\\t";
         break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        }
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      }
     }
+    // Then the characters up to the next one to escape, as they are.
+    size_t clean = first_to_escape(s.substr(i + 1));
+    out.append(s.data() + i + 1, clean);
+    i += 1 + clean;
   }
-  out.append(s.data() + run, s.size() - run);
   out.push_back('"');
 }
 
