@@ -12,6 +12,10 @@
 
 namespace migsim {
 
+/// What the planner derives from a statement alone, defined by the planner
+/// (planner/rules/statement_targets.h); see set_statement_digest.
+struct StatementDigest;
+
 struct Statement {
   std::string_view kind;  ///< libpg_query's node name, e.g. "CreateStmt"
   Node node;              ///< the statement's body
@@ -21,6 +25,8 @@ struct Statement {
   const char* parse_base = nullptr;
   /// Whole text that was parsed (locations in `node` are offsets into it).
   std::string_view parsed_text;
+  /// Derived where a revision body was parsed (set_statement_digest), or null.
+  std::shared_ptr<const StatementDigest> digest;
 
   /// The source text of a node at `location` (best effort: up to the next
   /// token boundary is the caller's concern).

@@ -10,14 +10,25 @@
 namespace migsim {
 namespace {
 
-/// source->text()[begin, end) into `script`, with the file's locations.
+std::atomic<DigestStatement> statement_digest{nullptr};
+
+/// source->text()[begin, end) into `script`, with the file's locations, and
+/// each statement's digest.
 bool parse_range(const std::shared_ptr<const SourceFile>& source, uint32_t begin, uint32_t end,
                  ParsedScript& script, InputError& error) {
   std::string_view text = source->text();
-  return SqlParser::parse(source, text.substr(begin, end - begin), begin, script, error);
+  if (!SqlParser::parse(source, text.substr(begin, end - begin), begin, script, error))
+    return false;
+  if (DigestStatement digest = statement_digest.load(std::memory_order_acquire))
+    for (Statement& s : script.statements) s.digest = digest(s);
+  return true;
 }
 
 }  // namespace
+
+void set_statement_digest(DigestStatement digest) {
+  statement_digest.store(digest, std::memory_order_release);
+}
 
 bool parse_revision_body(Revision& rev, InputError& error) {
   if (!rev.parse_pending) return true;

@@ -64,6 +64,13 @@ class BodyParse {
   std::vector<StackThread> workers_;
 };
 
+/// What the planner derives from one statement alone. Revision bodies get it
+/// for each of their statements on the thread that parses them: beside the
+/// replay, when the parse runs in the background.
+using DigestStatement = std::shared_ptr<const StatementDigest> (*)(const Statement&);
+/// Set once, before the first body is parsed; unset, statements get none.
+void set_statement_digest(DigestStatement digest);
+
 /// Parses `rev`'s pending SQL body now, on this thread.
 bool parse_revision_body(Revision& rev, InputError& error);
 

@@ -11,8 +11,10 @@
 #include <vector>
 
 #include "parser/limits.h"
+#include "parser/revisions/parse_bodies.h"
 #include "parser/source.h"
 #include "parser/stack_thread.h"
+#include "planner/rules/statement_targets.h"
 
 namespace migsim {
 
@@ -101,6 +103,8 @@ int run_on_stack(const std::function<int()>& action, size_t stack_bytes) {
 }
 
 int run_cli(int argc, char** argv) {
+  // Revision bodies parsed in the background get their written changes there.
+  set_statement_digest(&digest_statement);
   CLI::App app{"migsim: plan and simulate PostgreSQL schema migrations, offline"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("migsim ") + MIGSIM_VERSION);

@@ -232,9 +232,18 @@ std::vector<ObjectChange> statement_changes(std::string_view sql, const Catalog&
 }
 
 std::shared_ptr<const std::vector<ObjectChange>> written_changes(const Statement& stmt) {
+  if (stmt.digest) return stmt.digest->written_changes;
   auto out = std::make_shared<std::vector<ObjectChange>>();
   changes_of(stmt, false, *out, 0);
   return out;
+}
+
+std::shared_ptr<const StatementDigest> digest_statement(const Statement& stmt) {
+  auto digest = std::make_shared<StatementDigest>();
+  auto changes = std::make_shared<std::vector<ObjectChange>>();
+  changes_of(stmt, false, *changes, 0);
+  digest->written_changes = std::move(changes);
+  return digest;
 }
 
 std::vector<ObjectChange> statement_changes(const StatementRecord& s, const Catalog& catalog) {

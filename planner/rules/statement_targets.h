@@ -45,8 +45,17 @@ struct ObjectChange {
 std::vector<ObjectChange> statement_changes(std::string_view sql, const Catalog& catalog);
 
 /// The changes `stmt` makes as written: a schema the SQL does not name is
-/// left empty, to be resolved when the changes are read.
+/// left empty, to be resolved when the changes are read. Read from its digest
+/// when it has one.
 std::shared_ptr<const std::vector<ObjectChange>> written_changes(const Statement& stmt);
+
+/// What a statement's digest holds (parser/statement.h).
+struct StatementDigest {
+  std::shared_ptr<const std::vector<ObjectChange>> written_changes;
+};
+/// The digest of `stmt`: for set_statement_digest, which has revision bodies
+/// digested where they are parsed, beside the replay.
+std::shared_ptr<const StatementDigest> digest_statement(const Statement& stmt);
 
 /// The changes of a replayed statement: those kept on its record when it ran
 /// (else its SQL, parsed again), schemas resolved through `catalog`.
