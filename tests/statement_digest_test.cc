@@ -38,10 +38,13 @@ TEST_CASE("statement digests: bodies parsed in the background carry their writte
   for (int i = 1; i <= 30; ++i) {
     std::string t = "t" + std::to_string(i);
     dir.write(std::to_string(i) + "_step.sql",
-              "CREATE TABLE app." + t + " (a int);\n"
-              "ALTER TABLE " + t + " ADD COLUMN b text NOT NULL, ALTER COLUMN a TYPE bigint;\n"
-              "DO $$ BEGIN IF true THEN DROP TABLE IF EXISTS old" + std::to_string(i) +
-              "; END IF; END $$;\n");
+              "CREATE TABLE app." + t +
+                  " (a int);\n"
+                  "ALTER TABLE " +
+                  t +
+                  " ADD COLUMN b text NOT NULL, ALTER COLUMN a TYPE bigint;\n"
+                  "DO $$ BEGIN IF true THEN DROP TABLE IF EXISTS old" +
+                  std::to_string(i) + "; END IF; END $$;\n");
   }
   ReadOptions background;
   background.parse_in_background = true;
@@ -76,8 +79,7 @@ TEST_CASE("statement digests: bodies parsed in the background carry their writte
   REQUIRE(read_revisions(dir.path(), SourceFormat::kSqlFiles, background, revs, error));
   REQUIRE(finish_revision_bodies(revs, error));
   CHECK_FALSE(revs[6].script().statements[1].digest);
-  CHECK((*written_changes(revs[6].script().statements[1]))[0].op ==
-        ObjectChange::Op::kAddColumn);
+  CHECK((*written_changes(revs[6].script().statements[1]))[0].op == ObjectChange::Op::kAddColumn);
 }
 
 }  // namespace
