@@ -43,9 +43,12 @@ int report_usage_error(const std::string& message) {
 
 void add_limit_options(CLI::App& cmd) {
   InputLimits& limits = input_limits();
+  // Built once: every command has these options, and building the validator
+  // (its table of units) took a sixth of the start of every run.
+  static const CLI::AsSizeValue size_value(false);
   cmd.add_option("--max-file-size", limits.max_file_size,
                  "largest input file read, e.g. 200MiB (default 64MiB)")
-      ->transform(CLI::AsSizeValue(false))
+      ->transform(size_value)
       // Offsets in files are 32-bit.
       ->check(CLI::Range(uint64_t{1}, uint64_t{0xFFFFFFFF}, "at most 4GiB"));
   cmd.add_option("--max-statements", limits.max_statements,
@@ -60,7 +63,7 @@ void add_limit_options(CLI::App& cmd) {
       ->check(CLI::Range(size_t{1}, size_t{100'000}));
   cmd.add_option("--max-snapshot-size", limits.max_snapshot_size,
                  "largest snapshot file loaded, e.g. 2GiB (default 512MiB)")
-      ->transform(CLI::AsSizeValue(false))
+      ->transform(size_value)
       ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 40, "at most 1TiB"));
 }
 
