@@ -16,9 +16,13 @@
 
 namespace migsim {
 
-SourceFile::SourceFile(std::string path, std::string text)
-    : path_(std::move(path)), text_(std::move(text)) {
-  line_starts_.push_back(0);
+SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)) {
+  set_text(std::move(text));
+}
+
+void SourceFile::set_text(std::string text) {
+  text_ = std::move(text);
+  line_starts_.assign(1, 0);
   const char* begin = text_.data();
   const char* end = begin + text_.size();
   for (const char* nl = begin; (nl = static_cast<const char*>(std::memchr(nl, '\n', end - nl)));)
@@ -80,11 +84,18 @@ bool is_input_file(const std::string& path) {
 }
 
 std::shared_ptr<SourceFile> read_source_file(const std::string& path, InputError& error) {
+  auto file = std::make_shared<SourceFile>(path);
+  if (!file->read_into(error)) return nullptr;
+  return file;
+}
+
+bool SourceFile::read_into(InputError& error) {
+  const std::string& path = path_;
   // One open, fstat, read(s) and close per file: histories have thousands.
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     error = {path, 0, 0, cannot_read()};
-    return nullptr;
+    return false;
   }
   struct Closer {
     int fd;
@@ -93,12 +104,12 @@ std::shared_ptr<SourceFile> read_source_file(const std::string& path, InputError
   struct stat st;
   if (fstat(fd, &st) != 0) {
     error = {path, 0, 0, cannot_read()};
-    return nullptr;
+    return false;
   }
   note_input(st);
   if (S_ISDIR(st.st_mode)) {
     error = {path, 0, 0, "is a directory, expected a file"};
-    return nullptr;
+    return false;
   }
   uint64_t limit = input_limits().max_file_size;
   auto too_large = [&](uint64_t size) {
@@ -106,7 +117,7 @@ std::shared_ptr<SourceFile> read_source_file(const std::string& path, InputError
              "file is " + (S_ISREG(st.st_mode) ? format_size(size) : "over " + format_size(limit)) +
                  ", larger than the limit of " + format_size(limit) +
                  " (raise it with --max-file-size)"};
-    return nullptr;
+    return false;
   };
   if (static_cast<uint64_t>(st.st_size) > limit)
     return too_large(static_cast<uint64_t>(st.st_size));
@@ -125,7 +136,7 @@ std::shared_ptr<SourceFile> read_source_file(const std::string& path, InputError
     }
     if (n < 0) {
       error = {path, 0, 0, cannot_read()};
-      return nullptr;
+      return false;
     }
     text.resize(have + static_cast<size_t>(n));
     if (n == 0) break;
@@ -133,7 +144,8 @@ std::shared_ptr<SourceFile> read_source_file(const std::string& path, InputError
     if (static_cast<size_t>(n) < want && S_ISREG(st.st_mode)) break;
     want = 65536;
   }
-  return std::make_shared<SourceFile>(path, std::move(text));
+  set_text(std::move(text));
+  return true;
 }
 
 }  // namespace migsim

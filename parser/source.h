@@ -17,15 +17,25 @@ struct Location {
   uint32_t offset = 0;
 };
 
+struct InputError;
+
 class SourceFile {
  public:
   SourceFile(std::string path, std::string text);
+  /// A file to be read later (read_into): its text is empty until then.
+  explicit SourceFile(std::string path) : SourceFile(std::move(path), std::string()) {}
 
   const std::string& path() const { return path_; }
   const std::string& text() const { return text_; }
   Location locate(uint32_t offset) const;
 
+  /// Reads the file named by path() into this (read_source_file's checks and
+  /// errors), once, before anybody reads its text: the thread that reads it
+  /// hands it over to the others afterwards.
+  bool read_into(InputError& error);
+
  private:
+  void set_text(std::string text);
   std::string path_;
   std::string text_;
   std::vector<uint32_t> line_starts_;

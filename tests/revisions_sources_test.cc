@@ -290,5 +290,45 @@ TEST_CASE("sql files: bodies are parsed together, and the first bad one in order
   }
 }
 
+TEST_CASE("sql files: each file is read where its body is parsed", "[revisions]") {
+  TempDir dir("migsim_read_with_parse");
+  for (int i = 1; i <= 20; ++i)
+    dir.write(std::to_string(i) + "_step.sql",
+              "-- step\nCREATE TABLE t" + std::to_string(i) + " (a int);\nSELECT 1;\n");
+  dir.write("7_step.sql", "SELECT 1;\n" + std::string(3000, ' ') + "\n");  // over the limit below
+  dir.write("12_step.sql", "SELEC oops;\n");
+  uint64_t saved = input_limits().max_file_size;
+  input_limits().max_file_size = 2048;
+  std::vector<Revision> revs;
+  InputError error;
+  ReadOptions background;
+  background.parse_in_background = true;
+  for (int round = 0; round < 10; ++round) {
+    // Listed at once: ids, paths and where each revision starts, before any file is read.
+    REQUIRE(read_revisions(dir.path.string(), SourceFormat::kSqlFiles, background, revs, error));
+    REQUIRE(revs.size() == 20);
+    CHECK(revs[19].id == "20_step");
+    CHECK(revs[19].location.file == (dir.path / "20_step.sql").string());
+    CHECK(revs[19].location.line == 1);
+    CHECK(revs[1].script().statements.size() == 2);
+    CHECK(revs[1].script().statements[0].location.line == 2);
+    // The file over the limit is the first failure, before the later syntax error.
+    CHECK_FALSE(finish_revision_bodies(revs, error));
+    CHECK(error.file == (dir.path / "7_step.sql").string());
+    CHECK(error.message.find("larger than the limit of 2 KiB") != std::string::npos);
+    // Every other file was read: its text is there for later readers.
+    CHECK(revs[19].source->text() == "-- step\nCREATE TABLE t20 (a int);\nSELECT 1;\n");
+  }
+  // Read and parsed on the reading thread, the same failure comes first.
+  CHECK_FALSE(
+      read_revisions(dir.path.string(), SourceFormat::kSqlFiles, ReadOptions{}, revs, error));
+  CHECK(error.file == (dir.path / "7_step.sql").string());
+  input_limits().max_file_size = saved;
+  CHECK_FALSE(
+      read_revisions(dir.path.string(), SourceFormat::kSqlFiles, ReadOptions{}, revs, error));
+  CHECK(error.file == (dir.path / "12_step.sql").string());
+  CHECK(error.line == 1);
+}
+
 }  // namespace
 }  // namespace migsim

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "parser/read_files.h"
 #include "parser/revisions/file_names.h"
 #include "parser/revisions/readers.h"
 
@@ -122,22 +121,16 @@ bool read_flyway(const std::string& dir, std::vector<Revision>& out, InputError&
     if (a.repeatable) return a.description < b.description;
     return compare_versions(a.version, b.version) < 0;
   });
-  std::vector<std::string> paths;
-  for (const Found& f : found) paths.push_back(f.path);
-  std::vector<FileRead> reads = read_source_files(paths);
-  for (size_t i = 0; i < found.size(); ++i) {
-    const Found& f = found[i];
-    auto source = reads[i].take(error);
-    if (!source) return false;
+  // Each file is read where its body is parsed (defer_sql_file).
+  for (const Found& f : found) {
     Revision rev;
     rev.id = f.repeatable ? fs::path(f.path).stem().string() : f.version;
     rev.message = f.description;
     rev.path = f.path;
     rev.format = SourceFormat::kFlyway;
     rev.repeatable = f.repeatable;
-    rev.location = source->locate(0);
     if (!read_script_config(f.path, rev, error)) return false;
-    defer_sql_body(source, 0, static_cast<uint32_t>(source->text().size()), rev);
+    defer_sql_file(f.path, rev);
     out.push_back(std::move(rev));
   }
   chain_linearly(out);

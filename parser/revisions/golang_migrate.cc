@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-#include "parser/read_files.h"
 #include "parser/revisions/file_names.h"
 #include "parser/revisions/readers.h"
 
@@ -33,21 +32,15 @@ bool read_golang_migrate(const std::string& dir, std::vector<Revision>& out, Inp
   }
   std::stable_sort(found.begin(), found.end(),
                    [](const Found& a, const Found& b) { return natural_compare(a.id, b.id) < 0; });
-  std::vector<std::string> paths;
-  for (const Found& f : found) paths.push_back(f.path);
-  std::vector<FileRead> reads = read_source_files(paths);
-  for (size_t i = 0; i < found.size(); ++i) {
-    const Found& f = found[i];
-    auto source = reads[i].take(error);
-    if (!source) return false;
+  // Each file is read where its body is parsed (defer_sql_file).
+  for (const Found& f : found) {
     Revision rev;
     rev.id = f.id;
     rev.message = f.title;
     std::replace(rev.message.begin(), rev.message.end(), '_', ' ');
     rev.path = f.path;
     rev.format = SourceFormat::kGolangMigrate;
-    rev.location = source->locate(0);
-    defer_sql_body(source, 0, static_cast<uint32_t>(source->text().size()), rev);
+    defer_sql_file(f.path, rev);
     out.push_back(std::move(rev));
   }
   chain_linearly(out);

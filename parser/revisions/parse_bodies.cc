@@ -13,9 +13,15 @@ namespace {
 std::atomic<DigestStatement> statement_digest{nullptr};
 
 /// source->text()[begin, end) into `script`, with the file's locations, and
-/// each statement's digest.
-bool parse_range(const std::shared_ptr<const SourceFile>& source, uint32_t begin, uint32_t end,
+/// each statement's digest. With `to_read` (which is `source`), the file is
+/// read first and the body is all of it.
+bool parse_range(const std::shared_ptr<const SourceFile>& source,
+                 const std::shared_ptr<SourceFile>& to_read, uint32_t begin, uint32_t end,
                  ParsedScript& script, InputError& error) {
+  if (to_read) {
+    if (!to_read->read_into(error)) return false;
+    end = static_cast<uint32_t>(to_read->text().size());
+  }
   std::string_view text = source->text();
   if (!SqlParser::parse(source, text.substr(begin, end - begin), begin, script, error))
     return false;
@@ -33,7 +39,8 @@ void set_statement_digest(DigestStatement digest) {
 bool parse_revision_body(Revision& rev, InputError& error) {
   if (!rev.parse_pending) return true;
   rev.parse_pending = false;
-  return parse_range(rev.source, rev.body_begin, rev.body_end, rev.parsed, error);
+  std::shared_ptr<SourceFile> to_read = std::move(rev.to_read);
+  return parse_range(rev.source, to_read, rev.body_begin, rev.body_end, rev.parsed, error);
 }
 
 void BodyParse::start(std::vector<Revision>& revisions, bool caller_goes_on) {
@@ -47,6 +54,7 @@ void BodyParse::start(std::vector<Revision>& revisions, bool caller_goes_on) {
     rev.parse_pending = false;
     Job& job = parse->jobs_[slot];
     job.source = rev.source;
+    job.to_read = std::move(rev.to_read);
     job.begin = rev.body_begin;
     job.end = rev.body_end;
     rev.background = parse;
@@ -80,7 +88,7 @@ bool BodyParse::parse_next() {
   if (i >= jobs_.size()) return false;
   Job& job = jobs_[i];
   try {
-    job.ok = parse_range(job.source, job.begin, job.end, job.script, job.error);
+    job.ok = parse_range(job.source, job.to_read, job.begin, job.end, job.script, job.error);
   } catch (...) {
     job.thrown = std::current_exception();
   }

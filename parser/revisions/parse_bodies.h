@@ -41,6 +41,7 @@ class BodyParse {
  private:
   struct Job {
     std::shared_ptr<const SourceFile> source;
+    std::shared_ptr<SourceFile> to_read;  ///< `source`, read before it is parsed
     uint32_t begin = 0;
     uint32_t end = 0;
     ParsedScript script;

@@ -30,6 +30,13 @@ bool list_dir(const std::string& dir, std::vector<DirEntry>& out, InputError& er
   return true;
 }
 
+void defer_sql_file(const std::string& path, Revision& rev) {
+  auto file = std::make_shared<SourceFile>(path);
+  rev.location = file->locate(0);
+  defer_sql_body(file, 0, 0, rev);
+  rev.to_read = std::move(file);
+}
+
 void defer_sql_body(std::shared_ptr<const SourceFile> source, uint32_t begin, uint32_t end,
                     Revision& rev) {
   rev.body = BodyKind::kSql;

@@ -29,6 +29,10 @@ bool list_dir(const std::string& dir, std::vector<DirEntry>& out, InputError& er
 
 /// Makes source->text()[begin, end) the SQL body of `rev`, to be parsed with
 /// the other revisions' (BodyParse); locations stay those of the file.
+/// Defers a SQL body that is the whole file at `path`, the reading of the file
+/// included: it is read where it is parsed (parse_bodies.h), and a file that
+/// cannot be read is reported as a body that does not parse would be.
+void defer_sql_file(const std::string& path, Revision& rev);
 void defer_sql_body(std::shared_ptr<const SourceFile> source, uint32_t begin, uint32_t end,
                     Revision& rev);
 

@@ -72,6 +72,9 @@ struct Revision {
   std::string unread_reason;  ///< for kUnread bodies
   /// The whole source file, kept for readers that come later (Alembic op.* calls).
   std::shared_ptr<const SourceFile> source;
+  /// `source` when the file itself is read with the parse (a body that is the
+  /// whole file): its text is empty until script() or finish_revision_bodies.
+  std::shared_ptr<SourceFile> to_read;
   /// Offset range of the body in `source` (the upgrade() function, an up section).
   uint32_t body_begin = 0;
   uint32_t body_end = 0;
