@@ -29,16 +29,17 @@ bool list_dir(const std::string& dir, std::vector<DirEntry>& out, InputError& er
 
 /// Makes source->text()[begin, end) the SQL body of `rev`, to be parsed with
 /// the other revisions' (BodyParse); locations stay those of the file.
-/// Defers a SQL body that is the whole file at `path`, the reading of the file
-/// included: it is read where it is parsed (parse_bodies.h), and a file that
-/// cannot be read is reported as a body that does not parse would be.
-void defer_sql_file(const std::string& path, Revision& rev);
 void defer_sql_body(std::shared_ptr<const SourceFile> source, uint32_t begin, uint32_t end,
                     Revision& rev);
 
 /// The same, parsed at once (for a reader that needs the statements itself).
 bool parse_sql_body(std::shared_ptr<const SourceFile> source, uint32_t begin, uint32_t end,
                     Revision& rev, InputError& error);
+
+/// Defers a SQL body that is the whole file at `path`, the reading of the file
+/// included: it is read where it is parsed (parse_bodies.h), and a file that
+/// cannot be read is reported as a body that does not parse would be.
+void defer_sql_file(const std::string& path, Revision& rev);
 
 /// Compares names with runs of digits compared as numbers ("2_a" < "10_a").
 int natural_compare(std::string_view a, std::string_view b);
