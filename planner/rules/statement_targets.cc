@@ -240,9 +240,7 @@ std::shared_ptr<const std::vector<ObjectChange>> written_changes(const Statement
 
 std::shared_ptr<const StatementDigest> digest_statement(const Statement& stmt) {
   auto digest = std::make_shared<StatementDigest>();
-  auto changes = std::make_shared<std::vector<ObjectChange>>();
-  changes_of(stmt, false, *changes, 0);
-  digest->written_changes = std::move(changes);
+  digest->written_changes = written_changes(stmt);
   return digest;
 }
 
