@@ -10,11 +10,14 @@ namespace migsim::revisions {
 
 namespace {
 
+/// The revision of one .sql file, read where its body is parsed: with the
+/// parse in the background, the replay starts before the last files are read.
 Revision revision_of(const std::string& path) {
   Revision rev;
   rev.id = std::filesystem::path(path).stem().string();
   rev.path = path;
   rev.format = SourceFormat::kSqlFiles;
+  defer_sql_file(path, rev);
   return rev;
 }
 
@@ -22,12 +25,7 @@ Revision revision_of(const std::string& path) {
 
 bool read_sql_files(const std::string& path, std::vector<Revision>& out, InputError& error) {
   if (!std::filesystem::is_directory(path)) {
-    std::shared_ptr<SourceFile> source = read_source_file(path, error);
-    if (!source) return false;
-    Revision rev = revision_of(path);
-    rev.location = source->locate(0);
-    defer_sql_body(source, 0, static_cast<uint32_t>(source->text().size()), rev);
-    out.push_back(std::move(rev));
+    out.push_back(revision_of(path));
     return true;
   }
   std::vector<DirEntry> entries;
@@ -35,13 +33,10 @@ bool read_sql_files(const std::string& path, std::vector<Revision>& out, InputEr
   std::stable_sort(entries.begin(), entries.end(), [](const DirEntry& a, const DirEntry& b) {
     return natural_compare(a.name, b.name) < 0;
   });
-  // Each file is read where its body is parsed: with the parse in the
-  // background, the replay starts before the last files are read.
   for (const DirEntry& e : entries) {
     if (e.is_dir || e.name.size() < 4 || e.name.compare(e.name.size() - 4, 4, ".sql") != 0)
       continue;
     out.push_back(revision_of(e.path));
-    defer_sql_file(e.path, out.back());
   }
   if (out.empty()) {
     error = {path, 0, 0, "no .sql files in this directory"};
