@@ -1,14 +1,76 @@
 #include "parser/json_compact.h"
 
-#include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <functional>
+#include <string_view>
+#include <vector>
 
 namespace migsim {
+namespace {
+
+using simdjson::internal::JSON_VALUE_MASK;
+using simdjson::internal::tape_type;
+
+/// The strings of one document, each written once: a parse tree repeats its
+/// keys ("location", "relname", ...) and many of its values, and every tape
+/// element of the same bytes can point at one copy.
+class StringPool {
+ public:
+  explicit StringPool(size_t strings) {
+    size_t slots = 16;
+    while (slots < strings * 2) slots *= 2;
+    slots_.assign(slots, 0);
+    bytes_.clear();
+  }
+
+  /// Offset in the pool of a string equal to `s` (length, bytes and NUL), added if new.
+  uint64_t intern(std::string_view s) {
+    size_t mask = slots_.size() - 1;
+    for (size_t i = std::hash<std::string_view>{}(s)&mask;; i = (i + 1) & mask) {
+      if (slots_[i] == 0) {
+        slots_[i] = bytes_.size() + 1;
+        return add(s);
+      }
+      size_t at = slots_[i] - 1;
+      if (at_string(at) == s) return at;
+    }
+  }
+
+  const std::vector<uint8_t>& bytes() const { return bytes_; }
+
+ private:
+  std::string_view at_string(size_t at) const {
+    uint32_t length;
+    std::memcpy(&length, bytes_.data() + at, sizeof length);
+    return {reinterpret_cast<const char*>(bytes_.data() + at + sizeof length), length};
+  }
+
+  size_t add(std::string_view s) {
+    size_t at = bytes_.size();
+    auto length = static_cast<uint32_t>(s.size());
+    bytes_.resize(at + sizeof length + s.size() + 1);
+    std::memcpy(bytes_.data() + at, &length, sizeof length);
+    std::memcpy(bytes_.data() + at + sizeof length, s.data(), s.size());
+    bytes_[at + sizeof length + s.size()] = 0;
+    return at;
+  }
+
+  // Reused from one document to the next on a thread: only the first documents allocate.
+  static thread_local std::vector<size_t> slots_;  // offset + 1 in bytes_, or 0 when free
+  static thread_local std::vector<uint8_t> bytes_;
+};
+
+thread_local std::vector<size_t> StringPool::slots_;
+thread_local std::vector<uint8_t> StringPool::bytes_;
+
+bool is_number(tape_type type) {
+  return type == tape_type::INT64 || type == tape_type::UINT64 || type == tape_type::DOUBLE;
+}
+
+}  // namespace
 
 std::unique_ptr<simdjson::dom::document> compact_document(const simdjson::dom::document& doc) {
-  using simdjson::internal::JSON_VALUE_MASK;
-  using simdjson::internal::tape_type;
   // The tape (simdjson's doc/tape.md): the first element, a root, holds the
   // number of elements; a string element holds the offset of its length
   // (4 bytes), bytes and NUL in the string buffer; a number element is
@@ -16,23 +78,32 @@ std::unique_ptr<simdjson::dom::document> compact_document(const simdjson::dom::d
   const uint64_t* tape = doc.tape.get();
   const uint8_t* strings = doc.string_buf.get();
   size_t used = static_cast<size_t>(tape[0] & JSON_VALUE_MASK);
-  size_t string_bytes = 0;
+  auto out = std::make_unique<simdjson::dom::document>();
+  out->tape.reset(new uint64_t[used]);
+  uint64_t* copy = out->tape.get();
+  std::memcpy(copy, tape, used * sizeof(uint64_t));
+  size_t count = 0;
+  for (size_t i = 0; i < used; ++i) {
+    auto type = static_cast<tape_type>(tape[i] >> 56);
+    count += type == tape_type::STRING;
+    i += is_number(type);
+  }
+  StringPool pool(count);
   for (size_t i = 0; i < used; ++i) {
     auto type = static_cast<tape_type>(tape[i] >> 56);
     if (type == tape_type::STRING) {
       size_t offset = static_cast<size_t>(tape[i] & JSON_VALUE_MASK);
       uint32_t length;
       std::memcpy(&length, strings + offset, sizeof length);
-      string_bytes = std::max(string_bytes, offset + sizeof length + length + 1);
-    } else if (type == tape_type::INT64 || type == tape_type::UINT64 || type == tape_type::DOUBLE) {
-      ++i;
+      std::string_view s(reinterpret_cast<const char*>(strings + offset + sizeof length), length);
+      copy[i] = (tape[i] & ~JSON_VALUE_MASK) | pool.intern(s);
     }
+    i += is_number(type);
   }
-  auto out = std::make_unique<simdjson::dom::document>();
-  out->tape.reset(new uint64_t[used]);
-  std::memcpy(out->tape.get(), tape, used * sizeof(uint64_t));
-  out->string_buf.reset(new uint8_t[string_bytes + simdjson::SIMDJSON_PADDING]());
-  std::memcpy(out->string_buf.get(), strings, string_bytes);
+  const std::vector<uint8_t>& bytes = pool.bytes();
+  out->string_buf.reset(new uint8_t[bytes.size() + simdjson::SIMDJSON_PADDING]);
+  std::memcpy(out->string_buf.get(), bytes.data(), bytes.size());
+  std::memset(out->string_buf.get() + bytes.size(), 0, simdjson::SIMDJSON_PADDING);
   return out;
 }
 

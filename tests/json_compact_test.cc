@@ -67,5 +67,26 @@ TEST_CASE("json compact: the copy is smaller than what simdjson reserved") {
   CHECK(simdjson::to_string(compact->root()) == simdjson::to_string(doc.root()));
 }
 
+TEST_CASE("json compact: equal strings are kept once") {
+  std::string json = R"({"a":"public","b":["public",{"a":"publi"}],"c":"public","d":"")"
+                     R"(,"e":""})";
+  simdjson::dom::parser parser;
+  simdjson::dom::document doc;
+  REQUIRE(parser.parse_into_document(doc, json.data(), json.size()).error() == simdjson::SUCCESS);
+  auto compact = compact_document(doc);
+  simdjson::dom::element root = compact->root();
+  std::string_view a = root["a"].get_string().value();
+  std::string_view b = root["b"].at(0).get_string().value();
+  std::string_view c = root["c"].get_string().value();
+  std::string_view prefix = root["b"].at(1)["a"].get_string().value();
+  CHECK(a == "public");
+  CHECK(a.data() == b.data());
+  CHECK(a.data() == c.data());
+  CHECK(prefix == "publi");
+  CHECK(prefix.data() != a.data());
+  CHECK(root["d"].get_string().value().data() == root["e"].get_string().value().data());
+  CHECK(simdjson::to_string(root) == simdjson::to_string(doc.root()));
+}
+
 }  // namespace
 }  // namespace migsim
