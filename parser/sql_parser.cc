@@ -242,7 +242,9 @@ bool SqlParser::parse_piece(const Piece& piece, ParsedScript& out, InputError& e
   out.docs_.push_back(compact_document(scratch));
   root = out.docs_.back()->root();
   Node tree(root);
-  for (Node raw : tree.list("stmts")) {
+  NodeList stmts = tree.list("stmts");
+  out.statements.reserve(out.statements.size() + stmts.size());
+  for (Node raw : stmts) {
     Node stmt = raw["stmt"];
     size_t begin = static_cast<size_t>(raw.integer("stmt_location", 0));
     size_t len = static_cast<size_t>(raw.integer("stmt_len", 0));

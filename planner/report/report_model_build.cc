@@ -38,6 +38,7 @@ ModelRun model_run(const EnvironmentRun& run) {
   m.taken_at = run.snapshot_info.info.taken_at;
   m.current = run.current;
   m.heads = run.heads;
+  m.revisions.reserve(run.revisions.size());
   for (const auto& rev : run.revisions) {
     ModelRevisionRun r;
     r.id = rev.revision->id;
@@ -48,6 +49,7 @@ ModelRun model_run(const EnvironmentRun& run) {
     r.verdict = rev.verdict;
     r.reason = rev.reason;
     r.rolled_back = rev.rolled_back;
+    r.statements.reserve(rev.statements.size());
     for (const auto& s : rev.statements) r.statements.push_back(model_statement(s));
     m.revisions.push_back(std::move(r));
   }
@@ -64,6 +66,7 @@ ReportModel project_model(const Project& project, std::string command) {
   model.migrations = project.migrations;
   model.source_format = std::string(source_format_name(project.format));
   std::vector<Revision> light;
+  light.reserve(project.graph.revisions().size());
   for (const auto& r : project.graph.revisions()) light.push_back(light_revision(r));
   model.graph = project.graph.with_revisions(std::move(light));
   return model;
@@ -169,6 +172,7 @@ std::vector<std::string> recommendations(const StatusReport& report) {
 ReportModel build_run_model(const Project& project, const std::vector<EnvironmentRun>& runs,
                             std::string command) {
   ReportModel model = project_model(project, std::move(command));
+  model.runs.reserve(runs.size());
   for (const auto& run : runs) model.runs.push_back(model_run(run));
   return model;
 }

@@ -109,6 +109,7 @@ bool run_body(const Revision& rev, const ToolBehaviour& tool, Engine& engine, Re
     // Outside a transaction the tool stops at a failing statement: the rest
     // of the file never runs (inside one, PostgreSQL itself refuses them).
     std::string stopped;
+    run.statements.reserve(run.statements.size() + rev.script().statements.size());
     for (size_t i = 0; i < rev.script().statements.size(); ++i) {
       const Statement& stmt = rev.script().statements[i];
       StatementRecord r{stmt.location, std::string(stmt.text), {}, rev.is_bookkeeping(i)};
@@ -142,6 +143,7 @@ void mark_not_run(const Revision& rev, const std::string& failed, RevisionRun& r
   run.verdict = Verdict::kSkipped;
   run.reason = "not run: revision " + failed + " failed before it";
   if (rev.body != BodyKind::kSql) return;
+  run.statements.reserve(run.statements.size() + rev.script().statements.size());
   for (size_t i = 0; i < rev.script().statements.size(); ++i) {
     const Statement& stmt = rev.script().statements[i];
     StatementRecord r{stmt.location, std::string(stmt.text), {}, rev.is_bookkeeping(i)};
