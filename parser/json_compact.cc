@@ -1,8 +1,8 @@
 #include "parser/json_compact.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
-#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -17,19 +17,19 @@ using simdjson::internal::tape_type;
 /// element of the same bytes can point at one copy.
 class StringPool {
  public:
-  explicit StringPool(size_t strings) {
+  /// A pool for at most `strings` distinct strings.
+  explicit StringPool(size_t strings) : size_(0) {
     size_t slots = 16;
-    while (slots < strings * 2) slots *= 2;
+    while (slots <= strings) slots *= 2;
     slots_.assign(slots, 0);
-    bytes_.clear();
   }
 
   /// Offset in the pool of a string equal to `s` (length, bytes and NUL), added if new.
   uint64_t intern(std::string_view s) {
     size_t mask = slots_.size() - 1;
-    for (size_t i = std::hash<std::string_view>{}(s)&mask;; i = (i + 1) & mask) {
+    for (size_t i = hash(s) & mask;; i = (i + 1) & mask) {
       if (slots_[i] == 0) {
-        slots_[i] = bytes_.size() + 1;
+        slots_[i] = static_cast<uint32_t>(size_ + 1);
         return add(s);
       }
       size_t at = slots_[i] - 1;
@@ -37,9 +37,19 @@ class StringPool {
     }
   }
 
-  const std::vector<uint8_t>& bytes() const { return bytes_; }
+  const uint8_t* data() const { return bytes_.data(); }
+  size_t size() const { return size_; }
 
  private:
+  /// Keys are short: their length and first and last eight bytes tell most apart.
+  static uint64_t hash(std::string_view s) {
+    uint64_t head = 0, tail = 0;
+    std::memcpy(&head, s.data(), std::min<size_t>(s.size(), 8));
+    if (s.size() > 8) std::memcpy(&tail, s.data() + s.size() - 8, 8);
+    uint64_t h = (head ^ (tail * 0x9e3779b97f4a7c15) ^ s.size()) * 0xff51afd7ed558ccd;
+    return h ^ (h >> 29);
+  }
+
   std::string_view at_string(size_t at) const {
     uint32_t length;
     std::memcpy(&length, bytes_.data() + at, sizeof length);
@@ -47,21 +57,23 @@ class StringPool {
   }
 
   size_t add(std::string_view s) {
-    size_t at = bytes_.size();
+    size_t at = size_;
     auto length = static_cast<uint32_t>(s.size());
-    bytes_.resize(at + sizeof length + s.size() + 1);
+    size_ += sizeof length + s.size() + 1;
+    if (bytes_.size() < size_) bytes_.resize(std::max(size_, 2 * bytes_.size()));
     std::memcpy(bytes_.data() + at, &length, sizeof length);
     std::memcpy(bytes_.data() + at + sizeof length, s.data(), s.size());
     bytes_[at + sizeof length + s.size()] = 0;
     return at;
   }
 
+  size_t size_;
   // Reused from one document to the next on a thread: only the first documents allocate.
-  static thread_local std::vector<size_t> slots_;  // offset + 1 in bytes_, or 0 when free
+  static thread_local std::vector<uint32_t> slots_;  // offset + 1 in bytes_, or 0 when free
   static thread_local std::vector<uint8_t> bytes_;
 };
 
-thread_local std::vector<size_t> StringPool::slots_;
+thread_local std::vector<uint32_t> StringPool::slots_;
 thread_local std::vector<uint8_t> StringPool::bytes_;
 
 bool is_number(tape_type type) {
@@ -82,13 +94,8 @@ std::unique_ptr<simdjson::dom::document> compact_document(const simdjson::dom::d
   out->tape.reset(new uint64_t[used]);
   uint64_t* copy = out->tape.get();
   std::memcpy(copy, tape, used * sizeof(uint64_t));
-  size_t count = 0;
-  for (size_t i = 0; i < used; ++i) {
-    auto type = static_cast<tape_type>(tape[i] >> 56);
-    count += type == tape_type::STRING;
-    i += is_number(type);
-  }
-  StringPool pool(count);
+  // Each string takes a tape element; a tree's distinct strings are far fewer.
+  StringPool pool(used);
   for (size_t i = 0; i < used; ++i) {
     auto type = static_cast<tape_type>(tape[i] >> 56);
     if (type == tape_type::STRING) {
@@ -100,10 +107,9 @@ std::unique_ptr<simdjson::dom::document> compact_document(const simdjson::dom::d
     }
     i += is_number(type);
   }
-  const std::vector<uint8_t>& bytes = pool.bytes();
-  out->string_buf.reset(new uint8_t[bytes.size() + simdjson::SIMDJSON_PADDING]);
-  std::memcpy(out->string_buf.get(), bytes.data(), bytes.size());
-  std::memset(out->string_buf.get() + bytes.size(), 0, simdjson::SIMDJSON_PADDING);
+  out->string_buf.reset(new uint8_t[pool.size() + simdjson::SIMDJSON_PADDING]);
+  std::memcpy(out->string_buf.get(), pool.data(), pool.size());
+  std::memset(out->string_buf.get() + pool.size(), 0, simdjson::SIMDJSON_PADDING);
   return out;
 }
 
