@@ -2,29 +2,37 @@
 
 #include "parser/revisions/parse_bodies.h"
 
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include <algorithm>
-#include <filesystem>
+#include <cerrno>
 #include <system_error>
 
 #include "parser/sql_parser.h"
 
 namespace migsim::revisions {
 
-namespace fs = std::filesystem;
-
 bool list_dir(const std::string& dir, std::vector<DirEntry>& out, InputError& error) {
-  std::error_code ec;
-  fs::directory_iterator it(dir, ec);
-  if (ec) {
-    error = {dir, 0, 0, "cannot read directory: " + ec.message()};
+  // readdir, not std::filesystem: a history has thousands of files, and each
+  // entry's type comes with its name (a link, or a file system that does not
+  // say, is looked up).
+  DIR* d = opendir(dir.c_str());
+  if (!d) {
+    error = {dir, 0, 0, "cannot read directory: " + std::generic_category().message(errno)};
     return false;
   }
-  for (const auto& entry : it) {
-    std::string name = entry.path().filename().string();
-    if (name.empty() || name[0] == '.') continue;
-    std::error_code type_ec;
-    out.push_back({name, entry.path().string(), entry.is_directory(type_ec)});
+  std::string prefix = dir.empty() || dir.back() == '/' ? dir : dir + "/";
+  while (const dirent* e = readdir(d)) {
+    if (e->d_name[0] == '.' || e->d_name[0] == 0) continue;
+    DirEntry entry{e->d_name, prefix + e->d_name, e->d_type == DT_DIR};
+    if (e->d_type == DT_LNK || e->d_type == DT_UNKNOWN) {
+      struct stat st;
+      entry.is_dir = stat(entry.path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+    }
+    out.push_back(std::move(entry));
   }
+  closedir(d);
   std::sort(out.begin(), out.end(),
             [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
   return true;
