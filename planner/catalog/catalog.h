@@ -49,10 +49,11 @@ class Catalog {
     return relations.find_mut(key(schema, name));
   }
   /// Adds or replaces a relation under its own schema and name.
-  Relation& put_relation(Relation r) {
+  Relation& put_relation(Relation&& r) {
     std::string k = key(r.schema, r.name);
     return relations.put(k, std::move(r));
   }
+  Relation& put_relation(const Relation& r) { return put_relation(Relation(r)); }
   void drop_relation(std::string_view schema, std::string_view name) {
     relations.erase(key(schema, name));
   }

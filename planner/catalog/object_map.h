@@ -46,7 +46,9 @@ class ObjectMap {
     return &it->second;
   }
 
-  T& put(const std::string& key, T value) {
+  /// Adds or replaces the object of `key`. A catalog object is large: it is
+  /// moved in once (and the replaced one once into the journal).
+  T& put(const std::string& key, T&& value) {
     auto it = map_.find(key);
     live(key);
     if (it != map_.end()) {
@@ -62,6 +64,7 @@ class ObjectMap {
     sorted_.reset();
     return map_.emplace(key, std::move(value)).first->second;
   }
+  T& put(const std::string& key, const T& value) { return put(key, T(value)); }
 
   void erase(const std::string& key) {
     auto it = map_.find(key);
@@ -127,8 +130,10 @@ class ObjectMap {
   }
 
  private:
-  void save(const std::string& key, T value) {
-    journal_->record([this, key, old = std::move(value)]() mutable {
+  /// Journals `value` (copied, or moved when given an rvalue) as the one to restore.
+  template <class U>
+  void save(const std::string& key, U&& value) {
+    journal_->record([this, key, old = T(std::forward<U>(value))]() mutable {
       map_[key] = std::move(old);
       changed(key);
     });
