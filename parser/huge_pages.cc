@@ -4,6 +4,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+extern char end;  // the end of the program's data: the main heap starts above it
+
 #include <algorithm>
 #include <atomic>
 #include <climits>
@@ -17,12 +19,31 @@ namespace {
 
 constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
 constexpr size_t kLargestFromArena = size_t{32} << 20;  // glibc's upper bound for M_MMAP_THRESHOLD
+// A thread's arena is a heap of this size, mapped at a multiple of it (glibc's
+// HEAP_MAX_SIZE on 64-bit systems), grown within its mapping as it fills.
+constexpr uintptr_t kThreadHeap = uintptr_t{64} << 20;
 std::atomic<bool> in_use{false};
 
 void advise(uintptr_t from, uintptr_t end) {
   from = (from + kHugePage - 1) & ~(kHugePage - 1);
   end &= ~(kHugePage - 1);
   if (end > from) madvise(reinterpret_cast<void*>(from), end - from, MADV_HUGEPAGE);
+}
+
+/// Takes the free space of a heap from `top` (where its free top begins) up
+/// to the next 2 MiB boundary, for good: that part shares its huge page's
+/// range with pages already touched, so it would get 4 KiB pages a fault at a
+/// time (on some virtual machines a fault costs about what zeroing a huge page
+/// does). What is taken is address space, never touched.
+void skip_to_huge_page(uintptr_t top) {
+  uintptr_t boundary = (top + kHugePage - 1) & ~(kHugePage - 1);
+  constexpr uintptr_t kHeaders = 64;  // this block's and the next one's
+  if (boundary - top <= kHeaders) return;
+  static std::atomic<void*> kept[8];  // never freed
+  static std::atomic<int> count{0};
+  void* pad = malloc(boundary - top - kHeaders);
+  int i = count.fetch_add(1);
+  if (i < 8) kept[i] = pad;
 }
 
 }  // namespace
@@ -49,6 +70,8 @@ void use_huge_pages_for_heap() {
   mallopt(M_TOP_PAD, 128 << 10);
   mallopt(M_MMAP_THRESHOLD, static_cast<int>(kLargestFromArena));
   advise(reinterpret_cast<uintptr_t>(start), reinterpret_cast<uintptr_t>(sbrk(0)));
+  // The freed blocks went back to the heap's free top, which starts where the first was.
+  skip_to_huge_page(reinterpret_cast<uintptr_t>(blocks[0]));
   in_use = true;
 #endif
 }
@@ -56,11 +79,28 @@ void use_huge_pages_for_heap() {
 void reserve_thread_heap(size_t bytes) {
   if (!in_use) return;
   bytes = std::min(bytes, kLargestFromArena - (size_t{2} << 20));
-  // Freed at once, the block stays in this thread's arena: heaps are never
-  // shrunk (M_TRIM_THRESHOLD above).
+  // A first small block makes the thread's arena; its heap is asked for huge
+  // pages whole, up to the end of its mapping (the part not grown into yet
+  // too), and the rest of its first 2 MiB, where the arena's own header is, is
+  // skipped. The main thread's arena is the main heap, asked for at start.
+  void* first = malloc(16);
+  auto at = reinterpret_cast<uintptr_t>(first);
+  auto* brk_end = static_cast<char*>(sbrk(0));
+  bool main_heap =
+      at < reinterpret_cast<uintptr_t>(brk_end) && at > reinterpret_cast<uintptr_t>(&end);
+  if (first && !main_heap) {
+    uintptr_t heap = at & ~(kThreadHeap - 1);
+    madvise(reinterpret_cast<void*>(heap), kThreadHeap, MADV_HUGEPAGE);
+    skip_to_huge_page(at + 32);  // past `first` (16 bytes and its header)
+  }
+  free(first);
+  // Then a block grows the heap at once, instead of a page and a system call
+  // at a time; freed at once, it stays in this thread's arena: heaps are
+  // never shrunk (M_TRIM_THRESHOLD above).
   void* volatile block = malloc(bytes);
   if (!block) return;
-  advise(reinterpret_cast<uintptr_t>(block), reinterpret_cast<uintptr_t>(block) + bytes);
+  if (main_heap)
+    advise(reinterpret_cast<uintptr_t>(block), reinterpret_cast<uintptr_t>(block) + bytes);
   free(block);
 }
 

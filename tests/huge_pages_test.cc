@@ -1,6 +1,7 @@
 // The main heap is backed by transparent huge pages where the kernel gives
 // them to memory that asks (planner/cli/huge_pages.h).
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -55,18 +56,28 @@ TEST_CASE("huge pages: the heaps grown after start ask for huge pages") {
   bool asked = flags.find(" hg") != std::string::npos;
   bool expected = thp_setting().find("[madvise]") != std::string::npos && !sanitized;
   CHECK(asked == expected);  // nothing asked where it would not help
-  // Another thread's arena, once reserved, is asked for too.
-  std::string thread_flags;
+  // Another thread's arena, once reserved, is asked for too, from the first
+  // block it hands out after the reservation (the rest of the 2 MiB where
+  // the arena's header is is skipped), to past what was reserved.
+  std::string first_flags, thread_flags, beyond_flags;
+  uintptr_t first_at = 0;
   std::thread([&] {
     reserve_thread_heap(size_t{8} << 20);
-    // Past the first 2 MiB boundary of the reserved space.
-    void* more[64];
+    void* more[192];
     for (void*& b : more) b = std::malloc(64 << 10);
+    first_at = reinterpret_cast<uintptr_t>(more[0]);
+    first_flags = vm_flags_at(first_at);
     thread_flags = vm_flags_at(reinterpret_cast<uintptr_t>(more[63]));
+    beyond_flags = vm_flags_at(reinterpret_cast<uintptr_t>(more[191]));  // 12 MiB in
     for (void* b : more) std::free(b);
   }).join();
-  INFO("thread: " << thread_flags);
+  INFO("thread: " << first_flags << " / " << thread_flags << " / " << beyond_flags);
+  CHECK((first_flags.find(" hg") != std::string::npos) == expected);
   CHECK((thread_flags.find(" hg") != std::string::npos) == expected);
+  CHECK((beyond_flags.find(" hg") != std::string::npos) == expected);
+  // The first block starts at a 2 MiB boundary (its header a few bytes below).
+  uintptr_t past = first_at % (uintptr_t{2} << 20);
+  if (expected) CHECK(std::min(past, (uintptr_t{2} << 20) - past) < 4096);
 }
 
 }  // namespace
