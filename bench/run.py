@@ -5,6 +5,7 @@
   migsim:  `migsim plan --empty --format json` on the history's directory of
            revisions: read, parse, replay, findings, JSON report written
   pg:      a throwaway PostgreSQL 15 applying the statements in one transaction
+           (measured last, once migsim's runs and the snapshot loads are done)
 
 and the medians, ratios, peak memory and growth from one size to the next; then
 the snapshot load on its own (gen_snapshot.py: 500, 5,000, 50,000 tables,
@@ -109,8 +110,9 @@ def pg_ms(server, workdir, dbname):
     return seconds * 1000
 
 
-def history_row(args, n, workdir, server):
-    """(revisions, statements, floor, migsim, peak KiB, pg) for one size."""
+def history_row(args, n, workdir):
+    """(revisions, statements, floor, migsim, peak KiB, None) for one size; PostgreSQL's
+    time is filled in later (pg_row)."""
     statements = int(subprocess.run(
         [sys.executable, os.path.join(HERE, "gen_history.py"), "--revisions", str(n),
          "--out", workdir], check=True, capture_output=True, text=True).stdout)
@@ -124,11 +126,14 @@ def history_row(args, n, workdir, server):
     sims = [timed(sim_argv, cwd=workdir) for _ in range(args.runs)]
     sim = statistics.median(s for s, _ in sims) * 1000
     rss = peak_kib(sim_argv, cwd=workdir)
-    pg = None
-    if server:
-        pg = statistics.median(pg_ms(server, workdir, f"bench_{n}_{i}")
-                               for i in range(args.pg_runs))
-    return n, statements, floor, sim, rss, pg
+    return n, statements, floor, sim, rss, None
+
+
+def pg_row(args, row, workdir, server):
+    """`row` with PostgreSQL's median time for its statements."""
+    n = row[0]
+    pg = statistics.median(pg_ms(server, workdir, f"bench_{n}_{i}") for i in range(args.pg_runs))
+    return row[:5] + (pg,)
 
 
 def snapshot_rows(args, tmp, sizes):
@@ -222,17 +227,21 @@ def main():
     rows = []
     counts = collections.Counter()
     server = None
-    if not args.no_pg and not args.callgrind and sizes:
-        from pgserver import PgServer
-        # One transaction creating thousands of tables holds a lock on each.
-        server = PgServer({"max_locks_per_transaction": 20000}).__enter__()
     try:
         with tempfile.TemporaryDirectory(prefix="migsim-bench-") as tmp:
             for n in sizes:
                 workdir = os.path.join(tmp, str(n))
-                rows.append(history_row(args, n, workdir, server))
+                rows.append(history_row(args, n, workdir))
                 counts += outcomes(workdir)
             snaps = snapshot_rows(args, tmp, snapshot_sizes)
+            # PostgreSQL last: after applying thousands of statements its server
+            # keeps writing in the background, which would slow what runs next.
+            if not args.no_pg and not args.callgrind and sizes:
+                from pgserver import PgServer
+                # One transaction creating thousands of tables holds a lock on each.
+                server = PgServer({"max_locks_per_transaction": 20000}).__enter__()
+                rows = [pg_row(args, row, os.path.join(tmp, str(row[0])), server)
+                        for row in rows]
         # Printed before the server stops: removing its data takes a while.
         report(args, rows, counts, snaps)
         sys.stdout.flush()
