@@ -4,8 +4,6 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-extern char end;  // the end of the program's data: the main heap starts above it
-
 #include <algorithm>
 #include <atomic>
 #include <climits>
@@ -13,6 +11,8 @@ extern char end;  // the end of the program's data: the main heap starts above i
 #include <cstdlib>
 #include <fstream>
 #include <string>
+
+extern char end;  // the end of the program's data: the main heap starts above it
 
 namespace migsim {
 namespace {
@@ -39,7 +39,9 @@ void skip_to_huge_page(uintptr_t top) {
   uintptr_t boundary = (top + kHugePage - 1) & ~(kHugePage - 1);
   constexpr uintptr_t kHeaders = 64;  // this block's and the next one's
   if (boundary - top <= kHeaders) return;
-  static std::atomic<void*> kept[8];  // never freed
+  // Never freed; kept where it can be seen, or the compiler drops an
+  // allocation nobody reads.
+  static std::atomic<void*> kept[8];
   static std::atomic<int> count{0};
   void* pad = malloc(boundary - top - kHeaders);
   int i = count.fetch_add(1);
