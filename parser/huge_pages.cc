@@ -4,7 +4,6 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <atomic>
 #include <climits>
 #include <cstdint>
@@ -23,6 +22,25 @@ constexpr size_t kLargestFromArena = size_t{32} << 20;  // glibc's upper bound f
 // HEAP_MAX_SIZE on 64-bit systems), grown within its mapping as it fills.
 constexpr uintptr_t kThreadHeap = uintptr_t{64} << 20;
 std::atomic<bool> in_use{false};
+/// The heaps of this thread's arena asked for huge pages, the last one first
+/// looked at; none on threads that did not reserve one. An arena that outgrows
+/// this many heaps (2 GiB) goes on in small pages.
+struct AdvisedHeaps {
+  uintptr_t heaps[32] = {};
+  size_t count = 0;
+  size_t last = 0;
+};
+thread_local AdvisedHeaps advised;
+
+void advise_thread_heap(uintptr_t heap) {
+  madvise(reinterpret_cast<void*>(heap), kThreadHeap, MADV_HUGEPAGE);
+  advised.last = advised.count;
+  advised.heaps[advised.count++] = heap;
+}
+
+bool in_main_heap(uintptr_t at) {
+  return at < reinterpret_cast<uintptr_t>(sbrk(0)) && at > reinterpret_cast<uintptr_t>(&end);
+}
 
 void advise(uintptr_t from, uintptr_t end) {
   from = (from + kHugePage - 1) & ~(kHugePage - 1);
@@ -66,10 +84,14 @@ void use_huge_pages_for_heap() {
     if (static_cast<char*>(sbrk(0)) != start) break;
   }
   for (void* block : blocks) free(block);
-  // From here on no heap is shrunk, the main one grows as usual once full,
-  // and blocks up to 32 MiB come from the heaps (reserve_thread_heap).
+  // From here on no heap is shrunk and blocks up to 32 MiB come from the
+  // heaps. A heap glibc maps for a thread's arena is
+  // made writable with this pad at once, whole, instead of a few pages at a
+  // time (a 2 MiB range that two mappings share gets no huge page: at 20,000
+  // revisions that was 50,000 page faults); the main heap, once its 1 GiB is
+  // used, grows by as much, in address space.
   mallopt(M_TRIM_THRESHOLD, INT_MAX);
-  mallopt(M_TOP_PAD, 128 << 10);
+  mallopt(M_TOP_PAD, static_cast<int>(kThreadHeap));
   mallopt(M_MMAP_THRESHOLD, static_cast<int>(kLargestFromArena));
   advise(reinterpret_cast<uintptr_t>(start), reinterpret_cast<uintptr_t>(sbrk(0)));
   // The freed blocks went back to the heap's free top, which starts where the first was.
@@ -78,32 +100,34 @@ void use_huge_pages_for_heap() {
 #endif
 }
 
-void reserve_thread_heap(size_t bytes) {
+void use_huge_pages_for_thread() {
   if (!in_use) return;
-  bytes = std::min(bytes, kLargestFromArena - (size_t{2} << 20));
-  // A first small block makes the thread's arena; its heap is asked for huge
-  // pages whole, up to the end of its mapping (the part not grown into yet
-  // too), and the rest of its first 2 MiB, where the arena's own header is, is
-  // skipped. The main thread's arena is the main heap, asked for at start.
+  // A first small block makes the thread's arena, its heap writable whole
+  // (M_TOP_PAD above); that heap is asked for huge pages whole, and the rest
+  // of its first 2 MiB, where the arena's own header is, is skipped. A thread
+  // whose arena is the main heap has it asked for at start.
   void* first = malloc(16);
   auto at = reinterpret_cast<uintptr_t>(first);
-  auto* brk_end = static_cast<char*>(sbrk(0));
-  bool main_heap =
-      at < reinterpret_cast<uintptr_t>(brk_end) && at > reinterpret_cast<uintptr_t>(&end);
-  if (first && !main_heap) {
-    uintptr_t heap = at & ~(kThreadHeap - 1);
-    madvise(reinterpret_cast<void*>(heap), kThreadHeap, MADV_HUGEPAGE);
+  if (first && !in_main_heap(at)) {
+    if (advised.count == 0) advise_thread_heap(at & ~(kThreadHeap - 1));
     skip_to_huge_page(at + 32);  // past `first` (16 bytes and its header)
   }
   free(first);
-  // Then a block grows the heap at once, instead of a page and a system call
-  // at a time; freed at once, it stays in this thread's arena: heaps are
-  // never shrunk (M_TRIM_THRESHOLD above).
-  void* volatile block = malloc(bytes);
-  if (!block) return;
-  if (main_heap)
-    advise(reinterpret_cast<uintptr_t>(block), reinterpret_cast<uintptr_t>(block) + bytes);
-  free(block);
+}
+
+void follow_thread_heap(const void* block) {
+  auto at = reinterpret_cast<uintptr_t>(block);
+  uintptr_t heap = at & ~(kThreadHeap - 1);
+  if (advised.count == 0 || heap == advised.heaps[advised.last]) return;
+  // Blocks also come from gaps in earlier heaps, already asked for.
+  for (size_t i = 0; i < advised.count; ++i) {
+    if (advised.heaps[i] == heap) {
+      advised.last = i;
+      return;
+    }
+  }
+  if (advised.count == std::size(advised.heaps) || !block || in_main_heap(at)) return;
+  advise_thread_heap(heap);
 }
 
 }  // namespace migsim

@@ -17,9 +17,15 @@ namespace migsim {
 void use_huge_pages_for_heap();
 
 /// For a thread that allocates much (parsing bodies, reading a snapshot's
-/// rows): grows its malloc arena once by `bytes` (at most 30 MiB) and marks
-/// that MADV_HUGEPAGE, instead of growing it a page and a system call at a
-/// time. Does nothing unless use_huge_pages_for_heap() took effect.
-void reserve_thread_heap(size_t bytes);
+/// rows): asks huge pages for its malloc arena's heap. Does nothing unless
+/// use_huge_pages_for_heap() took effect.
+void use_huge_pages_for_thread();
+
+/// For a thread that called use_huge_pages_for_thread: once its arena outgrows a
+/// heap, glibc maps the next one (64 MiB at a time), which nobody has asked
+/// huge pages for. Given a block the thread has just allocated, asks for the
+/// heap it lies in, the first time that heap is seen. Costs a comparison when
+/// the heap is the one seen last; does nothing on other threads.
+void follow_thread_heap(const void* block);
 
 }  // namespace migsim

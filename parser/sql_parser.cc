@@ -1,5 +1,6 @@
 #include "parser/sql_parser.h"
 
+#include "parser/huge_pages.h"
 #include "parser/json_compact.h"
 #include "parser/json_fixups.h"
 #include "parser/limits.h"
@@ -240,6 +241,8 @@ bool SqlParser::parse_piece(const Piece& piece, ParsedScript& out, InputError& e
                   "internal error: unreadable parse tree", error);
   }
   out.docs_.push_back(compact_document(scratch));
+  // Parse trees are most of what a parsing thread keeps (huge_pages.h).
+  follow_thread_heap(out.docs_.back()->string_buf.get());
   root = out.docs_.back()->root();
   Node tree(root);
   NodeList stmts = tree.list("stmts");

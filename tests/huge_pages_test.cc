@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "parser/huge_pages.h"
 
@@ -23,10 +24,16 @@ std::string thp_setting() {
   return line;
 }
 
-/// The VmFlags of the mapping that holds `address`, from /proc/self/smaps.
-std::string vm_flags_at(uintptr_t address) {
+struct Mapping {
+  uintptr_t from = 0, to = 0;
+  std::string flags;  ///< its VmFlags line
+};
+
+/// The mapping that holds `address`, from /proc/self/smaps.
+Mapping mapping_at(uintptr_t address) {
   std::ifstream smaps("/proc/self/smaps");
   std::string line;
+  Mapping m;
   bool inside = false;
   while (std::getline(smaps, line)) {
     uintptr_t from = 0, to = 0;
@@ -34,18 +41,28 @@ std::string vm_flags_at(uintptr_t address) {
     std::istringstream range(line);
     if (range >> std::hex >> from >> dash >> to && dash == '-') {
       inside = from <= address && address < to;
+      if (inside) m = {from, to, ""};
     } else if (inside && line.rfind("VmFlags:", 0) == 0) {
-      return line;
+      m.flags = line;
+      return m;
     }
   }
-  return "";
+  return {};
+}
+
+std::string vm_flags_at(uintptr_t address) {
+  return mapping_at(address).flags;
+}
+
+bool huge_pages_expected() {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  return false;
+#else
+  return thp_setting().find("[madvise]") != std::string::npos;
+#endif
 }
 
 TEST_CASE("huge pages: the heaps grown after start ask for huge pages") {
-  bool sanitized = false;
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-  sanitized = true;
-#endif
   use_huge_pages_for_heap();
   // Small blocks come from the main heap, past what was in use before.
   void* blocks[64];
@@ -54,15 +71,15 @@ TEST_CASE("huge pages: the heaps grown after start ask for huge pages") {
   for (void* b : blocks) std::free(b);
   INFO("transparent_hugepage/enabled: " << thp_setting() << "; " << flags);
   bool asked = flags.find(" hg") != std::string::npos;
-  bool expected = thp_setting().find("[madvise]") != std::string::npos && !sanitized;
+  bool expected = huge_pages_expected();
   CHECK(asked == expected);  // nothing asked where it would not help
-  // Another thread's arena, once reserved, is asked for too, from the first
-  // block it hands out after the reservation (the rest of the 2 MiB where
-  // the arena's header is is skipped), to past what was reserved.
+  // Another thread's arena, once the thread asks, is asked for too, from the
+  // first block it hands out after that (the rest of the 2 MiB where the
+  // arena's header is is skipped), to 12 MiB further.
   std::string first_flags, thread_flags, beyond_flags;
   uintptr_t first_at = 0;
   std::thread([&] {
-    reserve_thread_heap(size_t{8} << 20);
+    use_huge_pages_for_thread();
     void* more[192];
     for (void*& b : more) b = std::malloc(64 << 10);
     first_at = reinterpret_cast<uintptr_t>(more[0]);
@@ -78,6 +95,42 @@ TEST_CASE("huge pages: the heaps grown after start ask for huge pages") {
   // The first block starts at a 2 MiB boundary (its header a few bytes below).
   uintptr_t past = first_at % (uintptr_t{2} << 20);
   if (expected) CHECK(std::min(past, (uintptr_t{2} << 20) - past) < 4096);
+}
+
+TEST_CASE("huge pages: a thread's arena asks for them in every heap it grows into") {
+  use_huge_pages_for_heap();
+  // glibc gives a thread's arena one 64 MiB heap at a time; 96 MiB in blocks
+  // of 64 KiB take a second one, which its thread follows into.
+  constexpr size_t kBlocks = 1536;
+  constexpr uintptr_t kHeap = uintptr_t{64} << 20, kHugePage = uintptr_t{2} << 20;
+  Mapping first_heap, later_heap;
+  uintptr_t later_at = 0;
+  std::thread([&] {
+    use_huge_pages_for_thread();
+    std::vector<void*> blocks(kBlocks);
+    for (void*& b : blocks) {
+      b = std::malloc(64 << 10);
+      follow_thread_heap(b);
+    }
+    auto at = [&](size_t i) { return reinterpret_cast<uintptr_t>(blocks[i]); };
+    first_heap = mapping_at(at(0));
+    for (size_t i = kBlocks; i-- > 0 && !later_at;)
+      if ((at(i) & ~(kHeap - 1)) != (at(0) & ~(kHeap - 1))) later_at = at(i);
+    if (later_at) later_heap = mapping_at(later_at);
+    for (void* b : blocks) std::free(b);
+  }).join();
+  INFO("first heap: " << first_heap.flags << "; later heap: " << later_heap.flags);
+  REQUIRE(later_at != 0);  // the blocks outgrew one heap
+  bool expected = huge_pages_expected();
+  CHECK((first_heap.flags.find(" hg") != std::string::npos) == expected);
+  CHECK((later_heap.flags.find(" hg") != std::string::npos) == expected);
+  // A huge page needs its whole 2 MiB inside one mapping that may be written:
+  // the later heap was made writable whole, not a few pages at a time.
+  if (expected) {
+    CHECK(later_heap.from <= (later_at & ~(kHugePage - 1)));
+    CHECK(later_heap.to >= (later_at & ~(kHugePage - 1)) + kHugePage);
+    CHECK(later_heap.to - later_heap.from >= kHeap / 2);
+  }
 }
 
 }  // namespace

@@ -77,7 +77,7 @@ void BodyParse::start(std::vector<Revision>& revisions, bool caller_goes_on) {
 }
 
 void BodyParse::work() {
-  reserve_thread_heap(size_t{24} << 20);
+  use_huge_pages_for_thread();
   while (parse_next()) {
   }
 }

@@ -150,11 +150,11 @@ std::string read_snapshot_db(sqlite3* db, const Reopen& reopen, Catalog& catalog
   std::jthread columns_thread, others_thread;
   if (others_db) {
     columns_thread = std::jthread([&] {
-      reserve_thread_heap(size_t{30} << 20);
+      use_huge_pages_for_thread();
       guarded(columns_failed, [&] { read_column_rows(columns_db.get(), columns); });
     });
     others_thread = std::jthread([&] {
-      reserve_thread_heap(size_t{30} << 20);
+      use_huge_pages_for_thread();
       guarded(others_failed, [&] { read_other_child_rows(others_db.get(), others); });
     });
   } else {

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <string_view>
 
+#include "parser/huge_pages.h"
 #include "planner/snapshot/json_text.h"
 #include "planner/snapshot/store_internal.h"
 
@@ -29,6 +30,7 @@ std::string read_groups(sqlite3* db, const char* sql, const char* table, bool do
     into.reserve(batch.size());
     std::move(batch.begin(), batch.end(), std::back_inserter(into));
     batch.clear();
+    follow_thread_heap(into.data());  // the rows are read on threads of their own
   };
   int rc;
   while ((rc = s.step()) == SQLITE_ROW) {
