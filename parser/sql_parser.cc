@@ -198,10 +198,17 @@ bool report(const std::shared_ptr<const SourceFile>& source, const std::optional
 }  // namespace
 
 bool SqlParser::parse_piece(const Piece& piece, ParsedScript& out, InputError& error) {
-  out.texts_.push_back(std::make_unique<std::string>(piece.text));
-  const std::string& text = *out.texts_.back();
+  // libpg_query reads a NUL-terminated text, which a piece that ends where its
+  // file's text does is (most bodies are whole files): that one is read where
+  // it is, others are copied. The script keeps its source, and so the text.
+  std::string_view text = piece.text;
+  const std::string& whole = piece.source->text();
+  if (text.data() + text.size() != whole.data() + whole.size()) {
+    out.texts_.push_back(std::make_unique<std::string>(piece.text));
+    text = *out.texts_.back();
+  }
   if (!check_nesting(piece, text, error)) return false;
-  PgQueryParseResult result = pg_query_parse(text.c_str());
+  PgQueryParseResult result = pg_query_parse(text.data());
   if (result.error) {
     std::string message = result.error->message;
     size_t offset = char_position_to_byte(text, result.error->cursorpos);
@@ -279,12 +286,12 @@ bool SqlParser::parse_piece(const Piece& piece, ParsedScript& out, InputError& e
   return true;
 }
 
-bool SqlParser::check_nesting(const Piece& piece, const std::string& text, InputError& error) {
+bool SqlParser::check_nesting(const Piece& piece, std::string_view text, InputError& error) {
   // count_operators counts at most one operator per byte: a short text needs no count.
   size_t limit = max_statement_operators(input_limits());
   if (text.size() <= limit || count_operators(text) <= limit) return true;
   // Find the statement that holds too many (the scanner is not recursive).
-  PgQuerySplitResult split = pg_query_split_with_scanner(text.c_str());
+  PgQuerySplitResult split = pg_query_split_with_scanner(text.data());
   if (split.error) {
     pg_query_free_split_result(split);
     return true;  // the parser reports the syntax error itself
@@ -294,7 +301,7 @@ bool SqlParser::check_nesting(const Piece& piece, const std::string& text, Input
     size_t begin = static_cast<size_t>(split.stmts[i]->stmt_location);
     size_t len = static_cast<size_t>(split.stmts[i]->stmt_len);
     if (len == 0) len = text.size() - begin;
-    size_t ops = count_operators(std::string_view(text).substr(begin, len));
+    size_t ops = count_operators(text.substr(begin, len));
     if (ops > limit) {
       begin = skip_space_and_comments(text, begin);
       ok = report(piece.source, piece.fixed_location, piece.offset + static_cast<uint32_t>(begin),
@@ -309,15 +316,15 @@ bool SqlParser::check_nesting(const Piece& piece, const std::string& text, Input
   return ok;
 }
 
-uint32_t SqlParser::first_deep_statement(const std::string& text) {
-  PgQuerySplitResult split = pg_query_split_with_scanner(text.c_str());
+uint32_t SqlParser::first_deep_statement(std::string_view text) {
+  PgQuerySplitResult split = pg_query_split_with_scanner(text.data());
   uint32_t at = 0;
   if (!split.error) {
     for (int i = 0; i < split.n_stmts; ++i) {
-      std::string one(text, static_cast<size_t>(split.stmts[i]->stmt_location),
-                      split.stmts[i]->stmt_len == 0
-                          ? std::string::npos
-                          : static_cast<size_t>(split.stmts[i]->stmt_len));
+      std::string one(text.substr(static_cast<size_t>(split.stmts[i]->stmt_location),
+                                  split.stmts[i]->stmt_len == 0
+                                      ? std::string_view::npos
+                                      : static_cast<size_t>(split.stmts[i]->stmt_len)));
       PgQueryParseResult r = pg_query_parse(one.c_str());
       bool deep = false;
       if (!r.error) {

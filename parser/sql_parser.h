@@ -27,10 +27,11 @@ class SqlParser {
  private:
   struct Piece;
   static bool parse_piece(const Piece& piece, ParsedScript& out, InputError& error);
-  /// Rejects a statement whose operators could nest deeper than the parser's stack allows.
-  static bool check_nesting(const Piece& piece, const std::string& text, InputError& error);
+  /// Rejects a statement whose operators could nest deeper than the parser's
+  /// stack allows. `text` is NUL-terminated, as in the next one.
+  static bool check_nesting(const Piece& piece, std::string_view text, InputError& error);
   /// Offset in `text` of the first statement whose parse tree is too deep to read.
-  static uint32_t first_deep_statement(const std::string& text);
+  static uint32_t first_deep_statement(std::string_view text);
 };
 
 /// Offset of the first byte at or after `pos` that is not white space or a comment.
