@@ -1,6 +1,7 @@
 #include "parser/json_compact.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -8,6 +9,8 @@
 
 namespace migsim {
 namespace {
+
+static_assert(std::endian::native == std::endian::little, "simdjson's tape is little-endian");
 
 using simdjson::internal::JSON_VALUE_MASK;
 using simdjson::internal::tape_type;
@@ -24,16 +27,19 @@ class StringPool {
     slots_.assign(slots, 0);
   }
 
-  /// Offset in the pool of a string equal to `s` (length, bytes and NUL), added if new.
+  /// Offset in the pool of a string equal to `s` (length, bytes and NUL),
+  /// added if new. The eight bytes from s.data() may be read whatever its
+  /// length (simdjson pads its string buffer).
   uint64_t intern(std::string_view s) {
+    uint64_t head = first_bytes(reinterpret_cast<const uint8_t*>(s.data()), s.size());
     size_t mask = slots_.size() - 1;
-    for (size_t i = hash(s) & mask;; i = (i + 1) & mask) {
+    for (size_t i = hash(s, head) & mask;; i = (i + 1) & mask) {
       if (slots_[i] == 0) {
         slots_[i] = static_cast<uint32_t>(size_ + 1);
         return add(s);
       }
       size_t at = slots_[i] - 1;
-      if (at_string(at) == s) return at;
+      if (equal(at, s, head)) return at;
     }
   }
 
@@ -41,26 +47,37 @@ class StringPool {
   size_t size() const { return size_; }
 
  private:
+  /// The first eight bytes at `p`, zeros past `size` (little-endian, as the tape).
+  static uint64_t first_bytes(const uint8_t* p, size_t size) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    return size >= 8 ? w : w & ((uint64_t{1} << (8 * size)) - 1);
+  }
+
   /// Keys are short: their length and first and last eight bytes tell most apart.
-  static uint64_t hash(std::string_view s) {
-    uint64_t head = 0, tail = 0;
-    std::memcpy(&head, s.data(), std::min<size_t>(s.size(), 8));
+  static uint64_t hash(std::string_view s, uint64_t head) {
+    uint64_t tail = 0;
     if (s.size() > 8) std::memcpy(&tail, s.data() + s.size() - 8, 8);
     uint64_t h = (head ^ (tail * 0x9e3779b97f4a7c15) ^ s.size()) * 0xff51afd7ed558ccd;
     return h ^ (h >> 29);
   }
 
-  std::string_view at_string(size_t at) const {
+  /// Whether the string at `at` is `s`, whose first bytes are `head`.
+  bool equal(size_t at, std::string_view s, uint64_t head) const {
     uint32_t length;
     std::memcpy(&length, bytes_.data() + at, sizeof length);
-    return {reinterpret_cast<const char*>(bytes_.data() + at + sizeof length), length};
+    if (length != s.size()) return false;
+    const uint8_t* bytes = bytes_.data() + at + sizeof length;
+    // Eight bytes past the pool's end are readable too (add).
+    if (length <= 8) return first_bytes(bytes, length) == head;
+    return std::memcmp(bytes, s.data(), length) == 0;
   }
 
   size_t add(std::string_view s) {
     size_t at = size_;
     auto length = static_cast<uint32_t>(s.size());
     size_ += sizeof length + s.size() + 1;
-    if (bytes_.size() < size_) bytes_.resize(std::max(size_, 2 * bytes_.size()));
+    if (bytes_.size() < size_ + 8) bytes_.resize(std::max(size_ + 8, 2 * bytes_.size()));
     std::memcpy(bytes_.data() + at, &length, sizeof length);
     std::memcpy(bytes_.data() + at + sizeof length, s.data(), s.size());
     bytes_[at + sizeof length + s.size()] = 0;
