@@ -64,6 +64,9 @@ StatementResult at_add_column(AlterTarget& t, Node cmd) {
   std::vector<std::string> taken;
   if (!create_column_sequence(ctx.catalog, ctx.stmt, t.schema, t.name, build, taken, error))
     return error;
+  // The copy's columns fill their vector: room for one more, not twice as
+  // many, which the catalog would keep.
+  table.columns.reserve(table.columns.size() + 1);
   table.columns.push_back(build.column);
   std::vector<Relation> indexes;
   if (!add_table_constraints(ctx, table, build.constraints, indexes, taken, error)) return error;
