@@ -350,7 +350,12 @@ StatementResult create_table(ExecContext& ctx) {
     }
   }
 
-  // Inherited columns first (MergeAttributes), then the local ones.
+  // Inherited columns first (MergeAttributes), then the local ones: at most
+  // this many, kept by the catalog (a vector grown one at a time would keep
+  // up to twice the room).
+  size_t most = builds.size();
+  for (const auto& p : parents) most += p.rel->columns.size();
+  table.columns.reserve(most);
   std::vector<std::string> conflicting_defaults;
   for (const auto& p : parents) {
     for (const auto& c : p.rel->columns) {

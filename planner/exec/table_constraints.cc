@@ -274,6 +274,15 @@ bool add_table_constraints(ExecContext& ctx, Relation& table,
                            const std::vector<PendingConstraint>& pending,
                            std::vector<Relation>& indexes, std::vector<std::string>& taken,
                            StatementResult& error) {
+  // Room for what the passes below add, not twice what the vector holds (the
+  // catalog keeps it).
+  size_t added = 0;
+  for (const auto& p : pending) {
+    std::string_view type = p.node.str("contype");
+    added += type == "CONSTR_PRIMARY" || type == "CONSTR_UNIQUE" || type == "CONSTR_CHECK" ||
+             type == "CONSTR_FOREIGN";
+  }
+  table.constraints.reserve(table.constraints.size() + added);
   // PostgreSQL names and creates key indexes first (PRIMARY KEY before UNIQUE),
   // then CHECK and FOREIGN KEY constraints.
   for (int pass = 0; pass < 4; ++pass) {
