@@ -23,8 +23,8 @@ constexpr size_t kLargestFromArena = size_t{32} << 20;  // glibc's upper bound f
 constexpr uintptr_t kThreadHeap = uintptr_t{64} << 20;
 std::atomic<bool> in_use{false};
 /// The heaps of this thread's arena asked for huge pages, the last one first
-/// looked at; none on threads that did not reserve one. An arena that outgrows
-/// this many heaps (2 GiB) goes on in small pages.
+/// looked at; none on threads that did not call use_huge_pages_for_thread.
+/// An arena that outgrows this many heaps (2 GiB) goes on in small pages.
 struct AdvisedHeaps {
   uintptr_t heaps[32] = {};
   size_t count = 0;
@@ -85,11 +85,11 @@ void use_huge_pages_for_heap() {
   }
   for (void* block : blocks) free(block);
   // From here on no heap is shrunk and blocks up to 32 MiB come from the
-  // heaps. A heap glibc maps for a thread's arena is
-  // made writable with this pad at once, whole, instead of a few pages at a
-  // time (a 2 MiB range that two mappings share gets no huge page: at 20,000
-  // revisions that was 50,000 page faults); the main heap, once its 1 GiB is
-  // used, grows by as much, in address space.
+  // heaps. A heap glibc maps for a thread's arena is made writable with this
+  // pad at once, whole, instead of a few pages at a time (a 2 MiB range that
+  // two mappings share gets no huge page: at 20,000 revisions that was 50,000
+  // page faults); the main heap, once its 1 GiB is used, grows by as much, in
+  // address space.
   mallopt(M_TRIM_THRESHOLD, INT_MAX);
   mallopt(M_TOP_PAD, static_cast<int>(kThreadHeap));
   mallopt(M_MMAP_THRESHOLD, static_cast<int>(kLargestFromArena));
