@@ -42,11 +42,14 @@ bool in_main_heap(uintptr_t at) {
   return at < reinterpret_cast<uintptr_t>(sbrk(0)) && at > reinterpret_cast<uintptr_t>(&end);
 }
 
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+/// The whole huge pages of [from, end) (the main heap; not under a sanitizer).
 void advise(uintptr_t from, uintptr_t end) {
   from = (from + kHugePage - 1) & ~(kHugePage - 1);
   end &= ~(kHugePage - 1);
   if (end > from) madvise(reinterpret_cast<void*>(from), end - from, MADV_HUGEPAGE);
 }
+#endif
 
 /// Takes the free space of a heap from `top` (where its free top begins) up
 /// to the next 2 MiB boundary, for good: that part shares its huge page's
