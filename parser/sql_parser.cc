@@ -18,6 +18,16 @@ std::string_view Statement::text_from(int32_t node_location) const {
   return parsed_text.substr(static_cast<size_t>(node_location));
 }
 
+void ParsedScript::release_trees() {
+  for (Statement& s : statements) {
+    s.kind = {};
+    s.node = Node();
+  }
+  docs_.clear();
+  docs_.shrink_to_fit();
+  released_ = true;
+}
+
 size_t skip_space_and_comments(std::string_view text, size_t pos) {
   while (pos < text.size()) {
     char c = text[pos];

@@ -43,8 +43,15 @@ class ParsedScript {
   std::vector<Statement> statements;
   std::shared_ptr<const SourceFile> source;
 
+  /// Frees the parse trees, most of what a script holds: the statements keep
+  /// their text, location and digest; their kind and node are gone. For the
+  /// last reader of the trees.
+  void release_trees();
+  bool trees_released() const { return released_; }
+
  private:
   friend class SqlParser;
+  bool released_ = false;
   std::vector<std::unique_ptr<simdjson::dom::document>> docs_;
   std::vector<std::unique_ptr<std::string>> texts_;  ///< the pieces parsed, one per document
 };

@@ -5,7 +5,13 @@
 // waits for its own body only, so a replay can start with the first revision
 // while later ones are still being parsed. A caller that has to wait parses
 // the next bodies nobody has taken meanwhile.
+//
+// Bodies are parsed at most kParseAhead past the last one asked for (all of
+// them once finish() asks), so that a replay which frees each body's parse
+// trees once it has run them (release) keeps a few revisions' trees alive,
+// not the whole history's: the workers parse into the memory those freed.
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <exception>
@@ -31,12 +37,20 @@ class BodyParse {
   /// Stops taking bodies and waits for the workers (a run that ends early).
   ~BodyParse();
 
+  /// How many bodies are parsed past the last one asked for.
+  static constexpr size_t kParseAhead = 64;
+
   /// The body in `slot`, once parsed; incomplete when it does not parse
   /// (finish() reports that).
   const ParsedScript& script(size_t slot);
+  /// Frees the parse trees of the body in `slot` (ParsedScript::release_trees):
+  /// for the last reader of its statements' trees.
+  void release(size_t slot);
   /// Waits for every body and the workers; false with the first failure in
   /// the history's order. Called from the thread that reads the scripts.
   bool finish(InputError& error);
+  /// How many bodies have been taken to parse so far (parsed or being parsed).
+  size_t taken() const { return std::min(next_.load(), jobs_.size()); }
 
  private:
   struct Job {
@@ -56,12 +70,24 @@ class BodyParse {
   /// Parses the next body nobody has taken; false when none is left.
   bool parse_next();
   void wait(Job& job);
+  /// The next body nobody has taken is at most kParseAhead past the last one asked for.
+  bool within_reach() const;
+  /// A worker's turn: false when it is kParseAhead bodies ahead of the
+  /// caller, after waiting until the caller is halfway there.
+  bool wait_for_caller();
+  /// The caller wants the bodies up to `slot`: a worker waiting for that goes on.
+  void want(size_t slot);
 
   std::vector<Job> jobs_;
   std::atomic<size_t> next_{0};
   std::atomic<bool> stop_{false};
+  /// One past the last body the caller asked for (every body, once finish() runs).
+  std::atomic<size_t> wanted_{0};
+  /// What `wanted_` must reach for a waiting worker to go on; none waits at SIZE_MAX.
+  std::atomic<size_t> resume_at_{SIZE_MAX};
   std::mutex mutex_;
   std::condition_variable finished_;
+  std::condition_variable caller_moved_;
   std::vector<StackThread> workers_;
 };
 

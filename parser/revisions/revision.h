@@ -59,6 +59,10 @@ struct Revision {
   /// For SQL bodies: the statements, with locations in `path`. A body parsed
   /// on another thread (parse_bodies.h) is waited for here.
   const ParsedScript& script() const;
+  /// Frees the parse trees of a body parsed in the background, once the last
+  /// replay that reads them has run it (ParsedScript::release_trees); a body
+  /// parsed on the reading thread keeps them.
+  void release_script() const;
   ParsedScript parsed;  ///< the body when it was parsed on the reading thread
   /// The SQL body is read (source, body_begin, body_end) but not parsed yet:
   /// read_revisions hands all of them to one BodyParse (parse_bodies.h).

@@ -83,9 +83,10 @@ int run_check(const CheckOptions& o) {
   for (const auto& name : envs) {
     EnvironmentRequest request;
     EnvironmentRun run;
-    if (!environment_request(project, name, "", name == "fresh", RunMode::kPlan, request, error) ||
-        !run_environment(project, request, run, error))
-      return report_input_error(error);
+    bool made =
+        environment_request(project, name, "", name == "fresh", RunMode::kPlan, request, error);
+    request.last_replay = &name == &envs.back();
+    if (!made || !run_environment(project, request, run, error)) return report_input_error(error);
     runs.push_back(std::move(run));
   }
   std::vector<EnvironmentRun*> planned;

@@ -55,6 +55,7 @@ int run_plan(const PlanOptions& o, RunMode mode) {
       return report_input_error(error);
     request.to = o.to;
     request.current = o.current;
+    request.last_replay = i + 1 == envs.size();
     if (!run_environment(project, request, runs[i], error)) return report_input_error(error);
   }
   std::vector<EnvironmentRun*> planned;

@@ -59,8 +59,9 @@ int run_report(const ReportOptions& o) {
     report.environments.push_back(std::move(env));
   }
   EnvironmentRequest fresh;
-  if (!environment_request(project, "fresh", "", true, RunMode::kFresh, fresh, error) ||
-      !run_environment(project, fresh, report.fresh, error))
+  bool made = environment_request(project, "fresh", "", true, RunMode::kFresh, fresh, error);
+  fresh.last_replay = true;
+  if (!made || !run_environment(project, fresh, report.fresh, error))
     return report_input_error(error);
   std::vector<EnvironmentRun*> planned;
   for (auto& env : report.environments) planned.push_back(&env.plan);

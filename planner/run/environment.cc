@@ -211,7 +211,8 @@ bool run_environment(const Project& project, const EnvironmentRequest& request, 
       out.catalog = std::make_unique<Catalog>();
       out.revisions.clear();
       seed_for_audit(project, snap_catalog, *out.catalog, added);
-      if (!simulate(applied, tool, {}, true, *out.catalog, out.revisions, error)) return false;
+      if (!simulate(applied, tool, {}, true, false, *out.catalog, out.revisions, error))
+        return false;
       size_t before = added.size();
       for (const auto& rev : out.revisions)
         for (const auto& s : rev.statements) {
@@ -239,7 +240,9 @@ bool run_environment(const Project& project, const EnvironmentRequest& request, 
           break;
         }
     }
-    if (!simulate(pending, tool, from, false, *out.catalog, out.revisions, error)) return false;
+    if (!simulate(pending, tool, from, false, request.last_replay, *out.catalog, out.revisions,
+                  error))
+      return false;
   }
   // The bodies of a history read with parse_in_background: one that does not
   // parse is bad input, replayed or not.

@@ -22,6 +22,9 @@ struct EnvironmentRequest {
   std::vector<std::string> current;  ///< overrides the version table (--current)
   /// Stop just before this revision (explain's "before" state).
   std::string stop_before;
+  /// No later run replays these revisions: their parse trees are freed as
+  /// they run (a plan or report of one environment, or the last of several).
+  bool last_replay = false;
 };
 
 /// Resolves --env/--snapshot/--empty into a request. `env` "fresh" is an empty database.

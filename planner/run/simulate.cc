@@ -1,5 +1,7 @@
 #include "planner/run/simulate.h"
 
+#include <stdexcept>
+
 #include "parser/identifiers.h"
 #include "parser/sql_parser.h"
 #include "planner/alembic/script_runner.h"
@@ -103,15 +105,25 @@ class AlembicVersionTable {
   std::string name_;
 };
 
+/// A body's statements, which must still have their parse trees.
+const ParsedScript& script_to_run(const Revision& rev) {
+  const ParsedScript& script = rev.script();
+  if (script.trees_released())
+    throw std::logic_error("internal error: revision " + rev.id +
+                           " replayed after its parse trees were freed");
+  return script;
+}
+
 bool run_body(const Revision& rev, const ToolBehaviour& tool, Engine& engine, RevisionRun& run,
               InputError& error) {
   if (rev.body == BodyKind::kSql) {
+    const ParsedScript& script = script_to_run(rev);
     // Outside a transaction the tool stops at a failing statement: the rest
     // of the file never runs (inside one, PostgreSQL itself refuses them).
     std::string stopped;
-    run.statements.reserve(run.statements.size() + rev.script().statements.size());
-    for (size_t i = 0; i < rev.script().statements.size(); ++i) {
-      const Statement& stmt = rev.script().statements[i];
+    run.statements.reserve(run.statements.size() + script.statements.size());
+    for (size_t i = 0; i < script.statements.size(); ++i) {
+      const Statement& stmt = script.statements[i];
       StatementRecord r{stmt.location, std::string(stmt.text), {}, rev.is_bookkeeping(i)};
       if (!stopped.empty()) {
         r.result.outcome = Outcome::kSkipped;
@@ -143,9 +155,10 @@ void mark_not_run(const Revision& rev, const std::string& failed, RevisionRun& r
   run.verdict = Verdict::kSkipped;
   run.reason = "not run: revision " + failed + " failed before it";
   if (rev.body != BodyKind::kSql) return;
-  run.statements.reserve(run.statements.size() + rev.script().statements.size());
-  for (size_t i = 0; i < rev.script().statements.size(); ++i) {
-    const Statement& stmt = rev.script().statements[i];
+  const ParsedScript& script = rev.script();
+  run.statements.reserve(run.statements.size() + script.statements.size());
+  for (size_t i = 0; i < script.statements.size(); ++i) {
+    const Statement& stmt = script.statements[i];
     StatementRecord r{stmt.location, std::string(stmt.text), {}, rev.is_bookkeeping(i)};
     r.result.outcome = Outcome::kSkipped;
     r.result.message = run.reason;
@@ -156,8 +169,8 @@ void mark_not_run(const Revision& rev, const std::string& failed, RevisionRun& r
 }  // namespace
 
 bool simulate(const std::vector<const Revision*>& revisions, const ToolBehaviour& tool,
-              const std::vector<std::string>& current, bool applied, Catalog& catalog,
-              std::vector<RevisionRun>& out, InputError& error) {
+              const std::vector<std::string>& current, bool applied, bool last_replay,
+              Catalog& catalog, std::vector<RevisionRun>& out, InputError& error) {
   Engine engine(catalog);
   AlembicVersionTable versions(tool, current);
   size_t first = out.size();
@@ -177,6 +190,7 @@ bool simulate(const std::vector<const Revision*>& revisions, const ToolBehaviour
     run.applied = applied;
     if (!failed.empty()) {
       mark_not_run(*rev, failed, run);
+      if (last_replay) rev->release_script();
       out.push_back(std::move(run));
       continue;
     }
@@ -196,6 +210,8 @@ bool simulate(const std::vector<const Revision*>& revisions, const ToolBehaviour
       if (tool.alembic_bookkeeping)
         run_bookkeeping(engine, versions.advance(*rev), rev->location, rev->source, run.statements);
     }
+    // The run keeps what it reports of each statement; the trees are done with.
+    if (last_replay) rev->release_script();
     decide_verdict(run);
     if (run.verdict == Verdict::kFails) failed = rev->id;
     out.push_back(std::move(run));

@@ -28,9 +28,11 @@ ToolBehaviour tool_behaviour(const Project& project);
 
 /// Replays `revisions` in order on `catalog`, appending one RevisionRun each.
 /// `current` is what the version table holds before (for its bookkeeping).
+/// With `last_replay`, nothing replays these revisions again: each SQL body's
+/// parse trees are freed once it has run (Revision::release_script).
 /// False with `error` only on unreadable input (an Alembic script that cannot be read).
 bool simulate(const std::vector<const Revision*>& revisions, const ToolBehaviour& tool,
-              const std::vector<std::string>& current, bool applied, Catalog& catalog,
-              std::vector<RevisionRun>& out, InputError& error);
+              const std::vector<std::string>& current, bool applied, bool last_replay,
+              Catalog& catalog, std::vector<RevisionRun>& out, InputError& error);
 
 }  // namespace migsim

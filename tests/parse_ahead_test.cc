@@ -1,0 +1,154 @@
+// Bodies parsed in the background stay a few revisions ahead of the replay,
+// and the last replay of a history frees each body's parse trees once it has
+// run it: a long history keeps a few revisions' trees alive, not all of them.
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <stdexcept>
+#include <thread>
+
+#include "parser/revisions/parse_bodies.h"
+#include "parser/revisions/readers.h"
+#include "planner/run/simulate.h"
+#include "tests/cli_runner.h"
+
+namespace migsim {
+namespace {
+
+using testing::TempDir;
+
+/// Waits up to ten seconds for `parse` to have taken `count` bodies.
+void wait_for_taken(const BodyParse& parse, size_t count) {
+  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (parse.taken() < count && std::chrono::steady_clock::now() < until)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+std::vector<Revision> read_in_background(const TempDir& dir) {
+  ReadOptions background;
+  background.parse_in_background = true;
+  std::vector<Revision> revs;
+  InputError error;
+  REQUIRE(read_revisions(dir.path(), SourceFormat::kSqlFiles, background, revs, error));
+  return revs;
+}
+
+TEST_CASE("parse ahead: the workers keep a few bodies past the last one asked for", "[revisions]") {
+  TempDir dir;
+  for (int i = 1; i <= 400; ++i)
+    dir.write(std::to_string(i) + "_step.sql",
+              "CREATE TABLE t" + std::to_string(i) + " (a int);\n");
+  std::vector<Revision> revs = read_in_background(dir);
+  REQUIRE(revs.size() == 400);
+  REQUIRE(revs[0].background);
+  const BodyParse& parse = *revs[0].background;
+  constexpr size_t ahead = BodyParse::kParseAhead;
+  bool workers = std::thread::hardware_concurrency() > 1;
+
+  // A worker that is that far ahead waits until the caller is halfway there:
+  // it rests between half the distance and the whole of it.
+  REQUIRE(revs[0].script().statements.size() == 1);
+  if (workers) wait_for_taken(parse, 1 + ahead / 2 + 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK(parse.taken() <= 1 + ahead);
+  if (workers) CHECK(parse.taken() > 1 + ahead / 2);
+
+  // Asked for a later body, the caller parses up to it (with the workers),
+  // and the workers go on past it.
+  REQUIRE(revs[200].script().statements.size() == 1);
+  if (workers) wait_for_taken(parse, 201 + ahead / 2 + 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK(parse.taken() >= 201);
+  CHECK(parse.taken() <= 201 + ahead);
+  if (workers) CHECK(parse.taken() > 201 + ahead / 2);
+
+  // Waiting for all of them parses to the end.
+  InputError error;
+  CHECK(finish_revision_bodies(revs, error));
+  CHECK(parse.taken() == 400);
+  CHECK(revs[399].script().statements[0].text == "CREATE TABLE t400 (a int)");
+}
+
+TEST_CASE("parse ahead: a short history is parsed as its bodies are asked for", "[revisions]") {
+  TempDir dir;
+  dir.write("1_a.sql", "CREATE TABLE a (x int);\n");
+  dir.write("2_b.sql", "SELEC oops;\n");
+  std::vector<Revision> revs = read_in_background(dir);
+  REQUIRE(revs.size() == 2);
+  REQUIRE(revs[0].background);
+  CHECK(revs[0].background->taken() == 0);
+  CHECK(revs[0].script().statements.size() == 1);
+  CHECK(revs[0].background->taken() == 1);
+  // The bad body is still reported, when every body is waited for.
+  InputError error;
+  CHECK_FALSE(finish_revision_bodies(revs, error));
+  CHECK(error.file == dir.file("2_b.sql"));
+  CHECK(error.line == 1);
+}
+
+TEST_CASE("parse ahead: the last replay frees each body's parse trees as it runs it",
+          "[revisions]") {
+  TempDir dir;
+  for (int i = 1; i <= 100; ++i)
+    dir.write(std::to_string(i) + "_step.sql", "-- step\nCREATE TABLE t" + std::to_string(i) +
+                                                   " (a int);\nCOMMENT ON TABLE t" +
+                                                   std::to_string(i) + " IS 'x';\n");
+  // Revision 60 fails: the ones after it are not run, and freed all the same.
+  dir.write("60_step.sql", "CREATE TABLE t1 (a int);\n");
+  ToolBehaviour tool;  // a directory of SQL files, as psql runs them
+  InputError error;
+
+  SECTION("a replay that is not the last keeps them, and can run again") {
+    std::vector<Revision> revs = read_in_background(dir);
+    std::vector<const Revision*> all;
+    for (const Revision& r : revs) all.push_back(&r);
+    Catalog catalog;
+    std::vector<RevisionRun> runs;
+    REQUIRE(simulate(all, tool, {}, false, false, catalog, runs, error));
+    for (const Revision& r : revs) CHECK_FALSE(r.script().trees_released());
+    Catalog again;
+    std::vector<RevisionRun> second;
+    REQUIRE(simulate(all, tool, {}, false, true, again, second, error));
+    REQUIRE(second.size() == 100);
+    CHECK(second[58].statements[1].result.outcome == Outcome::kApplies);
+    CHECK(second[59].statements[0].result.outcome == Outcome::kFails);
+    CHECK(second[60].statements[0].result.outcome == Outcome::kSkipped);
+  }
+
+  SECTION("the last replay frees them; the statements keep their text and place") {
+    std::vector<Revision> revs = read_in_background(dir);
+    std::vector<const Revision*> all;
+    for (const Revision& r : revs) all.push_back(&r);
+    Catalog catalog;
+    std::vector<RevisionRun> runs;
+    REQUIRE(simulate(all, tool, {}, false, true, catalog, runs, error));
+    REQUIRE(runs.size() == 100);
+    CHECK(runs[0].statements[0].result.outcome == Outcome::kApplies);
+    CHECK(runs[0].statements[0].sql == "CREATE TABLE t1 (a int)");
+    CHECK(runs[59].statements[0].result.outcome == Outcome::kFails);
+    CHECK(runs[99].statements[1].result.outcome == Outcome::kSkipped);
+    CHECK(catalog.relation("public", "t59"));
+    CHECK_FALSE(catalog.relation("public", "t61"));
+    for (const Revision& r : revs) {
+      const ParsedScript& script = r.script();
+      CHECK(script.trees_released());
+      for (const Statement& s : script.statements) {
+        CHECK_FALSE(s.node.valid());
+        CHECK(s.kind.empty());
+      }
+    }
+    const Statement& first = revs[99].script().statements[0];
+    CHECK(first.text == "CREATE TABLE t100 (a int)");
+    CHECK(first.location.line == 2);
+    CHECK(first.location.file == dir.file("100_step.sql"));
+    // Replaying them again is a mistake in the caller, never a silent empty run.
+    Catalog again;
+    std::vector<RevisionRun> second;
+    CHECK_THROWS_AS(simulate(all, tool, {}, false, false, again, second, error), std::logic_error);
+    CHECK(finish_revision_bodies(revs, error));
+  }
+}
+
+}  // namespace
+}  // namespace migsim
