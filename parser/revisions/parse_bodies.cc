@@ -100,10 +100,11 @@ bool BodyParse::wait_for_caller() {
 }
 
 void BodyParse::want(size_t slot) {
-  // Only the caller's thread moves wanted_.
-  if (slot + 1 <= wanted_.load()) return;
-  wanted_.store(slot + 1);
-  if (wanted_.load() >= resume_at_.load()) {
+  size_t seen = wanted_.load();
+  do {
+    if (slot + 1 <= seen) return;
+  } while (!wanted_.compare_exchange_weak(seen, slot + 1));
+  if (slot + 1 >= resume_at_.load()) {
     std::lock_guard<std::mutex> lock(mutex_);
     caller_moved_.notify_all();
   }
