@@ -98,13 +98,14 @@ TEST_CASE("parse ahead: the last replay frees each body's parse trees as it runs
   dir.write("60_step.sql", "CREATE TABLE t1 (a int);\n");
   ToolBehaviour tool;  // a directory of SQL files, as psql runs them
   InputError error;
+  // Read again for each section.
+  std::vector<Revision> revs = read_in_background(dir);
+  std::vector<const Revision*> all;
+  for (const Revision& r : revs) all.push_back(&r);
+  Catalog catalog;
+  std::vector<RevisionRun> runs;
 
   SECTION("a replay that is not the last keeps them, and can run again") {
-    std::vector<Revision> revs = read_in_background(dir);
-    std::vector<const Revision*> all;
-    for (const Revision& r : revs) all.push_back(&r);
-    Catalog catalog;
-    std::vector<RevisionRun> runs;
     REQUIRE(simulate(all, tool, {}, false, false, catalog, runs, error));
     for (const Revision& r : revs) CHECK_FALSE(r.script().trees_released());
     Catalog again;
@@ -117,11 +118,6 @@ TEST_CASE("parse ahead: the last replay frees each body's parse trees as it runs
   }
 
   SECTION("the last replay frees them; the statements keep their text and place") {
-    std::vector<Revision> revs = read_in_background(dir);
-    std::vector<const Revision*> all;
-    for (const Revision& r : revs) all.push_back(&r);
-    Catalog catalog;
-    std::vector<RevisionRun> runs;
     REQUIRE(simulate(all, tool, {}, false, true, catalog, runs, error));
     REQUIRE(runs.size() == 100);
     CHECK(runs[0].statements[0].result.outcome == Outcome::kApplies);
