@@ -23,7 +23,7 @@ struct EnvironmentRequest {
   /// Stop just before this revision (explain's "before" state).
   std::string stop_before;
   /// No later run replays these revisions: their parse trees are freed as
-  /// they run (a plan or report of one environment, or the last of several).
+  /// they run (plan's last environment, check's and report's last run).
   bool last_replay = false;
 };
 
