@@ -169,11 +169,15 @@ struct Catalog::RelationIndex {
   /// What each relation key was entered under, with its fingerprint.
   std::unordered_map<std::string, std::pair<uint64_t, Entries>> entered;
 
-  void add(const std::string& k, const Relation& r) { add(k, entries(r), fingerprint(r)); }
+  void add(const std::string& k, const Relation& r) {
+    auto& entry = entered[k];
+    entry = {fingerprint(r), entries(r)};
+    add_entries(k, entry.second);
+  }
 
-  void add(const std::string& k, Entries mine, uint64_t print) {
+  /// Puts `k` into the buckets of `mine`.
+  void add_entries(const std::string& k, const Entries& mine) {
     for (const auto& [kind, bucket] : mine) buckets[kind][bucket].insert(k);
-    entered[k] = {print, std::move(mine)};
   }
 
   /// A changed relation: its entries again, unless they are what it was entered
@@ -185,10 +189,14 @@ struct Catalog::RelationIndex {
       return;
     }
     uint64_t print = fingerprint(*r);
-    auto it = entered.find(k);
-    if (it != entered.end() && it->second.first == print) return;
-    remove(k);
-    add(k, entries(*r), print);
+    // One lookup for both cases: most keys here are new relations.
+    auto [it, is_new] = entered.try_emplace(k);
+    if (!is_new) {
+      if (it->second.first == print) return;
+      remove_entries(k, it->second.second);
+    }
+    it->second = {print, entries(*r)};
+    add_entries(k, it->second.second);
   }
 
   /// Visits what entries() would list, as (kind, schema, name) with the
@@ -236,13 +244,18 @@ struct Catalog::RelationIndex {
   void remove(const std::string& k) {
     auto it = entered.find(k);
     if (it == entered.end()) return;
-    for (const auto& [kind, bucket] : it->second.second) {
+    remove_entries(k, it->second.second);
+    entered.erase(it);
+  }
+
+  /// Takes `k` out of the buckets it was entered under.
+  void remove_entries(const std::string& k, const Entries& mine) {
+    for (const auto& [kind, bucket] : mine) {
       auto b = buckets[kind].find(bucket);
       if (b == buckets[kind].end()) continue;
       b->second.erase(k);
       if (b->second.empty()) buckets[kind].erase(b);
     }
-    entered.erase(it);
   }
 };
 

@@ -60,13 +60,15 @@ StatementResult at_add_column(AlterTarget& t, Node cmd) {
     return ExecContext::fails(
         "23502", "column \"" + colname + "\" of relation \"" + t.name + "\" contains null values");
   }
-  Relation table = current;
+  // The copy gets room for the new column as it is made (copy-assigning a
+  // vector keeps its capacity): a copy that then grew would move every column
+  // once more, and doubling would leave room the catalog would keep.
+  Relation table;
+  table.columns.reserve(current.columns.size() + 1);
+  table = current;
   std::vector<std::string> taken;
   if (!create_column_sequence(ctx.catalog, ctx.stmt, t.schema, t.name, build, taken, error))
     return error;
-  // The copy's columns fill their vector: room for one more, not twice as
-  // many, which the catalog would keep.
-  table.columns.reserve(table.columns.size() + 1);
   table.columns.push_back(build.column);
   std::vector<Relation> indexes;
   if (!add_table_constraints(ctx, table, build.constraints, indexes, taken, error)) return error;

@@ -2,9 +2,25 @@
 
 namespace migsim {
 
+namespace {
+
+/// Statistics come only from a snapshot: a history replayed on an empty
+/// database has none, and no risk rule fires without them.
+bool has_statistics(const Relation* table) {
+  return table && (table->row_estimate >= 0 || table->total_bytes >= 0);
+}
+
+bool any_statistics(const Catalog& catalog) {
+  for (const auto& [key, relation] : catalog.relations.all())
+    if (has_statistics(&relation)) return true;
+  return false;
+}
+
+}  // namespace
+
 RiskSites risk_sites(const EnvironmentRun& run) {
   RiskSites out;
-  if (!run.catalog) return out;
+  if (!run.catalog || !any_statistics(*run.catalog)) return out;
   for (const auto& rev : run.revisions) {
     if (rev.applied) continue;
     for (const auto& s : rev.statements) {
@@ -12,7 +28,7 @@ RiskSites risk_sites(const EnvironmentRun& run) {
       if (s.result.outcome != Outcome::kApplies && s.result.outcome != Outcome::kFails) continue;
       for (auto& c : statement_changes(s, *run.catalog)) {
         const Relation* table = run.catalog->relation(c.schema, c.table);
-        out.push_back({rev, s, std::move(c), table});
+        if (has_statistics(table)) out.push_back({rev, s, std::move(c), table});
       }
     }
   }

@@ -21,8 +21,9 @@ struct RiskSite {
 };
 using RiskSites = std::vector<RiskSite>;
 
-/// Every change made by a statement of a pending revision that ran, in order:
-/// found once per run, for all the risk rules.
+/// Every change made by a statement of a pending revision that ran to a table
+/// with statistics (the risk rules weigh a table by them), in order: found once
+/// per run, for all the risk rules.
 RiskSites risk_sites(const EnvironmentRun& run);
 
 /// Visits each site in order.
