@@ -4,7 +4,10 @@
 // Writers read only this: no parse trees, no catalogs, no configuration.
 
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parser/revisions/revision_graph.h"
@@ -13,17 +16,21 @@
 
 namespace migsim {
 
-/// One replayed statement: where it is, its text, what it did.
+/// One replayed statement: where it is, its text, what it did. Its texts are
+/// views: into the statement records of the runs the model was built from,
+/// which outlive it (a long history's model would otherwise copy every
+/// statement's text once more), or into the model's own `ReportModel::text`
+/// (a saved run read back).
 struct ModelStatement {
-  std::string file;
+  std::string_view file;
   uint32_t line = 0;
   uint32_t column = 0;
-  std::string sql;
+  std::string_view sql;
   Outcome outcome = Outcome::kApplies;
-  std::string sqlstate;
-  std::string message;
-  std::string detail;
-  std::string hint;
+  std::string_view sqlstate;
+  std::string_view message;
+  std::string_view detail;
+  std::string_view hint;
   bool bookkeeping = false;  ///< the migration tool's own version-table statement
 };
 
@@ -109,6 +116,14 @@ struct ReportModel {
   size_t fresh = 0;
   std::vector<std::string> recommendations;
   std::vector<ModelInput> inputs;
+  /// Texts the model holds itself (its statements' views point here when it
+  /// was read back from a saved run); shared by copies of the model.
+  std::shared_ptr<std::deque<std::string>> text = std::make_shared<std::deque<std::string>>();
+
+  /// Keeps `s` for as long as the model (and its copies) live; its view.
+  std::string_view keep(std::string s) {
+    return s.empty() ? std::string_view() : text->emplace_back(std::move(s));
+  }
 };
 
 /// "1 fails, 5 skipped": how many revisions of `run` got each verdict; "none".

@@ -16,7 +16,7 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
 
 ModelStatement model_statement(const StatementRecord& s) {
   ModelStatement m;
-  m.file = std::string(s.location.file);
+  m.file = s.location.file;
   m.line = s.location.line;
   m.column = s.location.column;
   m.sql = s.sql;

@@ -68,7 +68,7 @@ std::string runs_text(const ReportModel& model, bool color) {
       for (const auto& s : rev.statements) {
         if (s.outcome == Outcome::kApplies || s.outcome == Outcome::kData) continue;
         if (s.outcome == Outcome::kSkipped) continue;
-        out += "      " + s.file + ":" + std::to_string(s.line) + "  " +
+        out += "      " + std::string(s.file) + ":" + std::to_string(s.line) + "  " +
                std::string(outcome_name(s.outcome)) + "  " + one_line(s.sql, 60) + "\n";
       }
     }

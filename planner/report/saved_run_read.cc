@@ -249,16 +249,16 @@ class Reader {
               !index(q.i64(1), m_.runs[e].revisions.size(), "outcome", r))
             return false;
           ModelStatement s;
-          s.file = q.text(2);
+          s.file = m_.keep(q.text(2));
           s.line = u32(q.i64(3));
           s.column = u32(q.i64(4));
-          s.sql = q.text(5);
+          s.sql = m_.keep(q.text(5));
           if (!parse_outcome(q.text(6), s.outcome))
             return corrupt("unknown outcome '" + q.text(6) + "'");
-          s.sqlstate = q.text(7);
-          s.message = q.text(8);
-          s.detail = q.text(9);
-          s.hint = q.text(10);
+          s.sqlstate = m_.keep(q.text(7));
+          s.message = m_.keep(q.text(8));
+          s.detail = m_.keep(q.text(9));
+          s.hint = m_.keep(q.text(10));
           s.bookkeeping = q.i64(11) != 0;
           m_.runs[e].revisions[r].statements.push_back(std::move(s));
           return true;
