@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <string>
 
+#include <simdjson.h>
+
 #include "tests/cli_runner.h"
 
 namespace migsim::testing {
@@ -80,6 +82,48 @@ TEST_CASE("outputs: a run stopped by a signal leaves no temporary file") {
   CHECK(std::system(cmd.c_str()) == 0);
   for (const auto& e : fs::directory_iterator(dir.path()))
     CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
+}
+
+TEST_CASE("outputs: a JSON report of several megabytes is written whole, to a file or stdout") {
+  // Written a megabyte at a time as it is made: the pieces must join into one
+  // valid report with every statement, the same in a file and on stdout.
+  TempDir dir;
+  fs::create_directory(dir.file("versions"));
+  const int revisions = 120, per_revision = 40;
+  for (int r = 1; r <= revisions; ++r) {
+    std::string sql;
+    for (int s = 0; s < per_revision; ++s) {
+      std::string t = "t_" + std::to_string(r) + "_" + std::to_string(s);
+      sql += "CREATE TABLE " + t + " (id bigint PRIMARY KEY, note text DEFAULT '" +
+             std::string(300, 'x') + "');\n";
+    }
+    char name[32];
+    std::snprintf(name, sizeof name, "versions/%04d_rev.sql", r);
+    dir.write(name, sql);
+  }
+  std::vector<std::string> args = {"plan", "--migrations", dir.file("versions"), "--source-format",
+                                   "sql",  "--empty",      "--format",           "json"};
+  auto to_stdout = run_migsim(args);
+  args.insert(args.end(), {"-o", dir.file("plan.json")});
+  auto to_file = run_migsim(args);
+  REQUIRE(to_stdout.exit_code == 0);
+  REQUIRE(to_file.exit_code == 0);
+  std::string text = read_file(dir.file("plan.json"));
+  CHECK(text.size() > (2u << 20));
+  CHECK(text == to_stdout.out);
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  REQUIRE(parser.parse(text).get(doc) == simdjson::SUCCESS);
+  size_t statements = 0;
+  std::string_view last;
+  for (simdjson::dom::element env : simdjson::dom::array(doc["environments"]))
+    for (simdjson::dom::element rev : simdjson::dom::array(env["revisions"]))
+      for (simdjson::dom::element s : simdjson::dom::array(rev["statements"])) {
+        ++statements;
+        last = std::string_view(s["sql"]);
+      }
+  CHECK(statements == size_t{revisions} * per_revision);
+  CHECK(last.rfind("CREATE TABLE t_120_39 ", 0) == 0);
 }
 
 }  // namespace

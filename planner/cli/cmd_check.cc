@@ -112,8 +112,9 @@ int run_check(const CheckOptions& o) {
   ReportModel model = build_run_model(project, runs, "check");
   OutputFiles outputs;  // the report and the saved run: both or neither
   if (!save_run_if(outputs, o.save, project, model, error)) return report_input_error(error);
-  std::string text = write_report(model, o.format, o.output.empty() && stdout_wants_color());
-  if (!outputs.add(o.output, text, error) || !outputs.commit(error))
+  bool color = o.output.empty() && stdout_wants_color();
+  auto report = [&](const auto& emit) { write_report(model, o.format, color, emit); };
+  if (!outputs.add(o.output, report, error) || !outputs.commit(error))
     return report_input_error(error);
   if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary) {
     if (FILE* f = std::fopen(summary, "a")) {
@@ -123,7 +124,7 @@ int run_check(const CheckOptions& o) {
     }
   }
   int code = exit_code_for(runs, o.fail_on);
-  keep_until_exit(std::move(project), std::move(model), std::move(text), std::move(runs));
+  keep_until_exit(std::move(project), std::move(model), std::move(runs));
   return code;
 }
 

@@ -64,14 +64,15 @@ int run_plan(const PlanOptions& o, RunMode mode) {
   ReportModel model = build_run_model(project, runs, std::string(run_mode_name(mode)));
   OutputFiles outputs;  // the report, the saved run and the snapshot: all or none
   if (!save_run_if(outputs, o.save, project, model, error)) return report_input_error(error);
-  std::string text = write_report(model, o.format, o.output.empty() && stdout_wants_color());
-  if (!outputs.add(o.output, text, error)) return report_input_error(error);
+  bool color = o.output.empty() && stdout_wants_color();
+  auto report = [&](const auto& emit) { write_report(model, o.format, color, emit); };
+  if (!outputs.add(o.output, report, error)) return report_input_error(error);
   if (!o.save_snapshot.empty() && !add_snapshot_output(outputs, o.save_snapshot, *runs[0].catalog,
                                                        snapshot_after(project, runs[0]), error))
     return report_input_error(error);
   if (!outputs.commit(error)) return report_input_error(error);
   int code = exit_code_for(runs, o.fail_on);
-  keep_until_exit(std::move(project), std::move(model), std::move(text), std::move(runs));
+  keep_until_exit(std::move(project), std::move(model), std::move(runs));
   return code;
 }
 

@@ -70,10 +70,11 @@ int run_report(const ReportOptions& o) {
   ReportModel model = build_status_model(project, report);
   OutputFiles outputs;  // the report and the saved run: both or neither
   if (!save_run_if(outputs, o.save, project, model, error)) return report_input_error(error);
-  std::string text = write_report(model, o.format, o.output.empty() && stdout_wants_color());
-  if (!outputs.add(o.output, text, error) || !outputs.commit(error))
+  bool color = o.output.empty() && stdout_wants_color();
+  auto write = [&](const auto& emit) { write_report(model, o.format, color, emit); };
+  if (!outputs.add(o.output, write, error) || !outputs.commit(error))
     return report_input_error(error);
-  keep_until_exit(std::move(project), std::move(model), std::move(text), std::move(report));
+  keep_until_exit(std::move(project), std::move(model), std::move(report));
   return 0;
 }
 

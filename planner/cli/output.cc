@@ -65,7 +65,7 @@ std::string cannot_write(const std::string& what = "cannot write output") {
   return what + ": " + std::strerror(errno);
 }
 
-bool write_all(int fd, const std::string& content) {
+bool write_all(int fd, std::string_view content) {
   size_t done = 0;
   while (done < content.size()) {
     ssize_t n = ::write(fd, content.data() + done, content.size() - done);
@@ -103,11 +103,17 @@ void OutputFiles::discard() {
 }
 
 bool OutputFiles::add(const std::string& path, const std::string& content, InputError& error) {
+  return add(
+      path, [&](const auto& emit) { emit(content); }, error);
+}
+
+bool OutputFiles::add(const std::string& path, const Pieces& make, InputError& error) {
   Entry entry;
   entry.path = path;
+  auto keep = [&](std::string_view piece) { entry.content += piece; };
   if (path.empty() || path == "-") {
     entry.to_stdout = true;
-    entry.content = content;
+    make(keep);
     entries_.push_back(std::move(entry));
     return true;
   }
@@ -130,7 +136,7 @@ bool OutputFiles::add(const std::string& path, const std::string& content, Input
       discard();
       return false;
     }
-    entry.content = content;
+    make(keep);
     entries_.push_back(std::move(entry));
     return true;
   }
@@ -148,9 +154,21 @@ bool OutputFiles::add(const std::string& path, const std::string& content, Input
       return false;
     }
     int slot = track(temp);
-    bool ok = write_all(fd, content) && fsync(fd) == 0;
-    int saved = errno;
-    ok = close(fd) == 0 && ok;
+    bool ok = true;
+    int saved = 0;
+    make([&](std::string_view piece) {
+      if (!ok) return;
+      ok = write_all(fd, piece);
+      if (!ok) saved = errno;
+    });
+    if (ok && fsync(fd) != 0) {
+      ok = false;
+      saved = errno;
+    }
+    if (close(fd) != 0 && ok) {
+      ok = false;
+      saved = errno;
+    }
     if (!ok) {
       errno = saved;
       error = {path, 0, 0, cannot_write()};

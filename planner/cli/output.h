@@ -1,7 +1,9 @@
 #pragma once
 // Where a command's output goes: stdout, or files written atomically.
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parser/source.h"
@@ -22,6 +24,11 @@ class OutputFiles {
   OutputFiles& operator=(const OutputFiles&) = delete;
 
   bool add(const std::string& path, const std::string& content, InputError& error);
+  /// Text made in pieces: `make` hands each piece to the function it is given,
+  /// in order, and each goes to the file as it comes (a long report is never
+  /// whole in memory).
+  using Pieces = std::function<void(const std::function<void(std::string_view)>& emit)>;
+  bool add(const std::string& path, const Pieces& make, InputError& error);
   bool commit(InputError& error);
 
  private:

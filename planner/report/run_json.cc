@@ -58,25 +58,26 @@ void finding(JsonOut& j, const Finding& f) {
   j.end_object();
 }
 
-/// About what runs_json writes: each statement's texts and the keys around
-/// them. Reserved up front, the text is not copied over as it grows.
-size_t json_size_estimate(const ReportModel& model) {
-  size_t size = 4096;
-  for (const auto& run : model.runs)
-    for (const auto& rev : run.revisions) {
-      size += 256 + rev.file.size();
-      for (const auto& s : rev.statements)
-        size +=
-            160 + s.file.size() + s.sql.size() + s.message.size() + s.detail.size() + s.hint.size();
-    }
-  return size;
-}
+/// A piece of JSON is handed on once it is this large: a long history's
+/// report is never all in memory at once.
+constexpr size_t kPiece = 1 << 20;
 
 }  // namespace
 
 std::string runs_json(const ReportModel& model) {
+  std::string whole;
+  runs_json(model, [&](std::string_view piece) { whole += piece; });
+  return whole;
+}
+
+void runs_json(const ReportModel& model, const TextSink& emit) {
   std::string out;
-  out.reserve(json_size_estimate(model));
+  out.reserve(kPiece + (kPiece >> 2));
+  auto flush_if_full = [&] {
+    if (out.size() < kPiece) return;
+    emit(out);
+    out.clear();
+  };
   JsonOut j(out);
   j.begin_object().key("format").value(int64_t{1}).key("environments").begin_array();
   for (const auto& run : model.runs) {
@@ -103,6 +104,7 @@ std::string runs_json(const ReportModel& model) {
       for (const auto& s : rev.statements) statement(j, s);
       j.end_array();
       j.end_object();
+      flush_if_full();
     }
     j.end_array();
     j.key("findings").begin_array();
@@ -124,7 +126,7 @@ std::string runs_json(const ReportModel& model) {
   }
   j.end_array().end_object();
   out.push_back('\n');
-  return out;
+  emit(out);
 }
 
 }  // namespace migsim

@@ -156,4 +156,10 @@ std::string write_report(const ReportModel& model, std::string_view format, bool
   return runs_text(model, color);
 }
 
+void write_report(const ReportModel& model, std::string_view format, bool color,
+                  const TextSink& emit) {
+  if (format == "json") return runs_json(model, emit);
+  emit(write_report(model, format, color));
+}
+
 }  // namespace migsim

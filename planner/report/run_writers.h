@@ -3,6 +3,7 @@
 // report, or a summary of the runs), JSON (format 1, the contract for tools),
 // SARIF and GitHub workflow commands. Each reads only the model.
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -10,7 +11,12 @@
 
 namespace migsim {
 
+/// Where a writer hands its text, piece by piece, in order.
+using TextSink = std::function<void(std::string_view)>;
+
 std::string runs_json(const ReportModel& model);
+/// The same JSON handed to `emit` about a megabyte at a time.
+void runs_json(const ReportModel& model, const TextSink& emit);
 std::string runs_text(const ReportModel& model, bool color);
 /// SARIF 2.1.0: one run of the tool; rules with their documentation as help.
 std::string runs_sarif(const ReportModel& model);
@@ -24,5 +30,9 @@ std::string summary_markdown(const ReportModel& model);
 /// Writes `model` in `format` (text, markdown, json, sarif, github); markdown
 /// is the status report when the model is one, else the summary.
 std::string write_report(const ReportModel& model, std::string_view format, bool color);
+/// The same report handed to `emit` in pieces (JSON, the longest, as it is
+/// made; the others whole).
+void write_report(const ReportModel& model, std::string_view format, bool color,
+                  const TextSink& emit);
 
 }  // namespace migsim
