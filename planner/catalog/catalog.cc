@@ -276,6 +276,8 @@ const Catalog::RelationIndex& Catalog::relation_index() const {
   if (!relation_index_) relation_index_ = std::make_unique<RelationIndex>();
   RelationIndex& ix = *relation_index_;
   auto changes = relations.take_changes();
+  inheritance_scanned_ = 0;
+  inheritance_pending_ = false;
   if (changes.all) {
     ix = RelationIndex();
     for (const auto& [k, r] : relations.all()) ix.add(k, r);
@@ -313,7 +315,29 @@ std::vector<const Relation*> Catalog::inheritors_of(const std::string& qualified
   return relations_for(RelationIndex::kChildren, qualified);
 }
 
+namespace {
+bool has_parent(const Relation* r) {
+  return r && (!r->partition_parent.empty() || !r->inherits.empty());
+}
+}  // namespace
+
 bool Catalog::any_inheritance() const {
+  // Asked before most ALTER TABLE subcommands: answered from the changes since
+  // the index was last brought up to date, without bringing it up to date (the
+  // other lookups do that, for every change since at once). A relation that
+  // has not changed since is as the index has it; one that has is looked at
+  // as it is now, once per change (a later change lists it again).
+  const std::vector<std::string>* pending = relations.pending_changes();
+  if (relation_index_ && pending && inheritance_scanned_ <= pending->size()) {
+    for (; inheritance_scanned_ < pending->size(); ++inheritance_scanned_)
+      if (has_parent(relations.find((*pending)[inheritance_scanned_]))) inheritance_pending_ = true;
+    bool live_parent = false;
+    for (const auto& k : relations.live_keys())
+      live_parent = live_parent || has_parent(relations.find(k));
+    if (!inheritance_pending_ && !live_parent &&
+        relation_index_->buckets[RelationIndex::kChildren].empty())
+      return false;
+  }
   return !relation_index().buckets[RelationIndex::kChildren].empty();
 }
 

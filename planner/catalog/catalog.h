@@ -120,6 +120,11 @@ class Catalog {
   const RelationIndex& relation_index() const;
   std::vector<const Relation*> relations_for(int bucket_kind, const std::string& bucket) const;
   mutable std::unique_ptr<RelationIndex> relation_index_;
+  /// any_inheritance's reading of the relation map's pending changes: how many
+  /// it has looked at since the index last took them, and whether one of them
+  /// had a parent.
+  mutable size_t inheritance_scanned_ = 0;
+  mutable bool inheritance_pending_ = false;
 };
 
 }  // namespace migsim

@@ -112,6 +112,15 @@ class ObjectMap {
     return c;
   }
 
+  /// The list take_changes() would return, left in place: keys in the order
+  /// their objects changed, repeated for each change; null when it was dropped
+  /// (take_changes would say `all`). Objects handed out mutable in the current
+  /// statement are in live_keys() instead, until end_statement().
+  const std::vector<std::string>* pending_changes() const {
+    return changes_all_ || raw_live_ ? nullptr : &changes_;
+  }
+  const std::vector<std::string>& live_keys() const { return live_; }
+
   /// The statement that may hold mutable objects has ended.
   void end_statement() {
     for (auto& k : live_) changed(k);
