@@ -234,13 +234,22 @@ StatementResult alter_table(ExecContext& ctx) {
   if (StatementResult twice; persistence_twice(n.list("cmds"), twice)) return twice;
   AlterTarget t{ctx, schema, name};
   // Before any subcommand runs, each ALTER COLUMN TYPE is checked, in statement order.
+  bool drops = false, adds = false, retypes = false;
   for (Node c : n.list("cmds")) {
-    if (c.body().str("subtype") != "AT_AlterColumnType") continue;
+    std::string_view subtype = c.body().str("subtype");
+    drops = drops || subtype == "AT_DropColumn";
+    adds = adds || subtype == "AT_AddColumn";
+    if (subtype != "AT_AlterColumnType") continue;
+    retypes = true;
     if (StatementResult e; !at_alter_column_type_precheck(t, c.body(), e)) return e;
   }
-  // Types as they were: a second type change of one column is refused.
+  // Types as they were: a second type change of one column is refused, and
+  // the changes are listed for the rules. A column's type changes only by
+  // ALTER COLUMN TYPE or by dropping it and adding it again: other statements
+  // need no copy of them.
   std::vector<std::pair<std::string, std::string>> types_before;
-  for (const auto& col : rel->columns) types_before.emplace_back(col.name, col.type);
+  if (retypes || (drops && adds))
+    for (const auto& col : rel->columns) types_before.emplace_back(col.name, col.type);
   size_t mark = ctx.catalog.journal.mark();
   StatementResult result;
   bool changed = false;
