@@ -156,11 +156,20 @@ bool OutputFiles::add(const std::string& path, const Pieces& make, InputError& e
     int slot = track(temp);
     bool ok = true;
     int saved = 0;
-    make([&](std::string_view piece) {
-      if (!ok) return;
-      ok = write_all(fd, piece);
-      if (!ok) saved = errno;
-    });
+    try {
+      make([&](std::string_view piece) {
+        if (!ok) return;
+        ok = write_all(fd, piece);
+        if (!ok) saved = errno;
+      });
+    } catch (...) {
+      // A writer that throws (out of memory) leaves no partial file either.
+      close(fd);
+      unlink(temp.c_str());
+      if (slot >= 0) untrack(temp);
+      discard();
+      throw;
+    }
     if (ok && fsync(fd) != 0) {
       ok = false;
       saved = errno;
