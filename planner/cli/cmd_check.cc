@@ -13,6 +13,7 @@
 
 #include "planner/cli/commands.h"
 #include "planner/cli/output.h"
+#include "planner/cli/report_output.h"
 #include "planner/report/report_model_build.h"
 #include "planner/report/run_writers.h"
 #include "planner/report/saved_run.h"
@@ -112,9 +113,7 @@ int run_check(const CheckOptions& o) {
   ReportModel model = build_run_model(project, runs, "check");
   OutputFiles outputs;  // the report and the saved run: both or neither
   if (!save_run_if(outputs, o.save, project, model, error)) return report_input_error(error);
-  bool color = o.output.empty() && stdout_wants_color();
-  auto report = [&](const auto& emit) { write_report(model, o.format, color, emit); };
-  if (!outputs.add(o.output, report, error) || !outputs.commit(error))
+  if (!add_report(outputs, o.output, model, o.format, error) || !outputs.commit(error))
     return report_input_error(error);
   if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary) {
     if (FILE* f = std::fopen(summary, "a")) {

@@ -11,8 +11,8 @@
 
 #include "planner/cli/commands.h"
 #include "planner/cli/output.h"
+#include "planner/cli/report_output.h"
 #include "planner/report/report_model_build.h"
-#include "planner/report/run_writers.h"
 #include "planner/report/saved_run.h"
 #include "planner/run/environment.h"
 #include "planner/run/findings.h"
@@ -64,9 +64,7 @@ int run_plan(const PlanOptions& o, RunMode mode) {
   ReportModel model = build_run_model(project, runs, std::string(run_mode_name(mode)));
   OutputFiles outputs;  // the report, the saved run and the snapshot: all or none
   if (!save_run_if(outputs, o.save, project, model, error)) return report_input_error(error);
-  bool color = o.output.empty() && stdout_wants_color();
-  auto report = [&](const auto& emit) { write_report(model, o.format, color, emit); };
-  if (!outputs.add(o.output, report, error)) return report_input_error(error);
+  if (!add_report(outputs, o.output, model, o.format, error)) return report_input_error(error);
   if (!o.save_snapshot.empty() && !add_snapshot_output(outputs, o.save_snapshot, *runs[0].catalog,
                                                        snapshot_after(project, runs[0]), error))
     return report_input_error(error);

@@ -6,8 +6,8 @@
 
 #include "planner/cli/commands.h"
 #include "planner/cli/output.h"
+#include "planner/cli/report_output.h"
 #include "planner/report/report_model_build.h"
-#include "planner/report/run_writers.h"
 #include "planner/report/saved_run.h"
 #include "planner/run/environment.h"
 #include "planner/run/findings.h"
@@ -34,8 +34,9 @@ int render_saved(const ReportOptions& o) {
         "apply");
   ReportModel model;
   if (!load_saved_run(o.saved, model, error)) return report_input_error(error);
-  std::string text = write_report(model, o.format, o.output.empty() && stdout_wants_color());
-  if (!write_output(o.output, text, error)) return report_input_error(error);
+  OutputFiles outputs;
+  if (!add_report(outputs, o.output, model, o.format, error) || !outputs.commit(error))
+    return report_input_error(error);
   return 0;
 }
 
@@ -70,9 +71,7 @@ int run_report(const ReportOptions& o) {
   ReportModel model = build_status_model(project, report);
   OutputFiles outputs;  // the report and the saved run: both or neither
   if (!save_run_if(outputs, o.save, project, model, error)) return report_input_error(error);
-  bool color = o.output.empty() && stdout_wants_color();
-  auto write = [&](const auto& emit) { write_report(model, o.format, color, emit); };
-  if (!outputs.add(o.output, write, error) || !outputs.commit(error))
+  if (!add_report(outputs, o.output, model, o.format, error) || !outputs.commit(error))
     return report_input_error(error);
   keep_until_exit(std::move(project), std::move(model), std::move(report));
   return 0;

@@ -154,6 +154,11 @@ bool OutputFiles::add(const std::string& path, const Pieces& make, InputError& e
       return false;
     }
     int slot = track(temp);
+    auto abandon = [&] {
+      unlink(temp.c_str());
+      if (slot >= 0) untrack(temp);
+      discard();
+    };
     bool ok = true;
     int saved = 0;
     try {
@@ -165,9 +170,7 @@ bool OutputFiles::add(const std::string& path, const Pieces& make, InputError& e
     } catch (...) {
       // A writer that throws (out of memory) leaves no partial file either.
       close(fd);
-      unlink(temp.c_str());
-      if (slot >= 0) untrack(temp);
-      discard();
+      abandon();
       throw;
     }
     if (ok && fsync(fd) != 0) {
@@ -181,9 +184,7 @@ bool OutputFiles::add(const std::string& path, const Pieces& make, InputError& e
     if (!ok) {
       errno = saved;
       error = {path, 0, 0, cannot_write()};
-      unlink(temp.c_str());
-      if (slot >= 0) untrack(temp);
-      discard();
+      abandon();
       return false;
     }
     entry.temp = temp;
