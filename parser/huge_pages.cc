@@ -103,6 +103,14 @@ void use_huge_pages_for_heap() {
 #endif
 }
 
+bool heap_uses_huge_pages() {
+  return in_use;
+}
+
+bool in_main_heap(const void* block) {
+  return in_main_heap(reinterpret_cast<uintptr_t>(block));
+}
+
 void use_huge_pages_for_thread() {
   if (!in_use) return;
   // A first small block makes the thread's arena, its heap writable whole

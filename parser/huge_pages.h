@@ -16,6 +16,12 @@ namespace migsim {
 /// a sanitizer (its allocator has its own heap), or when the heap cannot grow.
 void use_huge_pages_for_heap();
 
+/// Whether use_huge_pages_for_heap() took effect.
+bool heap_uses_huge_pages();
+
+/// Whether `block` lies in the main heap (the one sbrk grows).
+bool in_main_heap(const void* block);
+
 /// For a thread that allocates much (parsing bodies, reading a snapshot's
 /// rows): asks huge pages for its malloc arena's heap. Does nothing unless
 /// use_huge_pages_for_heap() took effect.

@@ -1,8 +1,11 @@
 // The main heap is backed by transparent huge pages where the kernel gives
 // them to memory that asks (planner/cli/huge_pages.h).
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <chrono>
 
 #include <cstdint>
 #include <cstdlib>
@@ -12,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "parser/heap_prefault.h"
 #include "parser/huge_pages.h"
 
 namespace migsim::testing {
@@ -131,6 +135,54 @@ TEST_CASE("huge pages: a thread's arena asks for them in every heap it grows int
     CHECK(later_heap.to >= (later_at & ~(kHugePage - 1)) + kHugePage);
     CHECK(later_heap.to - later_heap.from >= kHeap / 2);
   }
+}
+
+TEST_CASE("huge pages: the main heap's next pages are faulted in before the heap reaches them") {
+  use_huge_pages_for_heap();
+  constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
+  // A block of 24 MiB comes from the main heap (blocks up to 32 MiB do); its
+  // pages are dropped first, so that none is there until something faults it in.
+  constexpr size_t kSize = size_t{24} << 20;
+  auto* block = static_cast<char*>(std::malloc(kSize));
+  REQUIRE(block != nullptr);
+  auto at = reinterpret_cast<uintptr_t>(block);
+  uintptr_t first = (at + kHugePage - 1) & ~(kHugePage - 1);  // whole huge pages from here
+  uintptr_t last = (at + kSize) & ~(kHugePage - 1);
+  REQUIRE(madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED) == 0);
+  auto resident = [](uintptr_t page) {
+    unsigned char v = 0;
+    return mincore(reinterpret_cast<void*>(page), 4096, &v) == 0 && (v & 1) != 0;
+  };
+  uintptr_t next = first;  // the huge page above the one the block starts in
+  uintptr_t far = first + 8 * kHugePage;
+  bool before = resident(next);
+  bool early = false;
+  {
+    // By default a heap that has not grown by 64 MiB since the first block
+    // noted is left alone.
+    HeapPrefault prefault;
+    HeapPrefault::note_use(block);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    early = resident(next);
+  }
+  bool faulted = false;
+  {
+    HeapPrefault prefault(0);  // from the first block on
+    HeapPrefault::note_use(block);
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (!faulted && std::chrono::steady_clock::now() < deadline) {
+      faulted = resident(next);
+      if (!faulted) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  }  // the thread is stopped here: nothing more is faulted in
+  bool far_faulted = resident(far);
+  std::free(block);
+  bool expected = huge_pages_expected();
+  INFO("block at " << std::hex << at << ", next page " << next << ", far page " << far);
+  CHECK_FALSE(before);
+  CHECK_FALSE(early);
+  CHECK(faulted == expected);  // ahead of the block where the heap is in huge pages, else never
+  CHECK_FALSE(far_faulted);    // a few pages ahead, not the whole heap
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "parser/heap_prefault.h"
 #include "parser/revisions/readers.h"
 
 namespace migsim::revisions {
@@ -37,6 +38,7 @@ bool read_sql_files(const std::string& path, std::vector<Revision>& out, InputEr
     if (e.is_dir || e.name.size() < 4 || e.name.compare(e.name.size() - 4, 4, ".sql") != 0)
       continue;
     out.push_back(revision_of(e.path));
+    HeapPrefault::note_use(out.back().path.data());
   }
   if (out.empty()) {
     error = {path, 0, 0, "no .sql files in this directory"};

@@ -1,9 +1,12 @@
 // migsim: an offline planner and simulator for PostgreSQL schema migrations.
 
+#include "parser/heap_prefault.h"
 #include "parser/huge_pages.h"
 #include "planner/cli/commands.h"
 
 int main(int argc, char** argv) {
   migsim::use_huge_pages_for_heap();
+  migsim::HeapPrefault
+      prefault;  // pages for the heap's growth, faulted in on a thread of their own
   return migsim::run_cli(argc, argv);
 }

@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "parser/heap_prefault.h"
+
 namespace migsim {
 
 namespace {
@@ -52,6 +54,7 @@ ModelRun model_run(const EnvironmentRun& run) {
     r.statements.reserve(rev.statements.size());
     for (const auto& s : rev.statements) r.statements.push_back(model_statement(s));
     m.revisions.push_back(std::move(r));
+    HeapPrefault::note_use(m.revisions.back().statements.data());
   }
   m.findings = run.findings;
   m.silenced = run.silenced.size();

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "parser/heap_prefault.h"
 #include "parser/identifiers.h"
 #include "parser/sql_parser.h"
 #include "planner/alembic/script_runner.h"
@@ -207,6 +208,7 @@ bool simulate(const std::vector<const Revision*>& revisions, const ToolBehaviour
     for (const auto& s : run.statements) stopped = stopped || s.result.outcome == Outcome::kFails;
     if (!stopped) {
       if (!run_body(*rev, tool, engine, run, error)) return false;
+      HeapPrefault::note_use(run.statements.data());
       if (tool.alembic_bookkeeping)
         run_bookkeeping(engine, versions.advance(*rev), rev->location, rev->source, run.statements);
     }
