@@ -1,5 +1,7 @@
 #include "planner/catalog/catalog.h"
 
+#include <absl/container/flat_hash_map.h>
+
 #include <algorithm>
 #include <set>
 #include <unordered_map>
@@ -164,10 +166,10 @@ std::vector<const Relation*> Catalog::relations_in(std::string_view schema) cons
 /// may have changed, so every lookup costs the size of its answer.
 struct Catalog::RelationIndex {
   enum Kind { kChildren, kIndexes, kReferencers, kReaders, kOwnedSequences, kConstraints, kCount };
-  std::unordered_map<std::string, std::set<std::string>> buckets[kCount];
+  absl::flat_hash_map<std::string, std::set<std::string>> buckets[kCount];
   using Entries = std::vector<std::pair<int, std::string>>;
   /// What each relation key was entered under, with its fingerprint.
-  std::unordered_map<std::string, std::pair<uint64_t, Entries>> entered;
+  absl::flat_hash_map<std::string, std::pair<uint64_t, Entries>> entered;
 
   void add(const std::string& k, const Relation& r) {
     auto& entry = entered[k];
