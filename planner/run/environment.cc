@@ -154,7 +154,7 @@ void compare_with_snapshot(const Project& project, const Catalog& simulated, con
     run.findings.push_back(std::move(f));
   }
   std::vector<std::string> created = schemas_created(run.revisions);
-  for (const auto& [name, schema] : snap.schemas.all()) {
+  for (const std::string& name : snap.schemas.sorted_keys()) {  // in a stable order
     if (name == "public") continue;
     if (std::find(created.begin(), created.end(), name) != created.end()) continue;
     Finding f;
