@@ -6,7 +6,7 @@
 
 int main(int argc, char** argv) {
   migsim::use_huge_pages_for_heap();
-  migsim::HeapPrefault
-      prefault;  // pages for the heap's growth, faulted in on a thread of their own
+  // The heap's next pages, faulted in on a thread of their own as it grows.
+  migsim::HeapPrefault prefault;
   return migsim::run_cli(argc, argv);
 }
