@@ -13,7 +13,6 @@
 namespace migsim {
 namespace {
 
-constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
 /// How far above the newest block pages are kept faulted in: a replay of
 /// 20,000 revisions grows the heap by about 0.3 MiB a millisecond, and the
 /// thread looks every millisecond.

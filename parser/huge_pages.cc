@@ -16,7 +16,6 @@ extern char end;  // the end of the program's data: the main heap starts above i
 namespace migsim {
 namespace {
 
-constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
 constexpr size_t kLargestFromArena = size_t{32} << 20;  // glibc's upper bound for M_MMAP_THRESHOLD
 // A thread's arena is a heap of this size, mapped at a multiple of it (glibc's
 // HEAP_MAX_SIZE on 64-bit systems), grown within its mapping as it fills.

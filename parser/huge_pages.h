@@ -7,8 +7,12 @@
 // says so when the process starts; these ask instead.
 
 #include <cstddef>
+#include <cstdint>
 
 namespace migsim {
+
+/// The size of a transparent huge page on x86-64.
+inline constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
 
 /// Grows the main heap once by 1 GiB of address space (pages are committed
 /// only when touched), marks it MADV_HUGEPAGE, and keeps malloc from giving

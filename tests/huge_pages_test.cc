@@ -106,7 +106,7 @@ TEST_CASE("huge pages: a thread's arena asks for them in every heap it grows int
   // glibc gives a thread's arena one 64 MiB heap at a time; 96 MiB in blocks
   // of 64 KiB take a second one, which its thread follows into.
   constexpr size_t kBlocks = 1536;
-  constexpr uintptr_t kHeap = uintptr_t{64} << 20, kHugePage = uintptr_t{2} << 20;
+  constexpr uintptr_t kHeap = uintptr_t{64} << 20;
   Mapping first_heap, later_heap;
   uintptr_t later_at = 0;
   std::thread([&] {
@@ -139,7 +139,6 @@ TEST_CASE("huge pages: a thread's arena asks for them in every heap it grows int
 
 TEST_CASE("huge pages: the main heap's next pages are faulted in before the heap reaches them") {
   use_huge_pages_for_heap();
-  constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
   // A block of 24 MiB comes from the main heap (blocks up to 32 MiB do); its
   // pages are dropped first, so that none is there until something faults it in.
   constexpr size_t kSize = size_t{24} << 20;
