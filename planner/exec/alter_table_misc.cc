@@ -197,7 +197,11 @@ StatementResult at_set_logged(AlterTarget& t, bool logged) {
   }
   // To logged: the tables it references must be logged. To unlogged: the
   // tables that reference it must be unlogged (self-references do not count).
+  // Of several, the one met first in key order is named, the same every run.
+  const Relation* offender = nullptr;
+  const std::string* offender_key = nullptr;
   for (const auto& [k, r] : catalog.relations.all()) {
+    if (offender && !(k < *offender_key)) continue;
     for (const auto& c : r.constraints) {
       if (c.kind != Constraint::Kind::kForeignKey) continue;
       const Relation* other = nullptr;
@@ -207,19 +211,18 @@ StatementResult at_set_logged(AlterTarget& t, bool logged) {
         other = &r;
       }
       if (!other || (other->schema == t.schema && other->name == t.name)) continue;
-      if (logged && other->unlogged) {
-        return ExecContext::fails("42P16", "could not change table \"" + t.name +
-                                               "\" to logged because it references unlogged "
-                                               "table \"" +
-                                               other->name + "\"");
-      }
-      if (!logged && !other->unlogged) {
-        return ExecContext::fails("42P16", "could not change table \"" + t.name +
-                                               "\" to unlogged because it references logged "
-                                               "table \"" +
-                                               other->name + "\"");
+      if (other->unlogged == logged) {
+        offender = other;
+        offender_key = &k;
+        break;
       }
     }
+  }
+  if (offender) {
+    return ExecContext::fails(
+        "42P16", "could not change table \"" + t.name + "\" to " +
+                     (logged ? "logged" : "unlogged") + " because it references " +
+                     (logged ? "unlogged" : "logged") + " table \"" + offender->name + "\"");
   }
   t.mut().unlogged = !logged;
   std::vector<std::string> follow;

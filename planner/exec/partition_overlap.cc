@@ -147,6 +147,7 @@ bool check_partition_overlap(const Catalog& catalog, const std::string& parent,
                              const std::string& name, const std::string& bound,
                              StatementResult& error) {
   struct Sibling {
+    std::string key;  ///< the catalog's key: schema and name
     std::string name;
     Bound bound;
   };
@@ -158,8 +159,11 @@ bool check_partition_overlap(const Catalog& catalog, const std::string& parent,
       error = ExecContext::unknown("comparing these partition bounds is not modelled");
       return false;
     }
-    siblings.push_back({r.name, *b});
+    siblings.push_back({k, r.name, *b});
   }
+  // In key order, so that of two siblings a bound overlaps the same one is named every run.
+  std::sort(siblings.begin(), siblings.end(),
+            [](const Sibling& x, const Sibling& y) { return x.key < y.key; });
   auto mine = parse(bound);
   if (!mine) {
     if (siblings.empty()) return true;

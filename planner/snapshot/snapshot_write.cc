@@ -18,7 +18,8 @@ std::string options_array(const std::map<std::string, std::string>& options) {
   return json_string_array(items);
 }
 
-/// Writes every object; returns an SQLite error text or "" on success.
+/// Writes every object, each kind in key order (the same catalog, the same
+/// rows); returns an SQLite error text or "" on success.
 std::string write_all(sqlite3* db, const Catalog& catalog, const Snapshot& snap) {
   char* err = nullptr;
   auto exec = [&](const char* sql) -> std::string {
@@ -46,7 +47,8 @@ std::string write_all(sqlite3* db, const Catalog& catalog, const Snapshot& snap)
   }
   {
     Stmt s(db, "INSERT INTO schemas VALUES (?,?,?,?)");
-    for (const auto& [k, sc] : catalog.schemas.all()) {
+    for (const auto& k : catalog.schemas.sorted_keys()) {
+      const Schema& sc = *catalog.schemas.find(k);
       s.bind(1, sc.name).bind(2, sc.owner).bind(3, sc.comment);
       s.bind(4, sc.acl.empty() ? "" : json_string_array(sc.acl));
       check(s, "schemas");
@@ -71,7 +73,8 @@ std::string write_all(sqlite3* db, const Catalog& catalog, const Snapshot& snap)
     con.bind_int(19, c.no_inherit).bind(20, c.comment);
     check(con, "constraints");
   };
-  for (const auto& [k, r] : catalog.relations.all()) {
+  for (const auto& k : catalog.relations.sorted_keys()) {
+    const Relation& r = *catalog.relations.find(k);
     rel.bind(1, r.schema).bind(2, r.name).bind_char(3, static_cast<char>(r.kind)).bind(4, r.owner);
     rel.bind(5, r.unlogged ? "u" : "p");
     rel.bind(6, r.options.empty() ? "" : options_array(r.options));
@@ -119,7 +122,8 @@ std::string write_all(sqlite3* db, const Catalog& catalog, const Snapshot& snap)
   }
   {
     Stmt s(db, "INSERT INTO types VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-    for (const auto& [k, t] : catalog.types.all()) {
+    for (const auto& k : catalog.types.sorted_keys()) {
+      const TypeDef& t = *catalog.types.find(k);
       s.bind(1, t.schema).bind(2, t.name).bind_char(3, static_cast<char>(t.kind)).bind(4, t.owner);
       s.bind(5,
              t.labels.empty() && t.kind != TypeDef::Kind::kEnum ? "" : json_string_array(t.labels));
@@ -132,14 +136,16 @@ std::string write_all(sqlite3* db, const Catalog& catalog, const Snapshot& snap)
   }
   {
     Stmt s(db, "INSERT INTO extensions VALUES (?,?,?,?)");
-    for (const auto& [k, e] : catalog.extensions.all()) {
+    for (const auto& k : catalog.extensions.sorted_keys()) {
+      const Extension& e = *catalog.extensions.find(k);
       s.bind(1, e.name).bind(2, e.schema).bind(3, e.version).bind(4, e.comment);
       check(s, "extensions");
     }
   }
   {
     Stmt s(db, "INSERT INTO functions VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-    for (const auto& [k, f] : catalog.functions.all()) {
+    for (const auto& k : catalog.functions.sorted_keys()) {
+      const Function& f = *catalog.functions.find(k);
       s.bind(1, f.schema).bind(2, f.name);
       std::string args = json_string_array(f.arg_types);
       s.bind(3, args).bind(4, f.arguments).bind(5, f.result).bind_char(6, f.kind);
