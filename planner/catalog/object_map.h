@@ -5,8 +5,9 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
+
+#include <absl/container/node_hash_map.h>
 
 #include "planner/catalog/journal.h"
 
@@ -80,7 +81,10 @@ class ObjectMap {
   }
 
   size_t size() const { return map_.size(); }
-  const std::unordered_map<std::string, T>& all() const { return map_; }
+  /// The objects, in no particular order: it differs from one process to the
+  /// next. A loop whose result depends on the order takes sorted_keys() or sorts.
+  using Map = absl::node_hash_map<std::string, T>;
+  const Map& all() const { return map_; }
 
   /// Keys in sorted order, for deterministic output. Kept between calls and
   /// sorted again only after a key was added or removed.
@@ -130,7 +134,7 @@ class ObjectMap {
   }
 
   /// Direct access without journaling, for loading a snapshot.
-  std::unordered_map<std::string, T>& raw() {
+  Map& raw() {
     sorted_.reset();
     changes_all_ = true;
     raw_live_ = true;
@@ -164,7 +168,7 @@ class ObjectMap {
   }
 
   Journal* journal_;
-  std::unordered_map<std::string, T> map_;
+  Map map_;  ///< nodes: an object stays where it is while others come and go
   mutable std::shared_ptr<const std::vector<std::string>> sorted_;
   mutable std::vector<std::string> changes_;
   mutable bool changes_all_ = true;
