@@ -238,6 +238,7 @@ bool read_alembic_scripts(const std::string& dir, std::vector<Revision>& out, In
   }
   std::vector<DirEntry> entries;
   if (!list_dir(versions, entries, error)) return false;
+  out.reserve(out.size() + entries.size());  // at most a revision an entry
   for (const DirEntry& e : entries) {
     // Alembic's own filter: *.py files other than __init__.py and editor locks.
     if (e.is_dir || e.name.size() < 3 || e.name.compare(e.name.size() - 3, 3, ".py") != 0 ||

@@ -43,6 +43,7 @@ bool read_metadata(const std::string& path, Revision& rev, InputError& error) {
 bool read_diesel(const std::string& dir, std::vector<Revision>& out, InputError& error) {
   std::vector<DirEntry> entries;
   if (!list_dir(dir, entries, error)) return false;
+  out.reserve(out.size() + entries.size());  // at most a revision an entry
   for (const DirEntry& e : entries) {
     if (!e.is_dir) continue;
     size_t underscore = e.name.find('_');

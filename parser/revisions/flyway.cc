@@ -122,6 +122,7 @@ bool read_flyway(const std::string& dir, std::vector<Revision>& out, InputError&
     return compare_versions(a.version, b.version) < 0;
   });
   // Each file is read where its body is parsed (defer_sql_file).
+  out.reserve(out.size() + found.size());
   for (const Found& f : found) {
     Revision rev;
     rev.id = f.repeatable ? fs::path(f.path).stem().string() : f.version;

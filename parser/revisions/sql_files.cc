@@ -31,6 +31,7 @@ bool read_sql_files(const std::string& path, std::vector<Revision>& out, InputEr
   }
   std::vector<DirEntry> entries;
   if (!list_dir(path, entries, error)) return false;
+  out.reserve(out.size() + entries.size());  // at most a revision an entry
   std::stable_sort(entries.begin(), entries.end(), [](const DirEntry& a, const DirEntry& b) {
     return natural_compare(a.name, b.name) < 0;
   });
