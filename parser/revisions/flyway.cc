@@ -121,8 +121,8 @@ bool read_flyway(const std::string& dir, std::vector<Revision>& out, InputError&
     if (a.repeatable) return a.description < b.description;
     return compare_versions(a.version, b.version) < 0;
   });
-  // Each file is read where its body is parsed (defer_sql_file).
   out.reserve(out.size() + found.size());
+  // Each file is read where its body is parsed (defer_sql_file).
   for (const Found& f : found) {
     Revision rev;
     rev.id = f.repeatable ? fs::path(f.path).stem().string() : f.version;

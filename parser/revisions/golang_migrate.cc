@@ -32,8 +32,8 @@ bool read_golang_migrate(const std::string& dir, std::vector<Revision>& out, Inp
   }
   std::stable_sort(found.begin(), found.end(),
                    [](const Found& a, const Found& b) { return natural_compare(a.id, b.id) < 0; });
-  // Each file is read where its body is parsed (defer_sql_file).
   out.reserve(out.size() + found.size());
+  // Each file is read where its body is parsed (defer_sql_file).
   for (const Found& f : found) {
     Revision rev;
     rev.id = f.id;
