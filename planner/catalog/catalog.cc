@@ -165,7 +165,11 @@ std::vector<const Relation*> Catalog::relations_in(std::string_view schema) cons
 /// may have changed, so every lookup costs the size of its answer.
 struct Catalog::RelationIndex {
   enum Kind { kChildren, kIndexes, kReferencers, kReaders, kOwnedSequences, kConstraints, kCount };
-  absl::flat_hash_map<std::string, std::set<std::string>> buckets[kCount];
+  /// Relation keys by what they point at, for each kind before kConstraints.
+  absl::flat_hash_map<std::string, std::set<std::string>> buckets[kConstraints];
+  /// How many relations have a constraint of each name (key(schema, name)).
+  /// Only whether there is one is asked, so a count rather than a set of keys.
+  absl::flat_hash_map<std::string, uint32_t> constraint_names;
   using Entries = std::vector<std::pair<int, std::string>>;
   /// What each relation key was entered under, with its fingerprint.
   absl::flat_hash_map<std::string, std::pair<uint64_t, Entries>> entered;
@@ -178,7 +182,12 @@ struct Catalog::RelationIndex {
 
   /// Puts `k` into the buckets of `mine`.
   void add_entries(const std::string& k, const Entries& mine) {
-    for (const auto& [kind, bucket] : mine) buckets[kind][bucket].insert(k);
+    for (const auto& [kind, bucket] : mine) {
+      if (kind == kConstraints)
+        ++constraint_names[bucket];
+      else
+        buckets[kind][bucket].insert(k);
+    }
   }
 
   /// A changed relation: its entries again, unless they are what it was entered
@@ -252,6 +261,11 @@ struct Catalog::RelationIndex {
   /// Takes `k` out of the buckets it was entered under.
   void remove_entries(const std::string& k, const Entries& mine) {
     for (const auto& [kind, bucket] : mine) {
+      if (kind == kConstraints) {
+        auto c = constraint_names.find(bucket);
+        if (c != constraint_names.end() && --c->second == 0) constraint_names.erase(c);
+        continue;
+      }
       auto b = buckets[kind].find(bucket);
       if (b == buckets[kind].end()) continue;
       b->second.erase(k);
@@ -359,7 +373,7 @@ std::vector<const Relation*> Catalog::sequences_owned_by(std::string_view schema
 
 bool Catalog::relation_constraint_named(std::string_view schema, std::string_view name) const {
   const RelationIndex& ix = relation_index();
-  return ix.buckets[RelationIndex::kConstraints].count(key(schema, name)) != 0;
+  return ix.constraint_names.contains(key(schema, name));
 }
 
 }  // namespace migsim
