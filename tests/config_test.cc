@@ -153,6 +153,13 @@ TEST_CASE("config: errors carry the line", "[config]") {
   CHECK_FALSE(e.message.empty());
   e = parse_bad("a = 1\n[alembic\n");
   CHECK(e.line == 2);
+  // A control character where a table's key starts (found by fuzzing).
+  e = parse_bad(
+      "[\x1f"
+      "envv]\nx = 1\n");
+  CHECK(e.line == 1);
+  CHECK(e.column == 2);
+  CHECK(e.message.find("key") != std::string::npos);
 }
 
 TEST_CASE("config: loading a file", "[config]") {
