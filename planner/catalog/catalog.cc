@@ -164,7 +164,9 @@ std::vector<const Relation*> Catalog::relations_in(std::string_view schema) cons
 /// change list: each relation's entries are dropped and derived again when it
 /// may have changed, so every lookup costs the size of its answer.
 struct Catalog::RelationIndex {
-  enum Kind { kChildren, kIndexes, kReferencers, kReaders, kOwnedSequences, kConstraints, kCount };
+  /// The kinds before kConstraints have buckets (and are what relations_for
+  /// takes); constraint names are only counted.
+  enum Kind { kChildren, kIndexes, kReferencers, kReaders, kOwnedSequences, kConstraints };
   /// Relation keys by what they point at, for each kind before kConstraints.
   absl::flat_hash_map<std::string, std::set<std::string>> buckets[kConstraints];
   /// How many relations have a constraint of each name (key(schema, name)).
