@@ -4,6 +4,7 @@
 #include "parser/json_compact.h"
 #include "parser/json_fixups.h"
 #include "parser/limits.h"
+#include "parser/raw_tree.h"
 
 #include <pg_query.h>
 
@@ -218,50 +219,19 @@ bool SqlParser::parse_piece(const Piece& piece, ParsedScript& out, InputError& e
     text = *out.texts_.back();
   }
   if (!check_nesting(piece, text, error)) return false;
-  PgQueryParseResult result = pg_query_parse(text.data());
-  if (result.error) {
-    std::string message = result.error->message;
-    size_t offset = char_position_to_byte(text, result.error->cursorpos);
-    pg_query_free_parse_result(result);
-    return report(piece.source, piece.fixed_location, piece.offset + static_cast<uint32_t>(offset),
-                  message, error);
-  }
-  // Room for simdjson's padding, so it reads the text where it is.
-  std::string json;
-  size_t json_size = std::strlen(result.parse_tree);
-  json.reserve(json_size + simdjson::SIMDJSON_PADDING);
-  json.assign(result.parse_tree, json_size);
-  pg_query_free_parse_result(result);
-  restore_negative_integers(json, text);
   size_t depth = input_limits().max_sql_nesting;
-  if (json_parser.max_depth() != depth &&
-      json_parser.allocate(std::max<size_t>(json_parser.capacity(), 4096), depth) !=
-          simdjson::SUCCESS)
-    return report(piece.source, piece.fixed_location, piece.offset,
-                  "out of memory for a parse tree " + std::to_string(depth) +
-                      " levels deep (lower --max-sql-nesting)",
-                  error);
-  // Parsed into a document reused from one statement to the next, then kept
-  // in one just large enough (json_compact.h).
-  thread_local simdjson::dom::document scratch;
-  auto parsed = json_parser.parse_into_document(scratch, json);
-  simdjson::dom::element root;
-  if (parsed.error() == simdjson::DEPTH_ERROR) {
-    return report(piece.source, piece.fixed_location, piece.offset + first_deep_statement(text),
-                  "statement nested too deeply: its parse tree is more than " +
-                      std::to_string(json_parser.max_depth()) +
-                      " levels deep (raise the limit with --max-sql-nesting)",
-                  error);
+  RawTree parsed = parse_raw_tree(text.data(), depth);
+  if (parsed.syntax_error) {
+    size_t offset = char_position_to_byte(text, parsed.cursorpos);
+    return report(piece.source, piece.fixed_location, piece.offset + static_cast<uint32_t>(offset),
+                  parsed.message, error);
   }
-  if (parsed.error() != simdjson::SUCCESS) {
-    return report(piece.source, piece.fixed_location, piece.offset,
-                  "internal error: unreadable parse tree", error);
-  }
-  out.docs_.push_back(compact_document(scratch));
+  std::unique_ptr<simdjson::dom::document> doc = std::move(parsed.doc);
+  if (!doc && !tree_from_json(piece, text, doc, error)) return false;
+  out.docs_.push_back(std::move(doc));
   // Parse trees are most of what a parsing thread keeps (huge_pages.h).
   follow_thread_heap(out.docs_.back()->string_buf.get());
-  root = out.docs_.back()->root();
-  Node tree(root);
+  Node tree(out.docs_.back()->root());
   NodeList stmts = tree.list("stmts");
   out.statements.reserve(out.statements.size() + stmts.size());
   for (Node raw : stmts) {
@@ -293,6 +263,50 @@ bool SqlParser::parse_piece(const Piece& piece, ParsedScript& out, InputError& e
                  " statements in one file (raise the limit with --max-statements)"};
     return false;
   }
+  return true;
+}
+
+bool SqlParser::tree_from_json(const Piece& piece, std::string_view text,
+                               std::unique_ptr<simdjson::dom::document>& doc, InputError& error) {
+  PgQueryParseResult result = pg_query_parse(text.data());
+  if (result.error) {
+    std::string message = result.error->message;
+    size_t offset = char_position_to_byte(text, result.error->cursorpos);
+    pg_query_free_parse_result(result);
+    return report(piece.source, piece.fixed_location, piece.offset + static_cast<uint32_t>(offset),
+                  message, error);
+  }
+  // Room for simdjson's padding, so it reads the text where it is.
+  std::string json;
+  size_t json_size = std::strlen(result.parse_tree);
+  json.reserve(json_size + simdjson::SIMDJSON_PADDING);
+  json.assign(result.parse_tree, json_size);
+  pg_query_free_parse_result(result);
+  restore_negative_integers(json, text);
+  size_t depth = input_limits().max_sql_nesting;
+  if (json_parser.max_depth() != depth &&
+      json_parser.allocate(std::max<size_t>(json_parser.capacity(), 4096), depth) !=
+          simdjson::SUCCESS)
+    return report(piece.source, piece.fixed_location, piece.offset,
+                  "out of memory for a parse tree " + std::to_string(depth) +
+                      " levels deep (lower --max-sql-nesting)",
+                  error);
+  // Parsed into a document reused from one statement to the next, then kept
+  // in one just large enough (json_compact.h).
+  thread_local simdjson::dom::document scratch;
+  auto parsed = json_parser.parse_into_document(scratch, json);
+  if (parsed.error() == simdjson::DEPTH_ERROR) {
+    return report(piece.source, piece.fixed_location, piece.offset + first_deep_statement(text),
+                  "statement nested too deeply: its parse tree is more than " +
+                      std::to_string(json_parser.max_depth()) +
+                      " levels deep (raise the limit with --max-sql-nesting)",
+                  error);
+  }
+  if (parsed.error() != simdjson::SUCCESS) {
+    return report(piece.source, piece.fixed_location, piece.offset,
+                  "internal error: unreadable parse tree", error);
+  }
+  doc = compact_document(scratch);
   return true;
 }
 

@@ -29,6 +29,10 @@ class SqlParser {
   static bool parse_piece(const Piece& piece, ParsedScript& out, InputError& error);
   /// Rejects a statement whose operators could nest deeper than the parser's
   /// stack allows. `text` is NUL-terminated, as in the next one.
+  /// The tree of `text` through libpg_query's JSON, for what parse_raw_tree
+  /// leaves to it (raw_tree.h).
+  static bool tree_from_json(const Piece& piece, std::string_view text,
+                             std::unique_ptr<simdjson::dom::document>& doc, InputError& error);
   static bool check_nesting(const Piece& piece, std::string_view text, InputError& error);
   /// Offset in `text` of the first statement whose parse tree is too deep to read.
   static uint32_t first_deep_statement(std::string_view text);

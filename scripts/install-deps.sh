@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config clang clang-format
-  libpg-query-dev libprotobuf-c-dev libsqlite3-dev libpq-dev
+  libpg-query-dev libprotobuf-c-dev libsqlite3-dev libpq-dev postgresql-server-dev-15
   libcli11-dev catch2 libsimdjson-dev libtomlplusplus-dev libabsl-dev
   postgresql-15 python3 python3-psycopg2 python3-alembic sqlite3
   clang-14 libclang-rt-14-dev

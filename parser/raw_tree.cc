@@ -1,0 +1,236 @@
+#include "parser/raw_tree.h"
+
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include "parser/tape_writer.h"
+
+// PostgreSQL's own headers (postgresql-server-dev-15), for the node structs
+// libpg_query's parser builds; they stay in this file.
+extern "C" {
+#include "nodes/parsenodes.h"
+#include "nodes/pg_list.h"
+#include "postgres.h"
+}
+
+#include <pg_query.h>
+
+// libpg_query's internal interface (its pg_query_internal.h, not installed):
+// the raw parse inside pg_query_parse, in a memory context of the caller's.
+extern "C" {
+struct PgQueryInternalParsetreeAndError {
+  List* tree;
+  char* stderr_buffer;
+  PgQueryError* error;
+};
+PgQueryInternalParsetreeAndError pg_query_raw_parse(const char* input);
+MemoryContext pg_query_enter_memory_context(void);
+void pg_query_exit_memory_context(MemoryContext ctx);
+void pg_query_free_error(PgQueryError* error);
+}
+
+namespace migsim {
+namespace {
+
+/// The version libpg_query 15-4.0.0 writes at the top of its JSON (the
+/// PostgreSQL release its parser was cut from, not the headers').
+constexpr int64_t kLibpgQueryVersion = 150001;
+
+void write_node(TapeWriter& w, const Node* node);
+
+void write_list(TapeWriter& w, const List* list) {
+  w.start_array();
+  const ListCell* lc;
+  foreach (lc, list) {
+    const Node* item = static_cast<const Node*>(lfirst(lc));
+    if (item) {
+      write_node(w, item);
+    } else {
+      w.start_object();
+      w.end_object();
+    }
+  }
+  w.end_array();
+}
+
+#include "raw_nodes.inc"
+
+/// libpg_query writes a zero Integer as {}; negative ones it writes as {} too,
+/// which migsim restores from the SQL text (json_fixups.h): here the value is known.
+void write_integer_fields(TapeWriter& w, int ival) {
+  if (ival != 0) {
+    w.key("ival");
+    w.number(ival);
+  }
+}
+
+/// One of A_Const's values, as {"<name>":{<fields>}}.
+void write_const(TapeWriter& w, const A_Const* c) {
+  const Node* v = &c->val.node;
+  switch (nodeTag(v)) {
+    case T_Integer:
+      w.key("ival");
+      w.start_object();
+      write_integer_fields(w, c->val.ival.ival);
+      w.end_object();
+      break;
+    case T_Float:
+      w.key("fval");
+      w.start_object();
+      w.key("fval");
+      w.string(c->val.fval.fval);
+      w.end_object();
+      break;
+    case T_Boolean:
+      w.key("boolval");
+      w.start_object();
+      if (c->val.boolval.boolval) {
+        w.key("boolval");
+        w.boolean(true);
+      }
+      w.end_object();
+      break;
+    case T_String:
+      w.key("sval");
+      w.start_object();
+      w.key("sval");
+      w.string(c->val.sval.sval);
+      w.end_object();
+      break;
+    case T_BitString:
+      w.key("bsval");
+      w.start_object();
+      w.key("bsval");
+      w.string(c->val.bsval.bsval);
+      w.end_object();
+      break;
+    default:
+      w.fail();
+  }
+}
+
+void write_items(TapeWriter& w, const List* list) {
+  w.key("items");
+  if (nodeTag(list) == T_List) {
+    write_list(w, list);
+    return;
+  }
+  w.start_array();
+  const ListCell* lc;
+  foreach (lc, list) {
+    if (nodeTag(list) == T_IntList)
+      w.number(lfirst_int(lc));
+    else
+      w.number(lfirst_oid(lc));
+  }
+  w.end_array();
+}
+
+/// A node as libpg_query writes one: {"Kind":{<fields>}}.
+void write_node(TapeWriter& w, const Node* node) {
+  if (w.failed()) return;
+  w.start_object();
+  switch (nodeTag(node)) {
+    case T_Integer:
+      w.key("Integer");
+      w.start_object();
+      write_integer_fields(w, reinterpret_cast<const Integer*>(node)->ival);
+      w.end_object();
+      break;
+    case T_Float:
+      w.key("Float");
+      w.start_object();
+      w.key("fval");
+      w.string(reinterpret_cast<const Float*>(node)->fval);
+      w.end_object();
+      break;
+    case T_Boolean:
+      w.key("Boolean");
+      w.start_object();
+      w.key("boolval");
+      w.boolean(reinterpret_cast<const Boolean*>(node)->boolval);
+      w.end_object();
+      break;
+    case T_String:
+      w.key("String");
+      w.start_object();
+      w.key("sval");
+      w.string(reinterpret_cast<const String*>(node)->sval);
+      w.end_object();
+      break;
+    case T_BitString:
+      w.key("BitString");
+      w.start_object();
+      w.key("bsval");
+      w.string(reinterpret_cast<const BitString*>(node)->bsval);
+      w.end_object();
+      break;
+    case T_A_Const: {
+      const auto* c = reinterpret_cast<const A_Const*>(node);
+      w.key("A_Const");
+      w.start_object();
+      if (c->isnull) {
+        w.key("isnull");
+        w.boolean(true);
+      } else {
+        write_const(w, c);
+      }
+      w.key("location");  // written even when 0
+      w.number(c->location);
+      w.end_object();
+      break;
+    }
+    case T_List:
+    case T_IntList:
+    case T_OidList:
+      w.key(nodeTag(node) == T_List ? "List" : nodeTag(node) == T_IntList ? "IntList" : "OidList");
+      w.start_object();
+      write_items(w, reinterpret_cast<const List*>(node));
+      w.end_object();
+      break;
+    default:
+      if (!write_generated(w, node)) w.fail();
+  }
+  w.end_object();
+}
+
+std::unique_ptr<simdjson::dom::document> write_tree(const List* stmts, size_t max_depth) {
+  TapeWriter w(max_depth);
+  w.start_object();
+  w.key("version");
+  w.number(kLibpgQueryVersion);
+  w.key("stmts");
+  w.start_array();
+  const ListCell* lc;
+  foreach (lc, stmts) {
+    w.start_object();
+    write_RawStmt(w, lfirst_node(RawStmt, lc));
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  return w.finish();
+}
+
+}  // namespace
+
+RawTree parse_raw_tree(const char* sql, size_t max_depth) {
+  RawTree out;
+  MemoryContext ctx = pg_query_enter_memory_context();
+  PgQueryInternalParsetreeAndError parsed = pg_query_raw_parse(sql);
+  if (parsed.error) {
+    const PgQueryError* error = parsed.error;
+    out.syntax_error = true;
+    out.message = error->message;
+    out.cursorpos = error->cursorpos;
+    pg_query_free_error(parsed.error);
+  } else {
+    out.doc = write_tree(parsed.tree, max_depth);
+  }
+  std::free(parsed.stderr_buffer);
+  pg_query_exit_memory_context(ctx);
+  return out;
+}
+
+}  // namespace migsim

@@ -1,0 +1,71 @@
+#pragma once
+// Writes a simdjson document's tape directly, value by value, as simdjson's
+// parser would have written it for the same JSON text (doc/tape.md), with
+// each string once in the string buffer, as compact_document leaves it.
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "parser/string_pool.h"
+
+namespace migsim {
+
+class TapeWriter {
+ public:
+  /// A writer of one document whose objects and arrays nest at most
+  /// `max_depth` deep (the document itself counting as one, as in simdjson).
+  explicit TapeWriter(size_t max_depth);
+
+  void start_object() { open(simdjson::internal::tape_type::START_OBJECT); }
+  void end_object() { close(simdjson::internal::tape_type::END_OBJECT); }
+  void start_array() { open(simdjson::internal::tape_type::START_ARRAY); }
+  void end_array() { close(simdjson::internal::tape_type::END_ARRAY); }
+  /// An object's key; the value written next is its value.
+  void key(std::string_view k) { put_string(k); }
+  void string(std::string_view s) {
+    ++scopes_.back().count;
+    put_string(s);
+  }
+  /// An enum's name; an empty name (a value with none) fails the document.
+  void enum_name(std::string_view name) {
+    if (name.empty()) fail();
+    string(name);
+  }
+  void number(int64_t v);
+  void boolean(bool b);
+
+  /// Marks the document as not writable here (a kind of node not read, or
+  /// deeper than allowed); the writing may go on, the result is dropped.
+  void fail() { failed_ = true; }
+  bool failed() const { return failed_; }
+
+  /// The document written, or null when it failed. Every object and array
+  /// must be closed.
+  std::unique_ptr<simdjson::dom::document> finish();
+
+ private:
+  struct Scope {
+    size_t start;
+    uint32_t count;
+  };
+  void append(simdjson::internal::tape_type type, uint64_t payload) {
+    tape_.push_back((static_cast<uint64_t>(type) << 56) | payload);
+  }
+  void put_string(std::string_view s) {
+    append(simdjson::internal::tape_type::STRING, pool_.intern(s));
+  }
+  void open(simdjson::internal::tape_type type);
+  void close(simdjson::internal::tape_type type);
+
+  size_t max_depth_;
+  bool failed_ = false;
+  std::vector<Scope> scopes_;
+  StringPool pool_;
+  static thread_local std::vector<uint64_t> tape_;
+};
+
+}  // namespace migsim
