@@ -1,24 +1,50 @@
 // The floor of the benchmark: libpg_query parsing each statement of a file
 // (JSON output), nothing else. Statements are split before timing starts.
+// With --raw, the parse alone, without the JSON: libpg_query's raw parse into
+// PostgreSQL's parse nodes (what migsim reads, parser/raw_tree.h), then freed.
 //
-//   migsim_bench_floor FILE [--protobuf]
+//   migsim_bench_floor FILE [--protobuf | --raw]
 
 #include <pg_query.h>
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+// libpg_query's internal interface (not installed): the raw parse inside
+// pg_query_parse, in a memory context of the caller's. The tree is not read here.
+extern "C" {
+struct PgQueryInternalParsetreeAndError {
+  void* tree;
+  char* stderr_buffer;
+  PgQueryError* error;
+};
+PgQueryInternalParsetreeAndError pg_query_raw_parse(const char* input);
+void* pg_query_enter_memory_context(void);
+void pg_query_exit_memory_context(void* ctx);
+void pg_query_free_error(PgQueryError* error);
+}
+
+enum class Output { kJson, kProtobuf, kRaw };
+
 // The timed part, on its own so that `valgrind --tool=callgrind
 // --toggle-collect=parse_all` counts its instructions alone.
 extern "C" __attribute__((noinline)) size_t parse_all(const std::vector<std::string>& statements,
-                                                      bool protobuf) {
+                                                      Output output) {
   size_t bytes = 0;
   for (const auto& s : statements) {
-    if (protobuf) {
+    if (output == Output::kRaw) {
+      void* ctx = pg_query_enter_memory_context();
+      PgQueryInternalParsetreeAndError r = pg_query_raw_parse(s.c_str());
+      bytes += r.tree != nullptr;
+      if (r.error) pg_query_free_error(r.error);
+      free(r.stderr_buffer);
+      pg_query_exit_memory_context(ctx);
+    } else if (output == Output::kProtobuf) {
       PgQueryProtobufParseResult r = pg_query_parse_protobuf(s.c_str());
       bytes += r.parse_tree.len;
       pg_query_free_protobuf_parse_result(r);
@@ -33,10 +59,13 @@ extern "C" __attribute__((noinline)) size_t parse_all(const std::vector<std::str
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: migsim_bench_floor FILE [--protobuf]\n");
+    std::fprintf(stderr, "usage: migsim_bench_floor FILE [--protobuf | --raw]\n");
     return 2;
   }
-  bool protobuf = argc > 2 && std::string(argv[2]) == "--protobuf";
+  std::string flag = argc > 2 ? argv[2] : "";
+  Output output = flag == "--protobuf" ? Output::kProtobuf
+                  : flag == "--raw"    ? Output::kRaw
+                                       : Output::kJson;
   std::ifstream in(argv[1], std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
@@ -53,9 +82,13 @@ int main(int argc, char** argv) {
   pg_query_free_split_result(split);
 
   auto start = std::chrono::steady_clock::now();
-  size_t bytes = parse_all(statements, protobuf);
+  size_t bytes = parse_all(statements, output);
   double ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  std::printf("%zu statements, %.3f ms, %zu bytes of parse trees\n", statements.size(), ms, bytes);
+  if (output == Output::kRaw)
+    std::printf("%zu statements, %.3f ms, %zu parse trees\n", statements.size(), ms, bytes);
+  else
+    std::printf("%zu statements, %.3f ms, %zu bytes of parse trees\n", statements.size(), ms,
+                bytes);
   return 0;
 }

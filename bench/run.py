@@ -2,6 +2,8 @@
 """migsim's benchmark: the same generated histories measured, in one run, as
 
   floor:   libpg_query parsing each statement (JSON), nothing else (bench/floor.cc)
+  raw:     the same parse without the JSON: PostgreSQL's parse nodes only
+           (what migsim reads; floor.cc --raw)
   migsim:  `migsim plan --empty --format json` on the history's directory of
            revisions: read, parse, replay, findings, JSON report written
   pg:      a throwaway PostgreSQL 15 applying the statements in one transaction
@@ -16,7 +18,7 @@ imported once, then loaded by `migsim replay --snapshot` on an empty file).
 
 --callgrind counts instructions under valgrind instead of timing (one run each:
 the counts repeat where wall time on a shared machine does not). The floor's
-count is its parse loop alone (--toggle-collect=parse_all); migsim's is the
+counts are their parse loops alone (--toggle-collect=parse_all); migsim's is the
 whole process. PostgreSQL is not counted in that mode.
 """
 
@@ -80,12 +82,13 @@ def instructions(argv, tmp, extra=(), **kw):
     return int(total.group(1))
 
 
-def floor_argv(build, workdir):
-    return [os.path.join(build, "bench", "migsim_bench_floor"), os.path.join(workdir, "all.sql")]
+def floor_argv(build, workdir, raw=False):
+    return [os.path.join(build, "bench", "migsim_bench_floor"), os.path.join(workdir, "all.sql"),
+            *(["--raw"] if raw else [])]
 
 
-def floor_ms(build, workdir):
-    out = subprocess.run(floor_argv(build, workdir), check=True, capture_output=True,
+def floor_ms(build, workdir, raw=False):
+    out = subprocess.run(floor_argv(build, workdir, raw), check=True, capture_output=True,
                          text=True).stdout
     return float(re.search(r"([0-9.]+) ms", out).group(1))
 
@@ -111,29 +114,30 @@ def pg_ms(server, workdir, dbname):
 
 
 def history_row(args, n, workdir):
-    """(revisions, statements, floor, migsim, peak KiB, None) for one size; PostgreSQL's
-    time is filled in later (pg_row)."""
+    """(revisions, statements, floor, raw floor, migsim, peak KiB, None) for one size;
+    PostgreSQL's time is filled in later (pg_row)."""
     statements = int(subprocess.run(
         [sys.executable, os.path.join(HERE, "gen_history.py"), "--revisions", str(n),
          "--out", workdir], check=True, capture_output=True, text=True).stdout)
     sim_argv = migsim_argv(args.build, workdir)
     if args.callgrind:
-        floor = instructions(floor_argv(args.build, workdir), workdir,
-                             ["--toggle-collect=parse_all"])
+        floor, raw = (instructions(floor_argv(args.build, workdir, r), workdir,
+                                   ["--toggle-collect=parse_all"]) for r in (False, True))
         sim = instructions(sim_argv, workdir, cwd=workdir)
-        return n, statements, floor, sim, peak_kib(sim_argv, cwd=workdir), None
+        return n, statements, floor, raw, sim, peak_kib(sim_argv, cwd=workdir), None
     floor = statistics.median(floor_ms(args.build, workdir) for _ in range(args.runs))
+    raw = statistics.median(floor_ms(args.build, workdir, True) for _ in range(args.runs))
     sims = [timed(sim_argv, cwd=workdir) for _ in range(args.runs)]
     sim = statistics.median(s for s, _ in sims) * 1000
     rss = peak_kib(sim_argv, cwd=workdir)
-    return n, statements, floor, sim, rss, None
+    return n, statements, floor, raw, sim, rss, None
 
 
 def pg_row(args, row, workdir, server):
     """`row` with PostgreSQL's median time for its statements."""
     n = row[0]
     pg = statistics.median(pg_ms(server, workdir, f"bench_{n}_{i}") for i in range(args.pg_runs))
-    return row[:5] + (pg,)
+    return row[:6] + (pg,)
 
 
 def snapshot_rows(args, tmp, sizes):
@@ -175,27 +179,29 @@ def report(args, rows, counts, snaps):
         return f"{v / scale:,.0f}" if args.callgrind else f"{v:,.1f}"
 
     if rows:
-        print(f"{'revisions':>9} {'statements':>10} {'floor ' + unit:>14} {'migsim ' + unit:>15} "
-              f"{'migsim/floor':>12} {'pg ms':>9} {'pg/migsim':>9} {'peak MiB':>8} "
-              f"{'statements x':>12} {'migsim x':>8} {'floor x':>7}")
+        print(f"{'revisions':>9} {'statements':>10} {'floor ' + unit:>14} {'raw ' + unit:>12} "
+              f"{'migsim ' + unit:>15} {'migsim/floor':>12} {'migsim/raw':>10} {'pg ms':>9} "
+              f"{'pg/migsim':>9} {'peak MiB':>8} {'statements x':>12} {'migsim x':>8} "
+              f"{'floor x':>7}")
         prev = None
-        for n, statements, floor, sim, rss, pg in rows:
+        for n, statements, floor, raw, sim, rss, pg in rows:
             pg_text = f"{pg:9,.0f}" if pg is not None else f"{'-':>9}"
             ratio = f"{pg / sim:9.1f}" if pg is not None else f"{'-':>9}"
-            print(f"{n:>9} {statements:>10} {fmt(floor):>14} {fmt(sim):>15} {sim / floor:12.2f} "
-                  f"{pg_text} {ratio} {rss / 1024:8.1f} "
+            print(f"{n:>9} {statements:>10} {fmt(floor):>14} {fmt(raw):>12} {fmt(sim):>15} "
+                  f"{sim / floor:12.2f} {sim / raw:10.2f} {pg_text} {ratio} {rss / 1024:8.1f} "
                   f"{growth(statements, prev and prev[1]):>12} {growth(sim, prev and prev[3]):>8} "
                   f"{growth(floor, prev and prev[2]):>7}")
             prev = (n, statements, floor, sim)
         if args.callgrind:
-            print("callgrind instructions, one run each: the floor's parse loop alone, migsim's "
+            print("callgrind instructions, one run each: the floors' parse loops alone, migsim's "
                   "whole process; peak memory from one plain run")
         else:
-            print(f"medians of {args.runs} runs (PostgreSQL: {args.pg_runs}); the floor is timed "
-                  "inside its process, migsim and PostgreSQL as whole processes; one transaction "
+            print(f"medians of {args.runs} runs (PostgreSQL: {args.pg_runs}); the floors are timed "
+                  "inside their process, migsim and PostgreSQL as whole processes; one transaction "
                   "for PostgreSQL")
         print("migsim: plan --empty --format json on the revisions' directory; outcomes: " +
               ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+        print("floor: libpg_query's parse to JSON; raw: its parse to PostgreSQL's nodes alone")
         print("growth (x): from the size above")
     if snaps:
         if rows:
