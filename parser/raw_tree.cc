@@ -8,10 +8,12 @@
 
 // PostgreSQL's own headers (postgresql-server-dev-15), for the node structs
 // libpg_query's parser builds; they stay in this file.
+// postgres.h comes first.
 extern "C" {
+#include "postgres.h"
+
 #include "nodes/parsenodes.h"
 #include "nodes/pg_list.h"
-#include "postgres.h"
 }
 
 #include <pg_query.h>

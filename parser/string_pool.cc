@@ -4,10 +4,12 @@
 
 namespace migsim {
 
-thread_local std::vector<uint32_t> StringPool::slots_;
-thread_local std::vector<uint8_t> StringPool::bytes_;
+namespace {
+thread_local std::vector<uint32_t> thread_slots;
+thread_local std::vector<uint8_t> thread_bytes;
+}  // namespace
 
-StringPool::StringPool(size_t expected) {
+StringPool::StringPool(size_t expected) : slots_(thread_slots), bytes_(thread_bytes) {
   size_t slots = 64;
   while (slots <= 2 * expected) slots *= 2;
   slots_.assign(slots, 0);

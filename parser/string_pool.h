@@ -86,8 +86,10 @@ class StringPool {
 
   size_t size_ = 0;
   size_t count_ = 0;
-  static thread_local std::vector<uint32_t> slots_;  // offset + 1 in bytes_, or 0 when free
-  static thread_local std::vector<uint8_t> bytes_;
+  // The thread's storage, reached once (a thread_local's every use goes
+  // through a call that checks it was initialised).
+  std::vector<uint32_t>& slots_;  // offset + 1 in bytes_, or 0 when free
+  std::vector<uint8_t>& bytes_;
 };
 
 }  // namespace migsim

@@ -8,9 +8,21 @@ namespace migsim {
 using simdjson::internal::JSON_COUNT_MASK;
 using simdjson::internal::tape_type;
 
-thread_local std::vector<uint64_t> TapeWriter::tape_;
+namespace {
+thread_local std::vector<uint64_t> thread_tape;
+thread_local uint64_t thread_documents = 0;
+}  // namespace
 
-TapeWriter::TapeWriter(size_t max_depth) : max_depth_(max_depth) {
+TapeWriter::LiteralSlot* TapeWriter::thread_literals() {
+  thread_local std::vector<LiteralSlot> slots(kLiteralSlots, LiteralSlot{});
+  return slots.data();
+}
+
+TapeWriter::TapeWriter(size_t max_depth)
+    : max_depth_(max_depth),
+      tape_(thread_tape),
+      literals_(thread_literals()),
+      document_(++thread_documents) {
   tape_.clear();
   append(tape_type::ROOT, 0);  // its payload, the element count, is set by finish
   scopes_.push_back({0, 0});

@@ -24,16 +24,18 @@ class TapeWriter {
   void end_object() { close(simdjson::internal::tape_type::END_OBJECT); }
   void start_array() { open(simdjson::internal::tape_type::START_ARRAY); }
   void end_array() { close(simdjson::internal::tape_type::END_ARRAY); }
-  /// An object's key; the value written next is its value.
-  void key(std::string_view k) { put_string(k); }
+  /// An object's key, a string literal; the value written next is its value.
+  void key(std::string_view k) { put_literal(k); }
   void string(std::string_view s) {
     ++scopes_.back().count;
     put_string(s);
   }
-  /// An enum's name; an empty name (a value with none) fails the document.
+  /// An enum's name, a string literal; an empty name (a value with none)
+  /// fails the document.
   void enum_name(std::string_view name) {
     if (name.empty()) fail();
-    string(name);
+    ++scopes_.back().count;
+    put_literal(name);
   }
   void number(int64_t v);
   void boolean(bool b);
@@ -58,14 +60,36 @@ class TapeWriter {
   void put_string(std::string_view s) {
     append(simdjson::internal::tape_type::STRING, pool_.intern(s));
   }
+  /// A string whose bytes stay where they are for the whole run (a literal):
+  /// its place in this document's pool is remembered by its address, which
+  /// saves hashing the keys, most of a tree's strings.
+  void put_literal(std::string_view s) {
+    LiteralSlot& slot = literals_[(reinterpret_cast<uintptr_t>(s.data()) >> 3) % kLiteralSlots];
+    if (slot.data != s.data() || slot.size != s.size() || slot.document != document_)
+      slot = {s.data(), s.size(), document_, pool_.intern(s)};
+    append(simdjson::internal::tape_type::STRING, slot.offset);
+  }
   void open(simdjson::internal::tape_type type);
   void close(simdjson::internal::tape_type type);
+
+  struct LiteralSlot {
+    const char* data;
+    size_t size;
+    uint64_t document;  ///< the writer it was interned by
+    uint64_t offset;
+  };
+  static constexpr size_t kLiteralSlots = 2048;
+  /// The thread's slots, kept from one writer to the next.
+  static LiteralSlot* thread_literals();
 
   size_t max_depth_;
   bool failed_ = false;
   std::vector<Scope> scopes_;
   StringPool pool_;
-  static thread_local std::vector<uint64_t> tape_;
+  // The thread's storage, reached once (see StringPool).
+  std::vector<uint64_t>& tape_;
+  LiteralSlot* literals_;
+  uint64_t document_;
 };
 
 }  // namespace migsim
