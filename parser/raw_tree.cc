@@ -40,6 +40,9 @@ namespace {
 constexpr int64_t kLibpgQueryVersion = 150001;
 
 void write_node(TapeWriter& w, const Node* node);
+void write_list(TapeWriter& w, const List* list);
+
+#include "raw_nodes.inc"
 
 void write_list(TapeWriter& w, const List* list) {
   w.start_array();
@@ -56,13 +59,11 @@ void write_list(TapeWriter& w, const List* list) {
   w.end_array();
 }
 
-#include "raw_nodes.inc"
-
 /// libpg_query writes a zero Integer as {}; negative ones it writes as {} too,
 /// which migsim restores from the SQL text (json_fixups.h): here the value is known.
 void write_integer_fields(TapeWriter& w, int ival) {
   if (ival != 0) {
-    w.key("ival");
+    w.key(kL_ival);
     w.number(ival);
   }
 }
@@ -72,38 +73,38 @@ void write_const(TapeWriter& w, const A_Const* c) {
   const Node* v = &c->val.node;
   switch (nodeTag(v)) {
     case T_Integer:
-      w.key("ival");
+      w.key(kL_ival);
       w.start_object();
       write_integer_fields(w, c->val.ival.ival);
       w.end_object();
       break;
     case T_Float:
-      w.key("fval");
+      w.key(kL_fval);
       w.start_object();
-      w.key("fval");
+      w.key(kL_fval);
       w.string(c->val.fval.fval);
       w.end_object();
       break;
     case T_Boolean:
-      w.key("boolval");
+      w.key(kL_boolval);
       w.start_object();
       if (c->val.boolval.boolval) {
-        w.key("boolval");
+        w.key(kL_boolval);
         w.boolean(true);
       }
       w.end_object();
       break;
     case T_String:
-      w.key("sval");
+      w.key(kL_sval);
       w.start_object();
-      w.key("sval");
+      w.key(kL_sval);
       w.string(c->val.sval.sval);
       w.end_object();
       break;
     case T_BitString:
-      w.key("bsval");
+      w.key(kL_bsval);
       w.start_object();
-      w.key("bsval");
+      w.key(kL_bsval);
       w.string(c->val.bsval.bsval);
       w.end_object();
       break;
@@ -113,7 +114,7 @@ void write_const(TapeWriter& w, const A_Const* c) {
 }
 
 void write_items(TapeWriter& w, const List* list) {
-  w.key("items");
+  w.key(kL_items);
   if (nodeTag(list) == T_List) {
     write_list(w, list);
     return;
@@ -135,50 +136,50 @@ void write_node(TapeWriter& w, const Node* node) {
   w.start_object();
   switch (nodeTag(node)) {
     case T_Integer:
-      w.key("Integer");
+      w.key(kL_Integer);
       w.start_object();
       write_integer_fields(w, reinterpret_cast<const Integer*>(node)->ival);
       w.end_object();
       break;
     case T_Float:
-      w.key("Float");
+      w.key(kL_Float);
       w.start_object();
-      w.key("fval");
+      w.key(kL_fval);
       w.string(reinterpret_cast<const Float*>(node)->fval);
       w.end_object();
       break;
     case T_Boolean:
-      w.key("Boolean");
+      w.key(kL_Boolean);
       w.start_object();
-      w.key("boolval");
+      w.key(kL_boolval);
       w.boolean(reinterpret_cast<const Boolean*>(node)->boolval);
       w.end_object();
       break;
     case T_String:
-      w.key("String");
+      w.key(kL_String);
       w.start_object();
-      w.key("sval");
+      w.key(kL_sval);
       w.string(reinterpret_cast<const String*>(node)->sval);
       w.end_object();
       break;
     case T_BitString:
-      w.key("BitString");
+      w.key(kL_BitString);
       w.start_object();
-      w.key("bsval");
+      w.key(kL_bsval);
       w.string(reinterpret_cast<const BitString*>(node)->bsval);
       w.end_object();
       break;
     case T_A_Const: {
       const auto* c = reinterpret_cast<const A_Const*>(node);
-      w.key("A_Const");
+      w.key(kL_A_Const);
       w.start_object();
       if (c->isnull) {
-        w.key("isnull");
+        w.key(kL_isnull);
         w.boolean(true);
       } else {
         write_const(w, c);
       }
-      w.key("location");  // written even when 0
+      w.key(kL_location);  // written even when 0
       w.number(c->location);
       w.end_object();
       break;
@@ -186,7 +187,9 @@ void write_node(TapeWriter& w, const Node* node) {
     case T_List:
     case T_IntList:
     case T_OidList:
-      w.key(nodeTag(node) == T_List ? "List" : nodeTag(node) == T_IntList ? "IntList" : "OidList");
+      w.key(nodeTag(node) == T_List      ? kL_List
+            : nodeTag(node) == T_IntList ? kL_IntList
+                                         : kL_OidList);
       w.start_object();
       write_items(w, reinterpret_cast<const List*>(node));
       w.end_object();
@@ -200,9 +203,9 @@ void write_node(TapeWriter& w, const Node* node) {
 std::unique_ptr<simdjson::dom::document> write_tree(const List* stmts, size_t max_depth) {
   TapeWriter w(max_depth);
   w.start_object();
-  w.key("version");
+  w.key(kL_version);
   w.number(kLibpgQueryVersion);
-  w.key("stmts");
+  w.key(kL_stmts);
   w.start_array();
   const ListCell* lc;
   foreach (lc, stmts) {

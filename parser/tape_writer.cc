@@ -14,12 +14,13 @@ thread_local uint64_t thread_documents = 0;
 }  // namespace
 
 TapeWriter::LiteralSlot* TapeWriter::thread_literals() {
-  thread_local std::vector<LiteralSlot> slots(kLiteralSlots, LiteralSlot{});
+  thread_local std::vector<LiteralSlot> slots(kLiterals, LiteralSlot{});
   return slots.data();
 }
 
 TapeWriter::TapeWriter(size_t max_depth)
     : max_depth_(max_depth),
+      pool_(256),
       tape_(thread_tape),
       literals_(thread_literals()),
       document_(++thread_documents) {

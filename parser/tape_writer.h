@@ -14,6 +14,13 @@
 
 namespace migsim {
 
+/// A string written by many documents (a key, a kind's or an enum value's
+/// name), numbered: a document finds its place in its pool by the number.
+struct Literal {
+  uint32_t number = 0;
+  std::string_view text;
+};
+
 class TapeWriter {
  public:
   /// A writer of one document whose objects and arrays nest at most
@@ -24,16 +31,18 @@ class TapeWriter {
   void end_object() { close(simdjson::internal::tape_type::END_OBJECT); }
   void start_array() { open(simdjson::internal::tape_type::START_ARRAY); }
   void end_array() { close(simdjson::internal::tape_type::END_ARRAY); }
-  /// An object's key, a string literal; the value written next is its value.
-  void key(std::string_view k) { put_literal(k); }
+  /// How many literals a writer can number.
+  static constexpr size_t kLiterals = 4096;
+
+  /// An object's key; the value written next is its value.
+  void key(Literal k) { put_literal(k); }
   void string(std::string_view s) {
     ++scopes_.back().count;
     put_string(s);
   }
-  /// An enum's name, a string literal; an empty name (a value with none)
-  /// fails the document.
-  void enum_name(std::string_view name) {
-    if (name.empty()) fail();
+  /// An enum value's name; an empty name (a value with none) fails the document.
+  void enum_name(Literal name) {
+    if (name.text.empty()) fail();
     ++scopes_.back().count;
     put_literal(name);
   }
@@ -60,25 +69,20 @@ class TapeWriter {
   void put_string(std::string_view s) {
     append(simdjson::internal::tape_type::STRING, pool_.intern(s));
   }
-  /// A string whose bytes stay where they are for the whole run (a literal):
-  /// its place in this document's pool is remembered by its address, which
-  /// saves hashing the keys, most of a tree's strings.
-  void put_literal(std::string_view s) {
-    LiteralSlot& slot = literals_[(reinterpret_cast<uintptr_t>(s.data()) >> 3) % kLiteralSlots];
-    if (slot.data != s.data() || slot.size != s.size() || slot.document != document_)
-      slot = {s.data(), s.size(), document_, pool_.intern(s)};
+  /// A literal's place in this document's pool is remembered by its number,
+  /// which saves hashing the keys, most of a tree's strings.
+  void put_literal(Literal s) {
+    LiteralSlot& slot = literals_[s.number];
+    if (slot.document != document_) slot = {document_, pool_.intern(s.text)};
     append(simdjson::internal::tape_type::STRING, slot.offset);
   }
   void open(simdjson::internal::tape_type type);
   void close(simdjson::internal::tape_type type);
 
   struct LiteralSlot {
-    const char* data;
-    size_t size;
     uint64_t document;  ///< the writer it was interned by
     uint64_t offset;
   };
-  static constexpr size_t kLiteralSlots = 2048;
   /// The thread's slots, kept from one writer to the next.
   static LiteralSlot* thread_literals();
 
