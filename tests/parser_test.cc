@@ -77,6 +77,22 @@ TEST_CASE("invalid UTF-8 is reported with its position") {
   CHECK(p.error.column == 9);
 }
 
+TEST_CASE("invalid UTF-8 and NUL bytes are found wherever they stand in ASCII text") {
+  // ASCII is skipped eight bytes at a time: every position in and around a block.
+  for (const std::string& bad : {std::string("\xff"), std::string(1, '\0'), std::string("\xc3"),
+                                 std::string("\xc0\xaf"), std::string("\xed\xa0\x80")}) {
+    for (size_t at = 0; at < 20; ++at) {
+      std::string text = std::string(at, 'a') + bad + std::string(20, 'b');
+      INFO(at);
+      CHECK(find_invalid_utf8(text) == at);
+    }
+  }
+  for (size_t at = 0; at < 20; ++at) {
+    std::string text = std::string(at, 'a') + "\xc3\xa9\xe2\x98\x83" + std::string(at, 'b');
+    CHECK_FALSE(find_invalid_utf8(text));
+  }
+}
+
 TEST_CASE("empty input and comment-only input have no statements") {
   auto empty = parse("");
   REQUIRE(empty.ok);
