@@ -20,7 +20,7 @@ TapeWriter::LiteralSlot* TapeWriter::thread_literals() {
 
 TapeWriter::TapeWriter(size_t max_depth)
     : max_depth_(max_depth),
-      pool_(256),
+      pool_(128),
       tape_(thread_tape),
       literals_(thread_literals()),
       document_(++thread_documents) {
