@@ -68,24 +68,35 @@ void write_integer_fields(TapeWriter& w, int ival) {
   }
 }
 
+/// `outer`:{"ival":`ival`}, the value left out when zero.
+void write_integer(TapeWriter& w, Literal outer, int ival) {
+  w.key(outer);
+  w.start_object();
+  write_integer_fields(w, ival);
+  w.end_object();
+}
+
+/// `outer`:{`field`:`value`}: a value node holding one string.
+void write_string_value(TapeWriter& w, Literal outer, Literal field, const char* value) {
+  w.key(outer);
+  w.start_object();
+  w.key(field);
+  w.string(value);
+  w.end_object();
+}
+
 /// One of A_Const's values, as {"<name>":{<fields>}}.
 void write_const(TapeWriter& w, const A_Const* c) {
   const Node* v = &c->val.node;
   switch (nodeTag(v)) {
     case T_Integer:
-      w.key(kL_ival);
-      w.start_object();
-      write_integer_fields(w, c->val.ival.ival);
-      w.end_object();
+      write_integer(w, kL_ival, c->val.ival.ival);
       break;
     case T_Float:
-      w.key(kL_fval);
-      w.start_object();
-      w.key(kL_fval);
-      w.string(c->val.fval.fval);
-      w.end_object();
+      write_string_value(w, kL_fval, kL_fval, c->val.fval.fval);
       break;
     case T_Boolean:
+      // Unlike a Boolean node's, a constant's false is left out.
       w.key(kL_boolval);
       w.start_object();
       if (c->val.boolval.boolval) {
@@ -95,18 +106,10 @@ void write_const(TapeWriter& w, const A_Const* c) {
       w.end_object();
       break;
     case T_String:
-      w.key(kL_sval);
-      w.start_object();
-      w.key(kL_sval);
-      w.string(c->val.sval.sval);
-      w.end_object();
+      write_string_value(w, kL_sval, kL_sval, c->val.sval.sval);
       break;
     case T_BitString:
-      w.key(kL_bsval);
-      w.start_object();
-      w.key(kL_bsval);
-      w.string(c->val.bsval.bsval);
-      w.end_object();
+      write_string_value(w, kL_bsval, kL_bsval, c->val.bsval.bsval);
       break;
     default:
       w.fail();
@@ -136,17 +139,10 @@ void write_node(TapeWriter& w, const Node* node) {
   w.start_object();
   switch (nodeTag(node)) {
     case T_Integer:
-      w.key(kL_Integer);
-      w.start_object();
-      write_integer_fields(w, reinterpret_cast<const Integer*>(node)->ival);
-      w.end_object();
+      write_integer(w, kL_Integer, reinterpret_cast<const Integer*>(node)->ival);
       break;
     case T_Float:
-      w.key(kL_Float);
-      w.start_object();
-      w.key(kL_fval);
-      w.string(reinterpret_cast<const Float*>(node)->fval);
-      w.end_object();
+      write_string_value(w, kL_Float, kL_fval, reinterpret_cast<const Float*>(node)->fval);
       break;
     case T_Boolean:
       w.key(kL_Boolean);
@@ -156,18 +152,11 @@ void write_node(TapeWriter& w, const Node* node) {
       w.end_object();
       break;
     case T_String:
-      w.key(kL_String);
-      w.start_object();
-      w.key(kL_sval);
-      w.string(reinterpret_cast<const String*>(node)->sval);
-      w.end_object();
+      write_string_value(w, kL_String, kL_sval, reinterpret_cast<const String*>(node)->sval);
       break;
     case T_BitString:
-      w.key(kL_BitString);
-      w.start_object();
-      w.key(kL_bsval);
-      w.string(reinterpret_cast<const BitString*>(node)->bsval);
-      w.end_object();
+      write_string_value(w, kL_BitString, kL_bsval,
+                         reinterpret_cast<const BitString*>(node)->bsval);
       break;
     case T_A_Const: {
       const auto* c = reinterpret_cast<const A_Const*>(node);
