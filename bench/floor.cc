@@ -7,6 +7,8 @@
 
 #include <pg_query.h>
 
+#include "parser/pg_query_internal.h"
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -14,20 +16,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-// libpg_query's internal interface (not installed): the raw parse inside
-// pg_query_parse, in a memory context of the caller's. The tree is not read here.
-extern "C" {
-struct PgQueryInternalParsetreeAndError {
-  void* tree;
-  char* stderr_buffer;
-  PgQueryError* error;
-};
-PgQueryInternalParsetreeAndError pg_query_raw_parse(const char* input);
-void* pg_query_enter_memory_context(void);
-void pg_query_exit_memory_context(void* ctx);
-void pg_query_free_error(PgQueryError* error);
-}
 
 enum class Output { kJson, kProtobuf, kRaw };
 
@@ -38,7 +26,7 @@ extern "C" __attribute__((noinline)) size_t parse_all(const std::vector<std::str
   size_t bytes = 0;
   for (const auto& s : statements) {
     if (output == Output::kRaw) {
-      void* ctx = pg_query_enter_memory_context();
+      MemoryContextData* ctx = pg_query_enter_memory_context();
       PgQueryInternalParsetreeAndError r = pg_query_raw_parse(s.c_str());
       bytes += r.tree != nullptr;
       if (r.error) pg_query_free_error(r.error);

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <string_view>
 
 #include "parser/tape_writer.h"
@@ -16,21 +17,7 @@ extern "C" {
 #include "nodes/pg_list.h"
 }
 
-#include <pg_query.h>
-
-// libpg_query's internal interface (its pg_query_internal.h, not installed):
-// the raw parse inside pg_query_parse, in a memory context of the caller's.
-extern "C" {
-struct PgQueryInternalParsetreeAndError {
-  List* tree;
-  char* stderr_buffer;
-  PgQueryError* error;
-};
-PgQueryInternalParsetreeAndError pg_query_raw_parse(const char* input);
-MemoryContext pg_query_enter_memory_context(void);
-void pg_query_exit_memory_context(MemoryContext ctx);
-void pg_query_free_error(PgQueryError* error);
-}
+#include "parser/pg_query_internal.h"
 
 namespace migsim {
 namespace {
@@ -59,20 +46,16 @@ void write_list(TapeWriter& w, const List* list) {
   w.end_array();
 }
 
-/// libpg_query writes a zero Integer as {}; negative ones it writes as {} too,
-/// which migsim restores from the SQL text (json_fixups.h): here the value is known.
-void write_integer_fields(TapeWriter& w, int ival) {
+/// `outer`:{"ival":`ival`}, the value left out when zero. libpg_query writes
+/// negative ones as {} too, which migsim restores from the SQL text
+/// (json_fixups.h) where it can: here the value is known.
+void write_integer(TapeWriter& w, Literal outer, int ival) {
+  w.key(outer);
+  w.start_object();
   if (ival != 0) {
     w.key(kL_ival);
     w.number(ival);
   }
-}
-
-/// `outer`:{"ival":`ival`}, the value left out when zero.
-void write_integer(TapeWriter& w, Literal outer, int ival) {
-  w.key(outer);
-  w.start_object();
-  write_integer_fields(w, ival);
   w.end_object();
 }
 
@@ -211,7 +194,7 @@ std::unique_ptr<simdjson::dom::document> write_tree(const List* stmts, size_t ma
 
 RawTree parse_raw_tree(const char* sql, size_t max_depth) {
   RawTree out;
-  MemoryContext ctx = pg_query_enter_memory_context();
+  MemoryContextData* ctx = pg_query_enter_memory_context();
   PgQueryInternalParsetreeAndError parsed = pg_query_raw_parse(sql);
   if (parsed.error) {
     const PgQueryError* error = parsed.error;
@@ -221,6 +204,14 @@ RawTree parse_raw_tree(const char* sql, size_t max_depth) {
     pg_query_free_error(parsed.error);
   } else {
     out.doc = write_tree(parsed.tree, max_depth);
+    if (!out.doc) {
+      // Left to the JSON: libpg_query's own writing of this tree, as
+      // pg_query_parse would give it, without parsing the text again.
+      char* json = pg_query_nodes_to_json(parsed.tree);
+      size_t size = std::strlen(json);
+      out.json.reserve(size + simdjson::SIMDJSON_PADDING);
+      out.json.assign(json, size);
+    }
   }
   std::free(parsed.stderr_buffer);
   pg_query_exit_memory_context(ctx);

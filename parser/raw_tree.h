@@ -19,6 +19,9 @@ namespace migsim {
 struct RawTree {
   /// The tree, when it could be written.
   std::unique_ptr<simdjson::dom::document> doc;
+  /// Otherwise, when `sql` parses: libpg_query's JSON of the tree, as
+  /// pg_query_parse gives it, with room for simdjson's padding.
+  std::string json;
   /// Set when `sql` does not parse: libpg_query's message, and its position
   /// (in characters, 1-based) as pg_query_parse reports them.
   bool syntax_error = false;
@@ -28,7 +31,8 @@ struct RawTree {
 
 /// Parses `sql` (NUL-terminated) and writes its tree, whose objects and
 /// arrays nest at most `max_depth` deep. Neither a document nor an error:
-/// the tree is for the JSON path (a kind not read here, or too deep).
+/// the tree is for the JSON path (a kind not read here, or too deep), and
+/// `json` holds it.
 RawTree parse_raw_tree(const char* sql, size_t max_depth);
 
 }  // namespace migsim

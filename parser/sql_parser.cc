@@ -234,7 +234,7 @@ bool SqlParser::parse_piece(const Piece& piece, ParsedScript& out, InputError& e
                   parsed.message, error);
   }
   std::unique_ptr<simdjson::dom::document> doc = std::move(parsed.doc);
-  if (!doc && !tree_from_json(piece, text, doc, error)) return false;
+  if (!doc && !tree_from_json(piece, text, parsed.json, depth, doc, error)) return false;
   out.docs_.push_back(std::move(doc));
   // Parse trees are most of what a parsing thread keeps (huge_pages.h).
   follow_thread_heap(out.docs_.back()->string_buf.get());
@@ -273,24 +273,10 @@ bool SqlParser::parse_piece(const Piece& piece, ParsedScript& out, InputError& e
   return true;
 }
 
-bool SqlParser::tree_from_json(const Piece& piece, std::string_view text,
-                               std::unique_ptr<simdjson::dom::document>& doc, InputError& error) {
-  PgQueryParseResult result = pg_query_parse(text.data());
-  if (result.error) {
-    std::string message = result.error->message;
-    size_t offset = char_position_to_byte(text, result.error->cursorpos);
-    pg_query_free_parse_result(result);
-    return report(piece.source, piece.fixed_location, piece.offset + static_cast<uint32_t>(offset),
-                  message, error);
-  }
-  // Room for simdjson's padding, so it reads the text where it is.
-  std::string json;
-  size_t json_size = std::strlen(result.parse_tree);
-  json.reserve(json_size + simdjson::SIMDJSON_PADDING);
-  json.assign(result.parse_tree, json_size);
-  pg_query_free_parse_result(result);
+bool SqlParser::tree_from_json(const Piece& piece, std::string_view text, std::string& json,
+                               size_t depth, std::unique_ptr<simdjson::dom::document>& doc,
+                               InputError& error) {
   restore_negative_integers(json, text);
-  size_t depth = input_limits().max_sql_nesting;
   if (json_parser.max_depth() != depth &&
       json_parser.allocate(std::max<size_t>(json_parser.capacity(), 4096), depth) !=
           simdjson::SUCCESS)

@@ -27,12 +27,14 @@ class SqlParser {
  private:
   struct Piece;
   static bool parse_piece(const Piece& piece, ParsedScript& out, InputError& error);
+  /// The tree of `text` read from libpg_query's JSON of it (`json`, padded
+  /// for simdjson; its lost negative integers are restored in place), for
+  /// what parse_raw_tree leaves to it (raw_tree.h).
+  static bool tree_from_json(const Piece& piece, std::string_view text, std::string& json,
+                             size_t depth, std::unique_ptr<simdjson::dom::document>& doc,
+                             InputError& error);
   /// Rejects a statement whose operators could nest deeper than the parser's
   /// stack allows. `text` is NUL-terminated, as in the next one.
-  /// The tree of `text` through libpg_query's JSON, for what parse_raw_tree
-  /// leaves to it (raw_tree.h).
-  static bool tree_from_json(const Piece& piece, std::string_view text,
-                             std::unique_ptr<simdjson::dom::document>& doc, InputError& error);
   static bool check_nesting(const Piece& piece, std::string_view text, InputError& error);
   /// Offset in `text` of the first statement whose parse tree is too deep to read.
   static uint32_t first_deep_statement(std::string_view text);

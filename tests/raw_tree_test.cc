@@ -164,10 +164,16 @@ TEST_CASE("raw tree: a syntax error is libpg_query's, message and position") {
 
 TEST_CASE("raw tree: a kind not read here, or a tree near the depth limit, is left to the JSON") {
   // CREATE POLICY is not among parser/raw_node_kinds.txt.
-  RawTree policy =
-      parse_raw_tree("CREATE TABLE t (id int); CREATE POLICY p ON t USING (true)", kDepth);
+  const char* with_policy = "CREATE TABLE t (id int); CREATE POLICY p ON t USING (true)";
+  RawTree policy = parse_raw_tree(with_policy, kDepth);
   CHECK_FALSE(policy.syntax_error);
   CHECK_FALSE(policy.doc);
+  // The JSON of the same tree, as pg_query_parse writes it, padded for simdjson.
+  PgQueryParseResult r = pg_query_parse(with_policy);
+  REQUIRE_FALSE(r.error);
+  CHECK(policy.json == r.parse_tree);
+  CHECK(policy.json.capacity() >= policy.json.size() + simdjson::SIMDJSON_PADDING);
+  pg_query_free_parse_result(r);
   std::string deep = "SELECT 1";
   for (int i = 0; i < 40; ++i) deep = "SELECT 1 + (" + deep.substr(7) + ")";
   RawTree shallow_limit = parse_raw_tree(deep.c_str(), 30);
