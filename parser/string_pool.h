@@ -24,9 +24,7 @@ class StringPool {
   /// The same, where the eight bytes from s.data() may be read whatever its
   /// length (simdjson pads its string buffer): a shorter load.
   uint64_t intern_padded(std::string_view s) {
-    uint64_t w;
-    std::memcpy(&w, s.data(), 8);
-    return intern(s, s.size() >= 8 ? w : w & ((uint64_t{1} << (8 * s.size())) - 1));
+    return intern(s, padded_first_bytes(s.data(), s.size()));
   }
 
   const uint8_t* data() const { return bytes_.data(); }
@@ -57,6 +55,13 @@ class StringPool {
     return w;
   }
 
+  /// The same from one load, where eight bytes from `p` may be read.
+  static uint64_t padded_first_bytes(const void* p, size_t size) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    return size >= 8 ? w : w & ((uint64_t{1} << (8 * size)) - 1);
+  }
+
   /// Keys are short: their length and first and last eight bytes tell most apart.
   static uint64_t hash(std::string_view s, uint64_t head) {
     uint64_t tail = 0;
@@ -71,12 +76,8 @@ class StringPool {
     std::memcpy(&length, bytes_.data() + at, sizeof length);
     if (length != s.size()) return false;
     const uint8_t* bytes = bytes_.data() + at + sizeof length;
-    if (length <= 8) {
-      // Eight bytes past the pool's end are readable too (add).
-      uint64_t w;
-      std::memcpy(&w, bytes, 8);
-      return (length == 8 ? w : w & ((uint64_t{1} << (8 * length)) - 1)) == head;
-    }
+    // Eight bytes past the pool's end are readable too (add).
+    if (length <= 8) return padded_first_bytes(bytes, length) == head;
     return std::memcmp(bytes, s.data(), length) == 0;
   }
 

@@ -23,6 +23,9 @@ struct Literal {
 
 class TapeWriter {
  public:
+  /// How many literals a writer can number.
+  static constexpr size_t kLiterals = 4096;
+
   /// A writer of one document whose objects and arrays nest at most
   /// `max_depth` deep (the document itself counting as one, as in simdjson).
   explicit TapeWriter(size_t max_depth);
@@ -31,9 +34,6 @@ class TapeWriter {
   void end_object() { close(simdjson::internal::tape_type::END_OBJECT); }
   void start_array() { open(simdjson::internal::tape_type::START_ARRAY); }
   void end_array() { close(simdjson::internal::tape_type::END_ARRAY); }
-  /// How many literals a writer can number.
-  static constexpr size_t kLiterals = 4096;
-
   /// An object's key; the value written next is its value.
   void key(Literal k) { put_literal(k); }
   void string(std::string_view s) {
