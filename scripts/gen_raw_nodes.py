@@ -118,14 +118,18 @@ def lit(text):
     return f"kL_{text}"
 
 
-def field_code(kind, ftype, ptr, fname, structs, enums, tags, kinds):
+def field_code(ftype, ptr, fname, enums, tags, kinds):
     """The C++ writing one field, or None when its type is not supported."""
-    f = f"n->{fname}"
-    key = f"w.key({lit(fname)});"
     if fname == "type" and ftype == "NodeTag" and not ptr:
         return ""
     if fname == "xpr" and ftype == "Expr" and not ptr:
         return ""  # libpg_query leaves the expression header out
+    if ptr and ftype not in ("char", "List", "Node", "Expr") and not (ftype in tags and
+                                                                       ftype in kinds):
+        # A kind not listed, or a bitmap set: the tree is not written when one is there.
+        return f"if (n->{fname}) w.fail();"
+    f = f"n->{fname}"
+    key = f"w.key({lit(fname)});"
     if ptr:
         if ftype == "char":
             return f"if ({f}) {{ {key} w.string({f}); }}"
@@ -133,14 +137,9 @@ def field_code(kind, ftype, ptr, fname, structs, enums, tags, kinds):
             return f"if ({f}) {{ {key} write_list(w, {f}); }}"
         if ftype in ("Node", "Expr"):
             return f"if ({f}) {{ {key} write_node(w, reinterpret_cast<const Node*>({f})); }}"
-        if ftype in tags and ftype in kinds:
-            return (f"if ({f}) {{ {key} w.start_object(); write_{ftype}(w, {f}); "
-                    f"w.end_object(); }}")
-        # A kind not listed, or a bitmap set: the tree is not written when one is there.
-        return f"if ({f}) w.fail();"
-    if ftype in SIGNED:
-        return f"if ({f} != 0) {{ {key} w.number(static_cast<int64_t>({f})); }}"
-    if ftype in UNSIGNED:
+        return (f"if ({f}) {{ {key} w.start_object(); write_{ftype}(w, {f}); "
+                f"w.end_object(); }}")
+    if ftype in SIGNED or ftype in UNSIGNED:
         return f"if ({f} != 0) {{ {key} w.number(static_cast<int64_t>({f})); }}"
     if ftype == "bool":
         return f"if ({f}) {{ {key} w.boolean(true); }}"
@@ -172,7 +171,7 @@ def main():
             continue
         lines = []
         for ftype, ptr, fname in structs[kind]:
-            code = field_code(kind, ftype, ptr, fname, structs, enums, tags, kindset)
+            code = field_code(ftype, ptr, fname, enums, tags, kindset)
             if code is None:
                 errors.append(f"{kind}.{fname}: type {ftype}{' *' if ptr else ''} not supported")
                 continue
