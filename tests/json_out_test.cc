@@ -5,6 +5,7 @@
 #include <simdjson.h>
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <random>
 #include <string>
 
@@ -17,6 +18,32 @@ std::string escaped(std::string_view s) {
   std::string out;
   JsonOut::escape(out, s);
   return out;
+}
+
+/// JSON's escaping written out character by character.
+std::string reference_escape(std::string_view s) {
+  std::string out = "\"";
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c == '"') {
+      out += "\\\"";
+    } else if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out += ch;
+    }
+  }
+  return out + "\"";
 }
 
 std::string read_back(const std::string& json) {
@@ -50,12 +77,53 @@ TEST_CASE("json out: an escaped character anywhere in a long string") {
       CHECK(read_back(escaped(s)) == s);
     }
   }
+  // Every length up to eight with each special character at each position:
+  // short strings are checked in one word made of their first and last four
+  // bytes, or a byte at a time.
+  for (const auto& special : specials) {
+    for (size_t length = 1; length <= 9; ++length) {
+      for (size_t at = 0; at < length; ++at) {
+        std::string s(length, 'a');
+        s.replace(at, 1, special);
+        INFO("special " << static_cast<int>(static_cast<unsigned char>(special[0])) << " at " << at
+                        << " of " << length);
+        CHECK(read_back(escaped(s)) == s);
+        CHECK(escaped(s) == reference_escape(s));
+      }
+    }
+  }
   std::mt19937 random(7);
   for (int round = 0; round < 2000; ++round) {
     std::string s(random() % 40, ' ');
     for (char& c : s) c = static_cast<char>(random() % 128);
     CHECK(read_back(escaped(s)) == s);
+    CHECK(escaped(s) == reference_escape(s));
   }
+}
+
+TEST_CASE("json out: keys, values, commas and nesting, compact and pretty") {
+  auto write = [](bool pretty) {
+    std::string out;
+    JsonOut j(out, pretty);
+    j.begin_object().key("name").value("t_1").key("line").value(int64_t{-9223372036854775807 - 1});
+    j.key("quote\"d").value("tab\there").key("empty").begin_array().end_array();
+    j.key("list").begin_array().value(true).null().value(int64_t{0}).begin_object().end_object();
+    j.begin_object().key("k").string_or_null("").end_object().end_array();
+    j.key(std::string(70, 'k')).value(std::string(70, 'v')).end_object();
+    return out;
+  };
+  const std::string long_key(70, 'k'), long_value(70, 'v');
+  CHECK(write(false) ==
+        "{\"name\":\"t_1\",\"line\":-9223372036854775808,"
+        "\"quote\\\"d\":\"tab\\there\",\"empty\":[],"
+        "\"list\":[true,null,0,{},{\"k\":null}],\"" +
+            long_key + "\":\"" + long_value + "\"}");
+  CHECK(write(true) ==
+        "{\n  \"name\": \"t_1\",\n  \"line\": -9223372036854775808,\n"
+        "  \"quote\\\"d\": \"tab\\there\",\n  \"empty\": [],\n"
+        "  \"list\": [\n    true,\n    null,\n    0,\n    {},\n    {\n"
+        "      \"k\": null\n    }\n  ],\n  \"" +
+            long_key + "\": \"" + long_value + "\"\n}");
 }
 
 }  // namespace

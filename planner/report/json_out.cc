@@ -1,5 +1,7 @@
 #include "planner/report/json_out.h"
 
+#include <bit>
+#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -8,43 +10,74 @@ namespace migsim {
 
 namespace {
 
-/// Whether any of the eight bytes of `w` is below 0x20, '"' or '\\' (the
-/// bytes JSON escapes); bytes from 0x80 up never are.
-bool any_to_escape(uint64_t w) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr uint64_t kHighs = 0x8080808080808080ULL;
-  auto has_zero = [](uint64_t x) { return (x - kOnes) & ~x & kHighs; };
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHighs = 0x8080808080808080ULL;
+
+/// The bytes of `w` that JSON escapes (below 0x20, '"' and '\\'; bytes from
+/// 0x80 up never are), each marked by its high bit. A mark above the lowest
+/// one may be wrong (a borrow carries into the next byte), the lowest one
+/// never is: the first byte to escape is the lowest mark.
+uint64_t to_escape(uint64_t w) {
+  auto zero = [](uint64_t x) { return (x - kOnes) & ~x & kHighs; };
   uint64_t below_space = (w - kOnes * 0x20) & ~w & kHighs;
-  return (below_space | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'))) != 0;
+  return below_space | zero(w ^ (kOnes * '"')) | zero(w ^ (kOnes * '\\'));
+}
+
+size_t first_marked(uint64_t marks) {
+  return static_cast<size_t>(std::countr_zero(marks)) / 8;
+}
+
+uint64_t load8(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+
+uint64_t load4(const char* p) {
+  uint32_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
 }
 
 /// Where the first character of `s` that JSON escapes is, or s.size().
 size_t first_to_escape(std::string_view s) {
-  size_t i = 0;
-  // Eight characters at a time while none of them needs escaping.
-  for (uint64_t w; i + 8 <= s.size(); i += 8) {
-    std::memcpy(&w, s.data() + i, 8);
-    if (any_to_escape(w)) break;
+  const char* p = s.data();
+  const size_t n = s.size();
+  if (n >= 8) {
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+      if (uint64_t marks = to_escape(load8(p + i))) return i + first_marked(marks);
+    if (i == n) return n;
+    // The last eight bytes, overlapping some already found clean.
+    uint64_t marks = to_escape(load8(p + n - 8));
+    return marks ? n - 8 + first_marked(marks) : n;
   }
-  for (; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 || c == '"' || c == '\\') break;
+  if (n >= 4) {
+    // The first four bytes and the last four (which may overlap) in one word.
+    uint64_t marks = to_escape(load4(p) | load4(p + n - 4) << 32);
+    if (!marks) return n;
+    size_t k = first_marked(marks);
+    return k < 4 ? k : n - 8 + k;
   }
-  return i;
+  for (size_t i = 0; i < n; ++i) {
+    auto c = static_cast<unsigned char>(p[i]);
+    if (c < 0x20 || c == '"' || c == '\\') return i;
+  }
+  return n;
 }
+
+/// Strings up to this long, with what goes around them, are put together on
+/// the stack and appended in one step.
+constexpr size_t kShort = 64;
 
 }  // namespace
 
 void JsonOut::escape(std::string& out, std::string_view s) {
   size_t i = first_to_escape(s);
   if (i == s.size()) {
-    // Most strings: quoted and copied in one step.
-    size_t at = out.size();
-    out.resize(at + s.size() + 2);
-    char* p = out.data() + at;
-    p[0] = '"';
-    std::memcpy(p + 1, s.data(), s.size());
-    p[s.size() + 1] = '"';
+    out.push_back('"');
+    out.append(s);
+    out.push_back('"');
     return;
   }
   out.push_back('"');
@@ -87,16 +120,41 @@ void JsonOut::newline() {
   out_.append(first_.size() * 2, ' ');
 }
 
-void JsonOut::before_value() {
+bool JsonOut::comma_first() {
   if (after_key_) {
     after_key_ = false;
+    return false;
+  }
+  if (first_.empty()) return false;
+  bool comma = !first_.back();
+  first_.back() = false;
+  return comma;
+}
+
+void JsonOut::before_value() {
+  bool nested = !after_key_ && !first_.empty();
+  if (comma_first()) out_.push_back(',');
+  if (nested) newline();
+}
+
+void JsonOut::quoted(std::string_view s, char after) {
+  // Compact output, a short string and nothing in it to escape: the comma
+  // before it, the string and the character after it in one append.
+  if (!pretty_ && s.size() <= kShort && first_to_escape(s) == s.size()) {
+    char buf[kShort + 4];
+    size_t n = 0;
+    if (comma_first()) buf[n++] = ',';
+    buf[n++] = '"';
+    std::memcpy(buf + n, s.data(), s.size());
+    n += s.size();
+    buf[n++] = '"';
+    if (after) buf[n++] = after;
+    out_.append(buf, n);
     return;
   }
-  if (!first_.empty()) {
-    if (!first_.back()) out_.push_back(',');
-    first_.back() = false;
-    newline();
-  }
+  before_value();
+  escape(out_, s);
+  if (after) out_.push_back(after);
 }
 
 JsonOut& JsonOut::begin_object() {
@@ -130,23 +188,22 @@ JsonOut& JsonOut::end_array() {
 }
 
 JsonOut& JsonOut::key(std::string_view k) {
-  before_value();
-  escape(out_, k);
-  out_.push_back(':');
+  quoted(k, ':');
   if (pretty_) out_.push_back(' ');
   after_key_ = true;
   return *this;
 }
 
 JsonOut& JsonOut::value(std::string_view s) {
-  before_value();
-  escape(out_, s);
+  quoted(s, '\0');
   return *this;
 }
 
 JsonOut& JsonOut::value(int64_t n) {
   before_value();
-  out_ += std::to_string(n);
+  char buf[24];
+  auto [end, error] = std::to_chars(buf, buf + sizeof buf, n);
+  out_.append(buf, static_cast<size_t>(end - buf));
   return *this;
 }
 

@@ -28,11 +28,18 @@ class JsonOut {
   static void escape(std::string& out, std::string_view s);
 
  private:
+  /// Before an element: whether a comma goes first (none after a key or
+  /// before a container's first element). The container's next element is
+  /// no longer its first.
+  bool comma_first();
+  /// The comma and newline an element needs before it.
   void before_value();
   void newline();
+  /// `s` escaped and quoted as an element, and `after` unless it is '\0'.
+  void quoted(std::string_view s, char after);
   std::string& out_;
   bool pretty_;
-  std::vector<bool> first_;  ///< per open container: no element written yet
+  std::vector<char> first_;  ///< per open container: no element written yet
   bool after_key_ = false;
 };
 
