@@ -8,6 +8,9 @@
            revisions: read, parse, replay, findings, JSON report written
   pg:      a throwaway PostgreSQL 15 applying the statements in one transaction
            (measured last, once migsim's runs and the snapshot loads are done)
+  alembic: the real Alembic (Debian's python3-alembic) applying the same
+           history revision by revision to that server, one transaction each
+           (`alembic upgrade head` on the project gen_alembic.py writes)
 
 and the medians, ratios, peak memory and growth from one size to the next; then
 the snapshot load on its own (gen_snapshot.py: 500, 5,000, 50,000 tables,
@@ -113,9 +116,23 @@ def pg_ms(server, workdir, dbname):
     return seconds * 1000
 
 
+def alembic_ms(server, workdir, dbname):
+    project = os.path.join(workdir, "alembic_project")
+    if not os.path.isdir(project):
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_alembic.py"), workdir, project],
+                       check=True)
+    server.create_database(dbname)
+    url = f"postgresql://postgres@/{dbname}?host={server.dir}"
+    env = dict(os.environ, MIGSIM_BENCH_DATABASE_URL=url,
+               PGOPTIONS="-c client_min_messages=warning")
+    seconds, _ = timed(["/usr/bin/python3", "-m", "alembic", "upgrade", "head"], cwd=project,
+                       env=env, stderr=subprocess.DEVNULL)
+    return seconds * 1000
+
+
 def history_row(args, n, workdir):
-    """(revisions, statements, floor, raw floor, migsim, peak KiB, None) for one size;
-    PostgreSQL's time is filled in later (pg_row)."""
+    """(revisions, statements, floor, raw floor, migsim, peak KiB, None, None) for
+    one size; PostgreSQL's and Alembic's times are filled in later (pg_row)."""
     statements = int(subprocess.run(
         [sys.executable, os.path.join(HERE, "gen_history.py"), "--revisions", str(n),
          "--out", workdir], check=True, capture_output=True, text=True).stdout)
@@ -124,20 +141,23 @@ def history_row(args, n, workdir):
         floor, raw = (instructions(floor_argv(args.build, workdir, r), workdir,
                                    ["--toggle-collect=parse_all"]) for r in (False, True))
         sim = instructions(sim_argv, workdir, cwd=workdir)
-        return n, statements, floor, raw, sim, peak_kib(sim_argv, cwd=workdir), None
+        return n, statements, floor, raw, sim, peak_kib(sim_argv, cwd=workdir), None, None
     floor = statistics.median(floor_ms(args.build, workdir) for _ in range(args.runs))
     raw = statistics.median(floor_ms(args.build, workdir, True) for _ in range(args.runs))
     sims = [timed(sim_argv, cwd=workdir) for _ in range(args.runs)]
     sim = statistics.median(s for s, _ in sims) * 1000
     rss = peak_kib(sim_argv, cwd=workdir)
-    return n, statements, floor, raw, sim, rss, None
+    return n, statements, floor, raw, sim, rss, None, None
 
 
 def pg_row(args, row, workdir, server):
-    """`row` with PostgreSQL's median time for its statements."""
+    """`row` with the median times of PostgreSQL (one transaction) and of
+    Alembic (revision by revision) for its statements."""
     n = row[0]
     pg = statistics.median(pg_ms(server, workdir, f"bench_{n}_{i}") for i in range(args.pg_runs))
-    return row[:6] + (pg,)
+    alembic = statistics.median(alembic_ms(server, workdir, f"alembic_{n}_{i}")
+                                for i in range(args.pg_runs))
+    return row[:6] + (pg, alembic)
 
 
 def snapshot_rows(args, tmp, sizes):
@@ -181,14 +201,17 @@ def report(args, rows, counts, snaps):
     if rows:
         print(f"{'revisions':>9} {'statements':>10} {'floor ' + unit:>14} {'raw ' + unit:>12} "
               f"{'migsim ' + unit:>15} {'migsim/floor':>12} {'migsim/raw':>10} {'pg ms':>9} "
-              f"{'pg/migsim':>9} {'peak MiB':>8} {'statements x':>12} {'migsim x':>8} "
-              f"{'floor x':>7}")
+              f"{'pg/migsim':>9} {'alembic ms':>10} {'alembic/migsim':>14} {'peak MiB':>8} "
+              f"{'statements x':>12} {'migsim x':>8} {'floor x':>7}")
         prev = None
-        for n, statements, floor, raw, sim, rss, pg in rows:
+        for n, statements, floor, raw, sim, rss, pg, alembic in rows:
             pg_text = f"{pg:9,.0f}" if pg is not None else f"{'-':>9}"
             ratio = f"{pg / sim:9.1f}" if pg is not None else f"{'-':>9}"
+            alembic_text = f"{alembic:10,.0f}" if alembic is not None else f"{'-':>10}"
+            alembic_ratio = f"{alembic / sim:14.1f}" if alembic is not None else f"{'-':>14}"
             print(f"{n:>9} {statements:>10} {fmt(floor):>14} {fmt(raw):>12} {fmt(sim):>15} "
-                  f"{sim / floor:12.2f} {sim / raw:10.2f} {pg_text} {ratio} {rss / 1024:8.1f} "
+                  f"{sim / floor:12.2f} {sim / raw:10.2f} {pg_text} {ratio} {alembic_text} "
+                  f"{alembic_ratio} {rss / 1024:8.1f} "
                   f"{growth(statements, prev and prev[1]):>12} {growth(sim, prev and prev[3]):>8} "
                   f"{growth(floor, prev and prev[2]):>7}")
             prev = (n, statements, floor, sim)
@@ -196,9 +219,10 @@ def report(args, rows, counts, snaps):
             print("callgrind instructions, one run each: the floors' parse loops alone, migsim's "
                   "whole process; peak memory from one plain run")
         else:
-            print(f"medians of {args.runs} runs (PostgreSQL: {args.pg_runs}); the floors are timed "
-                  "inside their process, migsim and PostgreSQL as whole processes; one transaction "
-                  "for PostgreSQL")
+            print(f"medians of {args.runs} runs (PostgreSQL and Alembic: {args.pg_runs}); the floors "
+                  "are timed inside their process, migsim, psql and Alembic as whole processes; "
+                  "pg: psql -1, the statements in one transaction; alembic: alembic upgrade head, "
+                  "revision by revision, one transaction each, on the same server")
         print("migsim: plan --empty --format json on the revisions' directory; outcomes: " +
               ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
         print("floor: libpg_query's parse to JSON; raw: its parse to PostgreSQL's nodes alone")
