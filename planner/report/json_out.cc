@@ -74,12 +74,6 @@ constexpr size_t kShort = 64;
 
 void JsonOut::escape(std::string& out, std::string_view s) {
   size_t i = first_to_escape(s);
-  if (i == s.size()) {
-    out.push_back('"');
-    out.append(s);
-    out.push_back('"');
-    return;
-  }
   out.push_back('"');
   out.append(s.data(), i);
   while (i < s.size()) {
