@@ -97,7 +97,7 @@ class Node {
   /// For a wrapped node, its body; otherwise the node itself.
   Node body() const { return kind().empty() ? *this : Node(doc_, index_ + 2); }
   /// The field of an object, or an invalid node when absent.
-  Node operator[](std::string_view field) const {
+  [[gnu::always_inline]] Node operator[](std::string_view field) const {
     if (!doc_) return {};
     const uint64_t* t = doc_->tape.get();
     uint64_t e = t[index_];
@@ -108,17 +108,22 @@ class Node {
       const uint8_t* key = s + (t[i] & simdjson::internal::JSON_VALUE_MASK);
       uint32_t length;
       std::memcpy(&length, key, sizeof length);
-      if (length == field.size() && std::memcmp(key + sizeof length, field.data(), length) == 0)
+      // The field's size, not the key's: a constant where the name is one,
+      // so that the comparison is a few loads, not a call.
+      if (length == field.size() &&
+          std::memcmp(key + sizeof length, field.data(), field.size()) == 0)
         return Node(doc_, i + 1);
     }
     return {};
   }
 
-  std::string_view str(std::string_view field) const { return (*this)[field].string(); }
-  int64_t integer(std::string_view field, int64_t fallback = 0) const {
+  [[gnu::always_inline]] std::string_view str(std::string_view field) const {
+    return (*this)[field].string();
+  }
+  [[gnu::always_inline]] int64_t integer(std::string_view field, int64_t fallback = 0) const {
     return (*this)[field].number(fallback);
   }
-  bool flag(std::string_view field) const {
+  [[gnu::always_inline]] bool flag(std::string_view field) const {
     Node n = (*this)[field];
     return n && tape::type(n.entry()) == 't';
   }
@@ -191,7 +196,7 @@ class NodeList {
   size_t index_ = 0;  ///< of the array's opening entry
 };
 
-inline NodeList Node::list(std::string_view field) const {
+[[gnu::always_inline]] inline NodeList Node::list(std::string_view field) const {
   Node n = (*this)[field];
   if (!n || tape::type(n.entry()) != '[') return {};
   return NodeList(n.doc_, n.index_);

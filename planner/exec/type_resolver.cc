@@ -76,15 +76,21 @@ const std::unordered_map<std::string_view, Builtin>& builtins() {
 
 /// Names a user may write for a built-in type that are not its internal name.
 std::string_view alias_of(std::string_view name) {
-  static const std::unordered_map<std::string_view, std::string_view> aliases = {
+  static constexpr std::pair<std::string_view, std::string_view> kAliases[] = {
       {"integer", "int4"},        {"int", "int4"},
       {"smallint", "int2"},       {"bigint", "int8"},
       {"real", "float4"},         {"boolean", "bool"},
       {"decimal", "numeric"},     {"character", "bpchar"},
       {"timestamp", "timestamp"}, {"double precision", "float8"},
   };
-  auto it = aliases.find(name);
-  return it == aliases.end() ? name : it->second;
+  for (const auto& [alias, internal] : kAliases)
+    if (name == alias) return internal;
+  return name;
+}
+
+const Builtin* find_builtin(std::string_view internal_name) {
+  auto it = builtins().find(internal_name);
+  return it == builtins().end() ? nullptr : &it->second;
 }
 
 }  // namespace
@@ -105,89 +111,92 @@ std::string_view serial_base_type(Node type_name) {
 }
 
 bool resolve_type(const Catalog& catalog, Node type_name, Column& column, StatementResult& error) {
+  // Views into the parse tree: a column's type is resolved once per column a
+  // statement writes, and nothing here outlives the statement but the texts
+  // copied into `column` and `error`.
   NodeList names = type_name.list("names");
-  std::string schema, name;
-  if (names.size() == 1) {
-    name = std::string(names.at(0).sval());
-  } else if (names.size() == 2) {
-    schema = std::string(names.at(0).sval());
-    name = std::string(names.at(1).sval());
-  } else if (names.size() == 3) {
-    schema = std::string(names.at(1).sval());
-    name = std::string(names.at(2).sval());
+  std::string_view schema, name;
+  if (names.size() >= 1 && names.size() <= 3) {
+    std::string_view parts[3];
+    size_t n = 0;
+    for (Node part : names) parts[n++] = part.sval();
+    name = parts[n - 1];
+    if (n >= 2) schema = parts[n - 2];
   }
   if (type_name.flag("pct_type")) {
     error = ExecContext::unknown("%TYPE references are not modelled");
     return false;
   }
   bool is_array = !type_name.list("arrayBounds").empty();
-  std::vector<int64_t> mods;
+  int64_t mods[2] = {0, 0};  // the first two: no built-in type takes more
+  size_t mod_count = 0;
   bool mods_ok = true;
   for (Node m : type_name.list("typmods")) {
-    Node c = m.body();
-    if (m.kind() == "A_Const" && c["ival"]) {
-      mods.push_back(m.ival());
+    if (m.kind() == "A_Const" && m.body()["ival"]) {
+      if (mod_count < 2) mods[mod_count] = m.ival();
+      ++mod_count;
     } else {
       mods_ok = false;
     }
   }
-  std::string display;
   // Built-in types: pg_catalog is searched first for unqualified names.
   if (schema.empty() || schema == "pg_catalog") {
-    std::string internal(alias_of(name));
-    if (name.size() > 1 && name[0] == '_' && builtins().count(name.substr(1))) {
+    std::string_view internal = alias_of(name);
+    if (name.size() > 1 && name[0] == '_' && find_builtin(name.substr(1))) {
       internal = name.substr(1);
       is_array = true;
     }
-    auto it = builtins().find(internal);
-    if (it != builtins().end()) {
-      const Builtin& b = it->second;
-      display = std::string(b.display);
+    if (const Builtin* b = find_builtin(internal)) {
       if (!mods_ok) {
-        error = ExecContext::unknown("type modifiers of " + display + " are not modelled");
+        error = ExecContext::unknown("type modifiers of " + std::string(b->display) +
+                                     " are not modelled");
         return false;
       }
-      if (internal == "interval" && !mods.empty()) {
+      if (internal == "interval" && mod_count > 0) {
         error = ExecContext::unknown("interval field qualifiers are not modelled");
         return false;
       }
-      if (internal == "bpchar" && mods.empty() && names.size() == 2) {
-        // CHAR without a length is CHAR(1).
-        mods.push_back(1);
-      }
-      if (internal == "bit" && mods.empty() && names.size() == 2) mods.push_back(1);
-      if (!mods.empty()) {
-        if (b.mod == Builtin::kNone) {
+      // CHAR and BIT without a length are CHAR(1) and BIT(1).
+      if ((internal == "bpchar" || internal == "bit") && mod_count == 0 && names.size() == 2)
+        mods[mod_count++] = 1;
+      std::string display;
+      if (mod_count > 0) {
+        if (b->mod == Builtin::kNone) {
           error = ExecContext::fails(
               "42601", "type modifier is not allowed for type \"" + std::string(internal) + "\"");
           return false;
         }
         std::string mod = "(" + std::to_string(mods[0]);
-        if (mods.size() > 1) mod += "," + std::to_string(mods[1]);
+        if (mod_count > 1) mod += "," + std::to_string(mods[1]);
         mod += ")";
-        if (b.mod == Builtin::kTimePrecision && display.find(' ') != std::string::npos) {
-          size_t sp = display.find(' ');
-          display = display.substr(0, sp) + mod + display.substr(sp);
+        size_t space = b->display.find(' ');
+        if (b->mod == Builtin::kTimePrecision && space != std::string_view::npos) {
+          // timestamp(3) without time zone
+          display.append(b->display.substr(0, space)).append(mod).append(b->display.substr(space));
         } else {
-          display += mod;
+          display.append(b->display).append(mod);
         }
       } else if (internal == "bpchar" && names.size() == 1) {
         display = "bpchar";
+      } else {
+        display = b->display;
       }
-      column.type = is_array ? display + "[]" : display;
+      if (is_array) display += "[]";
+      column.type = std::move(display);
       column.type_schema.clear();
       column.type_name.clear();
       return true;
     }
     if (schema == "pg_catalog") {
-      error = ExecContext::fails("42704", "type \"" + schema + "." + name + "\" does not exist");
+      error = ExecContext::fails(
+          "42704", "type \"" + std::string(schema) + "." + std::string(name) + "\" does not exist");
       return false;
     }
   }
   // A qualified name in a schema that does not exist: LookupExplicitNamespace fails first.
   if (!schema.empty() && schema != "pg_catalog" && schema != "information_schema" &&
-      schema != "pg_toast" && !catalog.schemas.find(schema)) {
-    error = ExecContext::fails("3F000", "schema \"" + schema + "\" does not exist");
+      schema != "pg_toast" && !catalog.schemas.find(std::string(schema))) {
+    error = ExecContext::fails("3F000", "schema \"" + std::string(schema) + "\" does not exist");
     return false;
   }
   // User types: enums, domains, composite types, and tables' row types.
@@ -196,7 +205,8 @@ bool resolve_type(const Catalog& catalog, Node type_name, Column& column, Statem
   } else if (const Relation* r = catalog.lookup_relation(schema, name, &found);
              r && r->kind != RelKind::kIndex && r->kind != RelKind::kSequence) {
   } else {
-    std::string shown = schema.empty() ? name : schema + "." + name;
+    std::string shown =
+        schema.empty() ? std::string(name) : std::string(schema) + "." + std::string(name);
     error = ExecContext::fails("42704", "type \"" + shown + "\" does not exist");
     return false;
   }
