@@ -63,6 +63,11 @@ inline size_t after(const uint64_t* t, size_t i) {
   }
 }
 
+/// An object's or array's element count (saturated at 2^24 - 1, as simdjson keeps it).
+inline size_t count(uint64_t entry) {
+  return (entry >> 32) & simdjson::internal::JSON_COUNT_MASK;
+}
+
 inline std::string_view string(const uint8_t* strings, uint64_t entry) {
   const uint8_t* at = strings + (entry & simdjson::internal::JSON_VALUE_MASK);
   uint32_t length;
@@ -89,7 +94,7 @@ class Node {
   std::string_view kind() const {
     if (!doc_) return {};
     uint64_t e = entry();
-    if (tape::type(e) != '{' || ((e >> 32) & simdjson::internal::JSON_COUNT_MASK) != 1) return {};
+    if (tape::type(e) != '{' || tape::count(e) != 1) return {};
     std::string_view key = tape::string(strings(), doc_->tape[index_ + 1]);
     if (key.empty() || key[0] < 'A' || key[0] > 'Z') return {};
     return key;
@@ -105,13 +110,10 @@ class Node {
     const uint8_t* s = strings();
     size_t end = static_cast<uint32_t>(e) - 1;
     for (size_t i = index_ + 1; i < end; i = tape::after(t, i + 1)) {
-      const uint8_t* key = s + (t[i] & simdjson::internal::JSON_VALUE_MASK);
-      uint32_t length;
-      std::memcpy(&length, key, sizeof length);
+      std::string_view key = tape::string(s, t[i]);
       // The field's size, not the key's: a constant where the name is one,
       // so that the comparison is a few loads, not a call.
-      if (length == field.size() &&
-          std::memcmp(key + sizeof length, field.data(), field.size()) == 0)
+      if (key.size() == field.size() && std::memcmp(key.data(), field.data(), field.size()) == 0)
         return Node(doc_, i + 1);
     }
     return {};
@@ -181,10 +183,8 @@ class NodeList {
   iterator end() const {
     return doc_ ? iterator(doc_, static_cast<uint32_t>(doc_->tape[index_]) - 1) : iterator();
   }
-  /// The count simdjson keeps, as its array::size() (saturated at 2^24 - 1).
-  size_t size() const {
-    return doc_ ? (doc_->tape[index_] >> 32) & simdjson::internal::JSON_COUNT_MASK : 0;
-  }
+  /// The count simdjson keeps, as its array::size().
+  size_t size() const { return doc_ ? tape::count(doc_->tape[index_]) : 0; }
   bool empty() const { return size() == 0; }
   Node at(size_t i) const;
 
