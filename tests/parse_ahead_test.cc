@@ -5,6 +5,10 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <future>
+#include <memory>
 #include <stdexcept>
 #include <thread>
 
@@ -68,6 +72,43 @@ TEST_CASE("parse ahead: the workers keep a few bodies past the last one asked fo
   CHECK(finish_revision_bodies(revs, error));
   CHECK(parse.taken() == 400);
   CHECK(revs[399].script().statements[0].text == "CREATE TABLE t400 (a int)");
+}
+
+TEST_CASE("parse ahead: several workers waiting for the caller all go on when it wants every body",
+          "[revisions]") {
+  // Bodies whose parse has not started, as read_revisions leaves them.
+  std::string text;
+  std::vector<Revision> revs(400);
+  for (size_t i = 0; i < revs.size(); ++i) {
+    revs[i].body_begin = static_cast<uint32_t>(text.size());
+    text += "CREATE TABLE t" + std::to_string(i) + " (a int);\n";
+    revs[i].body_end = static_cast<uint32_t>(text.size());
+    revs[i].parse_pending = true;
+  }
+  auto source = std::make_shared<const SourceFile>("history.sql", text);
+  for (Revision& r : revs) r.source = source;
+  // Every core parses (as when no replay reads the bodies meanwhile): on two
+  // cores or more, several workers. Each stops kParseAhead bodies past the
+  // last one asked for (none yet) and waits there.
+  BodyParse::start(revs, false);
+  REQUIRE(revs[0].background);
+  const BodyParse& parse = *revs[0].background;
+  wait_for_taken(parse, BodyParse::kParseAhead);
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK(parse.taken() <= BodyParse::kParseAhead + 8);
+  // Asking for every body wakes them all: a worker that went back to sleep
+  // would never be joined. Ten seconds is a hang, not a slow machine.
+  auto finished = std::async(std::launch::async, [&] {
+    InputError error;
+    return finish_revision_bodies(revs, error);
+  });
+  if (finished.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
+    std::fprintf(stderr, "finish_revision_bodies did not return: a worker was never woken\n");
+    std::_Exit(1);
+  }
+  CHECK(finished.get());
+  CHECK(parse.taken() == revs.size());
+  CHECK(revs[399].script().statements[0].text == "CREATE TABLE t399 (a int)");
 }
 
 TEST_CASE("parse ahead: a short history is parsed as its bodies are asked for", "[revisions]") {

@@ -82,20 +82,26 @@ void BodyParse::work() {
   }
 }
 
-bool BodyParse::within_reach() const {
-  return next_.load() < wanted_.load() + kParseAhead;
-}
-
 bool BodyParse::wait_for_caller() {
+  // One reading of next_ for both the test and the wait: another thread may
+  // take bodies in between, and a later reading could be far enough ahead
+  // for a wait while this one is too near for its halfway point.
   size_t next = next_.load();
-  if (next >= jobs_.size() || within_reach()) return !stop_;
+  if (next >= jobs_.size() || within_reach(next)) return !stop_;
   // Waits until the caller is halfway there: one wake-up every kParseAhead / 2
-  // bodies, not one each. want() reads resume_at_ after it moves wanted_, and
-  // this reads wanted_ after it sets resume_at_: one of the two sees the other.
+  // bodies, not one each. Each waiting worker has its own halfway point, and
+  // resume_at_ is the least of them. want() reads resume_at_ after it moves
+  // wanted_, and this reads wanted_ after it sets resume_at_: one of the two
+  // sees the other.
+  size_t resume = next - kParseAhead / 2;
   std::unique_lock<std::mutex> lock(mutex_);
-  resume_at_.store(next - kParseAhead / 2);
-  caller_moved_.wait(lock, [&] { return stop_ || wanted_.load() >= resume_at_.load(); });
-  resume_at_.store(SIZE_MAX);
+  resume_points_.push_back(resume);
+  resume_at_.store(std::min(resume_at_.load(), resume));
+  caller_moved_.wait(lock, [&] { return stop_ || wanted_.load() >= resume; });
+  resume_points_.erase(std::find(resume_points_.begin(), resume_points_.end(), resume));
+  resume_at_.store(resume_points_.empty()
+                       ? SIZE_MAX
+                       : *std::min_element(resume_points_.begin(), resume_points_.end()));
   return !stop_;
 }
 

@@ -71,7 +71,9 @@ class BodyParse {
   bool parse_next();
   void wait(Job& job);
   /// The next body nobody has taken is at most kParseAhead past the last one asked for.
-  bool within_reach() const;
+  bool within_reach() const { return within_reach(next_.load()); }
+  /// Body `next` is at most kParseAhead past the last one asked for.
+  bool within_reach(size_t next) const { return next < wanted_.load() + kParseAhead; }
   /// A worker's turn: false when it is kParseAhead bodies ahead of the
   /// caller, after waiting until the caller is halfway there.
   bool wait_for_caller();
@@ -83,8 +85,11 @@ class BodyParse {
   std::atomic<bool> stop_{false};
   /// One past the last body the caller asked for (every body, once finish() runs).
   std::atomic<size_t> wanted_{0};
-  /// What `wanted_` must reach for a waiting worker to go on; none waits at SIZE_MAX.
+  /// What `wanted_` must reach for the first waiting worker to go on (the
+  /// least of `resume_points_`); none waits at SIZE_MAX.
   std::atomic<size_t> resume_at_{SIZE_MAX};
+  /// What each waiting worker waits for `wanted_` to reach (under `mutex_`).
+  std::vector<size_t> resume_points_;
   std::mutex mutex_;
   std::condition_variable finished_;
   std::condition_variable caller_moved_;
