@@ -127,11 +127,8 @@ int run_check(const CheckOptions& o) {
   return code;
 }
 
-void setup(CLI::App& app, std::function<int()>& action) {
+void setup(CLI::App* cmd, std::function<int()>& action) {
   static CheckOptions o;
-  auto* cmd = app.add_subcommand(
-      "check",
-      "For pull requests: plan every environment and a fresh database; exit 1 on findings");
   cmd->add_option("--config", o.project.config, "migsim.toml (default: ./migsim.toml if present)");
   cmd->add_option("--migrations", o.project.migrations, "the migration history");
   cmd->add_option("--source-format", o.project.source_format, "override the detected format");
@@ -150,7 +147,9 @@ void setup(CLI::App& app, std::function<int()>& action) {
   cmd->callback([&action] { action = [] { return run_check(o); }; });
 }
 
-CommandRegistrar reg(50, setup);
+CommandRegistrar reg(
+    50, "check",
+    "For pull requests: plan every environment and a fresh database; exit 1 on findings", setup);
 
 }  // namespace
 }  // namespace migsim

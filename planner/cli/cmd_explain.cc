@@ -95,11 +95,8 @@ int run_explain(const ExplainOptions& o) {
   return 0;
 }
 
-void setup(CLI::App& app, std::function<int()>& action) {
+void setup(CLI::App* cmd, std::function<int()>& action) {
   static ExplainOptions o;
-  auto* cmd = app.add_subcommand(
-      "explain",
-      "Show one pending revision statement by statement, with the catalog before and after");
   cmd->add_option("revision", o.revision, "the revision (id, unique prefix or branch label)")
       ->required();
   cmd->add_option("--config", o.project.config, "migsim.toml (default: ./migsim.toml if present)");
@@ -114,7 +111,9 @@ void setup(CLI::App& app, std::function<int()>& action) {
   cmd->callback([&action] { action = [] { return run_explain(o); }; });
 }
 
-CommandRegistrar reg(35, setup);
+CommandRegistrar reg(
+    35, "explain",
+    "Show one pending revision statement by statement, with the catalog before and after", setup);
 
 }  // namespace
 }  // namespace migsim

@@ -192,10 +192,8 @@ int run_history(const HistoryOptions& o) {
   return graph.has_errors() ? 1 : 0;
 }
 
-void setup(CLI::App& app, std::function<int()>& action) {
+void setup(CLI::App* cmd, std::function<int()>& action) {
   static HistoryOptions o;
-  auto* cmd = app.add_subcommand(
-      "history", "Print the migration history as a graph: order, heads, merges and problems");
   cmd->add_option("--migrations", o.migrations,
                   "an Alembic versions/ directory, an offline .sql file, or a SQL directory");
   cmd->add_option("--source-format", o.source_format, "override the detected source format")
@@ -209,7 +207,9 @@ void setup(CLI::App& app, std::function<int()>& action) {
   cmd->callback([&action] { action = [] { return run_history(o); }; });
 }
 
-CommandRegistrar reg(20, setup);
+CommandRegistrar reg(20, "history",
+                     "Print the migration history as a graph: order, heads, merges and problems",
+                     setup);
 
 }  // namespace
 }  // namespace migsim

@@ -108,26 +108,26 @@ void add_options(CLI::App* cmd, PlanOptions& o, bool audit) {
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
 }
 
-void setup_plan(CLI::App& app, std::function<int()>& action) {
+void setup_plan(CLI::App* cmd, std::function<int()>& action) {
   static PlanOptions o;
-  auto* cmd = app.add_subcommand(
-      "plan",
-      "Simulate the pending revisions on an environment's snapshot, or on an empty database");
   add_options(cmd, o, false);
   cmd->callback([&action] { action = [] { return run_plan(o, RunMode::kPlan); }; });
 }
 
-void setup_audit(CLI::App& app, std::function<int()>& action) {
+void setup_audit(CLI::App* cmd, std::function<int()>& action) {
   static PlanOptions o;
-  auto* cmd = app.add_subcommand(
-      "audit",
-      "Replay the applied history from base and compare it with the environment's snapshot");
   add_options(cmd, o, true);
   cmd->callback([&action] { action = [] { return run_plan(o, RunMode::kAudit); }; });
 }
 
-CommandRegistrar reg_plan(30, setup_plan);
-CommandRegistrar reg_audit(31, setup_audit);
+CommandRegistrar reg_plan(
+    30, "plan",
+    "Simulate the pending revisions on an environment's snapshot, or on an empty database",
+    setup_plan);
+CommandRegistrar reg_audit(
+    31, "audit",
+    "Replay the applied history from base and compare it with the environment's snapshot",
+    setup_audit);
 
 }  // namespace
 }  // namespace migsim

@@ -50,10 +50,8 @@ int run_replay(const ReplayOptions& o) {
   return 0;
 }
 
-void setup(CLI::App& app, std::function<int()>& action) {
+void setup(CLI::App* cmd, std::function<int()>& action) {
   static ReplayOptions o;
-  auto* cmd = app.add_subcommand(
-      "replay", "Replay SQL files on an empty database and print each statement's outcome");
   cmd->add_option("--schema", o.base, "SQL applied first, to build the starting catalog")
       ->allow_extra_args(false);
   cmd->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
@@ -67,7 +65,9 @@ void setup(CLI::App& app, std::function<int()>& action) {
   cmd->callback([&action] { action = [] { return run_replay(o); }; });
 }
 
-CommandRegistrar reg(10, setup);
+CommandRegistrar reg(10, "replay",
+                     "Replay SQL files on an empty database and print each statement's outcome",
+                     setup);
 
 }  // namespace
 }  // namespace migsim

@@ -77,11 +77,8 @@ int run_report(const ReportOptions& o) {
   return 0;
 }
 
-void setup(CLI::App& app, std::function<int()>& action) {
+void setup(CLI::App* cmd, std::function<int()>& action) {
   static ReportOptions o;
-  auto* cmd = app.add_subcommand("report",
-                                 "Write the status report in Markdown: each environment, its "
-                                 "pending and applied revisions, findings; or render a saved run");
   cmd->add_option("--config", o.project.config, "migsim.toml (default: ./migsim.toml if present)");
   cmd->add_option("--migrations", o.project.migrations, "the migration history");
   cmd->add_option("--source-format", o.project.source_format, "override the detected format");
@@ -96,7 +93,10 @@ void setup(CLI::App& app, std::function<int()>& action) {
   cmd->callback([&action] { action = [] { return run_report(o); }; });
 }
 
-CommandRegistrar reg(40, setup);
+CommandRegistrar reg(40, "report",
+                     "Write the status report in Markdown: each environment, its "
+                     "pending and applied revisions, findings; or render a saved run",
+                     setup);
 
 }  // namespace
 }  // namespace migsim

@@ -28,12 +28,11 @@ int run_rules() {
   return 0;
 }
 
-void setup(CLI::App& app, std::function<int()>& action) {
-  auto* cmd = app.add_subcommand("rules", "List the rules findings come from");
+void setup(CLI::App* cmd, std::function<int()>& action) {
   cmd->callback([&action] { action = [] { return run_rules(); }; });
 }
 
-CommandRegistrar reg(80, setup);
+CommandRegistrar reg(80, "rules", "List the rules findings come from", setup);
 
 }  // namespace
 }  // namespace migsim

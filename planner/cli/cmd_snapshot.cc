@@ -112,9 +112,8 @@ int run_diff(const SnapshotOptions& o) {
   return changes.empty() ? 0 : 1;
 }
 
-void setup(CLI::App& app, std::function<int()>& action) {
+void setup(CLI::App* cmd, std::function<int()>& action) {
   static SnapshotOptions o;
-  auto* cmd = app.add_subcommand("snapshot", "Make, read and compare environment snapshots");
   cmd->require_subcommand(1);
 
   auto* sql = cmd->add_subcommand(
@@ -156,7 +155,7 @@ void setup(CLI::App& app, std::function<int()>& action) {
   diff->callback([&action] { action = [] { return run_diff(o); }; });
 }
 
-CommandRegistrar reg(20, setup);
+CommandRegistrar reg(25, "snapshot", "Make, read and compare environment snapshots", setup);
 
 }  // namespace
 }  // namespace migsim

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -19,14 +20,39 @@
 namespace migsim {
 
 namespace {
-std::vector<std::pair<int, CommandSetup>>& commands() {
-  static std::vector<std::pair<int, CommandSetup>> list;
+
+struct Command {
+  int order;
+  const char* name;
+  const char* description;
+  CommandSetup setup;
+};
+
+std::vector<Command>& commands() {
+  static std::vector<Command> list;
   return list;
 }
+
 }  // namespace
 
-CommandRegistrar::CommandRegistrar(int order, CommandSetup setup) {
-  commands().emplace_back(order, setup);
+CommandRegistrar::CommandRegistrar(int order, const char* name, const char* description,
+                                   CommandSetup setup) {
+  commands().push_back({order, name, description, setup});
+}
+
+std::unique_ptr<CLI::App> make_app(std::function<int()>& action, std::string_view only) {
+  auto app =
+      std::make_unique<CLI::App>("migsim: plan and simulate PostgreSQL schema migrations, offline");
+  app->require_subcommand(1);
+  app->set_version_flag("--version", std::string("migsim ") + MIGSIM_VERSION);
+  auto list = commands();
+  std::sort(list.begin(), list.end(),
+            [](const Command& a, const Command& b) { return a.order < b.order; });
+  for (const Command& c : list) {
+    CLI::App* cmd = app->add_subcommand(c.name, c.description);
+    if (only.empty() || only == c.name) c.setup(cmd, action);
+  }
+  return app;
 }
 
 int report_input_error(const InputError& e) {
@@ -108,15 +134,14 @@ int run_on_stack(const std::function<int()>& action, size_t stack_bytes) {
 int run_cli(int argc, char** argv) {
   // Revision bodies parsed in the background get their written changes there.
   set_statement_digest(&digest_statement);
-  CLI::App app{"migsim: plan and simulate PostgreSQL schema migrations, offline"};
-  app.require_subcommand(1);
-  app.set_version_flag("--version", std::string("migsim ") + MIGSIM_VERSION);
   std::function<int()> action;
-  auto list = commands();
-  std::sort(list.begin(), list.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (const auto& [order, setup] : list) setup(app, action);
-  if (argc > 1 && argv[1][0] != '-') {
+  // The command named first on the line is the one that runs (CLI11 takes
+  // options before it for the app's own): only it needs its options.
+  bool named = argc > 1 && argv[1][0] != '-';
+  std::unique_ptr<CLI::App> made =
+      make_app(action, named ? std::string_view(argv[1]) : std::string_view());
+  CLI::App& app = *made;
+  if (named) {
     bool known = false;
     for (const auto* sub : app.get_subcommands({})) known = known || sub->check_name(argv[1]);
     if (!known) return report_usage_error(std::string("unknown command '") + argv[1] + "'");
