@@ -96,13 +96,16 @@ bool BodyParse::wait_for_caller() {
   size_t resume = next - kParseAhead / 2;
   std::unique_lock<std::mutex> lock(mutex_);
   resume_points_.push_back(resume);
-  resume_at_.store(std::min(resume_at_.load(), resume));
+  publish_resume_at();
   caller_moved_.wait(lock, [&] { return stop_ || wanted_.load() >= resume; });
   resume_points_.erase(std::find(resume_points_.begin(), resume_points_.end(), resume));
-  resume_at_.store(resume_points_.empty()
-                       ? SIZE_MAX
-                       : *std::min_element(resume_points_.begin(), resume_points_.end()));
+  publish_resume_at();
   return !stop_;
+}
+
+void BodyParse::publish_resume_at() {
+  auto least = std::min_element(resume_points_.begin(), resume_points_.end());
+  resume_at_.store(least == resume_points_.end() ? SIZE_MAX : *least);
 }
 
 void BodyParse::want(size_t slot) {

@@ -77,6 +77,9 @@ class BodyParse {
   /// A worker's turn: false when it is kParseAhead bodies ahead of the
   /// caller, after waiting until the caller is halfway there.
   bool wait_for_caller();
+  /// Sets resume_at_ to the least of resume_points_ (under mutex_), for
+  /// want() to read without taking the mutex.
+  void publish_resume_at();
   /// The caller wants the bodies up to `slot`: a worker waiting for that goes on.
   void want(size_t slot);
 
