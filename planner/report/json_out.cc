@@ -181,6 +181,16 @@ JsonOut& JsonOut::end_array() {
   return *this;
 }
 
+JsonOut& JsonOut::continue_array(bool first) {
+  first_.push_back(first);
+  return *this;
+}
+
+JsonOut& JsonOut::elements_written_elsewhere() {
+  first_.back() = false;
+  return *this;
+}
+
 JsonOut& JsonOut::key(std::string_view k) {
   quoted(k, ':');
   if (pretty_) out_.push_back(' ');

@@ -27,6 +27,13 @@ class JsonOut {
 
   static void escape(std::string& out, std::string_view s);
 
+  /// Compact output made in pieces: this writer writes elements of an array
+  /// another writer opened, `first` when none was written before them.
+  JsonOut& continue_array(bool first);
+  /// The open container has elements another writer wrote after this one
+  /// opened it: the next element takes a comma.
+  JsonOut& elements_written_elsewhere();
+
  private:
   /// Before an element: whether a comma goes first (none after a key or
   /// before a container's first element). The container's next element is

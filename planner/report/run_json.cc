@@ -1,5 +1,8 @@
+#include <algorithm>
+
 #include "planner/report/json_out.h"
 #include "planner/report/run_writers.h"
+#include "planner/util/pieces_in_order.h"
 
 namespace migsim {
 
@@ -52,6 +55,21 @@ void finding_members(JsonOut& j, const Finding& f) {
   }
 }
 
+void revision(JsonOut& j, const ModelRevisionRun& rev) {
+  j.begin_object();
+  j.key("id").value(rev.id);
+  j.key("name").value(rev.name);
+  j.key("status").value(rev.applied ? "applied" : "pending");
+  j.key("verdict").value(verdict_name(rev.verdict));
+  j.key("reason").string_or_null(rev.reason);
+  j.key("rolled_back").value(rev.rolled_back);
+  j.key("file").value(rev.file);
+  j.key("statements").begin_array();
+  for (const auto& s : rev.statements) statement(j, s);
+  j.end_array();
+  j.end_object();
+}
+
 void finding(JsonOut& j, const Finding& f) {
   j.begin_object();
   finding_members(j, f);
@@ -61,6 +79,10 @@ void finding(JsonOut& j, const Finding& f) {
 /// A piece of JSON is handed on once it is this large: a long history's
 /// report is never all in memory at once.
 constexpr size_t kPiece = 1 << 20;
+
+/// A long run's revisions are written in pieces of this many, two at a time
+/// (pieces_in_order); a shorter run's on this thread alone.
+constexpr size_t kRevisionsPerPiece = 128;
 
 }  // namespace
 
@@ -91,20 +113,29 @@ void runs_json(const ReportModel& model, const TextSink& emit) {
     strings(j, run.heads);
     j.key("pending").value(static_cast<int64_t>(run.pending()));
     j.key("revisions").begin_array();
-    for (const auto& rev : run.revisions) {
-      j.begin_object();
-      j.key("id").value(rev.id);
-      j.key("name").value(rev.name);
-      j.key("status").value(rev.applied ? "applied" : "pending");
-      j.key("verdict").value(verdict_name(rev.verdict));
-      j.key("reason").string_or_null(rev.reason);
-      j.key("rolled_back").value(rev.rolled_back);
-      j.key("file").value(rev.file);
-      j.key("statements").begin_array();
-      for (const auto& s : rev.statements) statement(j, s);
-      j.end_array();
-      j.end_object();
-      flush_if_full();
+    if (run.revisions.size() < 2 * kRevisionsPerPiece) {
+      for (const auto& rev : run.revisions) {
+        revision(j, rev);
+        flush_if_full();
+      }
+    } else {
+      // What is written so far goes first; then the revisions, made in pieces
+      // on two threads.
+      emit(out);
+      out.clear();
+      size_t count = run.revisions.size();
+      size_t pieces = (count + kRevisionsPerPiece - 1) / kRevisionsPerPiece;
+      pieces_in_order(
+          pieces,
+          [&](size_t piece, std::string& text) {
+            JsonOut pj(text);
+            pj.continue_array(piece == 0);
+            size_t end = std::min(count, (piece + 1) * kRevisionsPerPiece);
+            for (size_t i = piece * kRevisionsPerPiece; i < end; ++i)
+              revision(pj, run.revisions[i]);
+          },
+          emit);
+      j.elements_written_elsewhere();
     }
     j.end_array();
     j.key("findings").begin_array();
