@@ -102,19 +102,19 @@ TEST_CASE("dump: identity columns keep their sequence's name and options", "[dum
        c);
   const Relation* seq = c.relation("app", "t_ids");
   REQUIRE(seq);
-  CHECK(seq->sequence.start == 1000);
-  CHECK(seq->sequence.increment == 10);
-  CHECK(seq->sequence.cache == 5);
-  CHECK(seq->sequence.max == 2147483647);
-  CHECK(seq->sequence.identity);
-  CHECK(seq->sequence.owned_by_column == "id");
+  CHECK(seq->sequence->start == 1000);
+  CHECK(seq->sequence->increment == 10);
+  CHECK(seq->sequence->cache == 5);
+  CHECK(seq->sequence->max == 2147483647);
+  CHECK(seq->sequence->identity);
+  CHECK(seq->sequence->owned_by_column == "id");
   CHECK(c.relation("app", "t")->column("id")->identity == 'd');
   const Relation* u = c.relation("app", "u_id_seq");
   REQUIRE(u);
-  CHECK(u->sequence.min == 7);
-  CHECK(u->sequence.start == 7);
-  CHECK(u->sequence.max == 32767);
-  CHECK(u->sequence.cycle);
+  CHECK(u->sequence->min == 7);
+  CHECK(u->sequence->start == 7);
+  CHECK(u->sequence->max == 32767);
+  CHECK(u->sequence->cycle);
 }
 
 }  // namespace migsim

@@ -42,10 +42,10 @@ TEST_CASE("CREATE INDEX records keys, names and predicate", "[relations]") {
   const Relation* idx = c.relation("public", "t_lower_c_idx");
   REQUIRE(idx);
   CHECK(idx->kind == RelKind::kIndex);
-  CHECK(idx->index.unique);
-  CHECK(idx->index.keys == std::vector<std::string>{"lower(b)"});
-  CHECK(idx->index.include == std::vector<std::string>{"c"});
-  CHECK(idx->index.predicate == "a > 0");
+  CHECK(idx->index->unique);
+  CHECK(idx->index->keys == std::vector<std::string>{"lower(b)"});
+  CHECK(idx->index->include == std::vector<std::string>{"c"});
+  CHECK(idx->index->predicate == "a > 0");
 }
 
 TEST_CASE("ALTER INDEX sets and resets storage parameters", "[relations]") {
@@ -85,15 +85,15 @@ TEST_CASE("sequences keep their options and owner", "[relations]") {
          "CREATE SEQUENCE s AS integer INCREMENT -2 CACHE 5 CYCLE OWNED BY t.id;");
   const Relation* seq = c.relation("public", "s");
   REQUIRE(seq);
-  CHECK(seq->sequence.type == "integer");
-  CHECK(seq->sequence.increment == -2);
-  CHECK(seq->sequence.min == -2147483648LL);
-  CHECK(seq->sequence.max == -1);
-  CHECK(seq->sequence.start == -1);
-  CHECK(seq->sequence.cache == 5);
-  CHECK(seq->sequence.cycle);
-  CHECK(seq->sequence.owned_by_table == "t");
-  CHECK(seq->sequence.owned_by_column == "id");
+  CHECK(seq->sequence->type == "integer");
+  CHECK(seq->sequence->increment == -2);
+  CHECK(seq->sequence->min == -2147483648LL);
+  CHECK(seq->sequence->max == -1);
+  CHECK(seq->sequence->start == -1);
+  CHECK(seq->sequence->cache == 5);
+  CHECK(seq->sequence->cycle);
+  CHECK(seq->sequence->owned_by_table == "t");
+  CHECK(seq->sequence->owned_by_column == "id");
 }
 
 TEST_CASE("views record columns, types, dependencies and definition", "[relations]") {

@@ -98,21 +98,21 @@ void fill(Catalog& c, Snapshot& s) {
   ix.schema = "app";
   ix.name = "users_pkey";
   ix.kind = RelKind::kIndex;
-  ix.index.table = "users";
-  ix.index.keys = {"id"};
-  ix.index.unique = ix.index.primary = true;
-  ix.index.constraint = "users_pkey";
-  ix.index.predicate = "(id > 0)";
+  ix.index->table = "users";
+  ix.index->keys = {"id"};
+  ix.index->unique = ix.index->primary = true;
+  ix.index->constraint = "users_pkey";
+  ix.index->predicate = "(id > 0)";
   c.put_relation(ix);
 
   Relation seq;
   seq.schema = "app";
   seq.name = "users_id_seq";
   seq.kind = RelKind::kSequence;
-  seq.sequence.owned_by_table = "users";
-  seq.sequence.owned_by_column = "id";
-  seq.sequence.identity = true;
-  seq.sequence.start = 100;
+  seq.sequence->owned_by_table = "users";
+  seq.sequence->owned_by_column = "id";
+  seq.sequence->identity = true;
+  seq.sequence->start = 100;
   c.put_relation(seq);
 
   Relation v;
@@ -175,8 +175,8 @@ TEST_CASE("a saved snapshot loads into the same catalog", "[snapshot]") {
   CHECK(users->row_estimate == 42);
   CHECK(b.type("app", "mood")->labels[2] == "happy \"quoted\"");
   CHECK(b.type("app", "email")->constraints.size() == 1);
-  CHECK(b.relation("app", "users_id_seq")->sequence.start == 100);
-  CHECK(b.relation("app", "users_pkey")->index.predicate == "(id > 0)");
+  CHECK(b.relation("app", "users_id_seq")->sequence->start == 100);
+  CHECK(b.relation("app", "users_pkey")->index->predicate == "(id > 0)");
   CHECK(b.relation("app", "v")->depends.at(0).columns == std::vector<std::string>{"id"});
   REQUIRE(sb.version_tables.size() == 1);
   CHECK(sb.version_tables[0].rows == R"([{"version_num":"ae1027a6acf"}])");
@@ -470,7 +470,7 @@ TEST_CASE("snapshot commands: exit codes, and no output file on bad input", "[sn
   write_file(b, "garbage");
   CHECK(status("snapshot diff " + a + " " + b) == 2);
   CHECK(status("snapshot show " + b) == 2);
-  for (const auto& p : {doc, a, b, out}) std::remove(p.c_str());
+  for (const auto& p : {doc, a, b, changed, out}) std::remove(p.c_str());
 }
 
 }  // namespace migsim

@@ -161,7 +161,7 @@ PyValue inspector_call(const Catalog& catalog, const std::string& method,
     std::string index;
     if (!string_arg(args, kwargs, 1, "index_name", index, why)) return PyValue::unknown(why);
     const Relation* ix = catalog.relation(schema, index);
-    return boolean(ix && ix->kind == RelKind::kIndex && ix->index.table == table);
+    return boolean(ix && ix->kind == RelKind::kIndex && ix->index->table == table);
   }
   if (!rel || !is_reflected_table(*rel))
     return PyValue::unknown("SQLAlchemy raises NoSuchTableError: " +
@@ -228,9 +228,9 @@ PyValue inspector_call(const Catalog& catalog, const std::string& method,
   if (method == "get_indexes") {
     std::vector<PyValue> out;
     for (const Relation* ix : catalog.indexes_of(schema, table)) {
-      if (ix->index.primary) continue;
+      if (ix->index->primary) continue;
       std::vector<PyValue> cols;
-      for (const std::string& c : ix->index.keys) {
+      for (const std::string& c : ix->index->keys) {
         if (rel->column(c))
           cols.push_back(PyValue::str(c));
         else
@@ -238,9 +238,9 @@ PyValue inspector_call(const Catalog& catalog, const std::string& method,
       }
       std::vector<std::pair<std::string, PyValue>> d = {{"name", PyValue::str(ix->name)},
                                                         {"column_names", list(std::move(cols))},
-                                                        {"unique", boolean(ix->index.unique)}};
-      if (!ix->index.constraint.empty())
-        d.emplace_back("duplicates_constraint", PyValue::str(ix->index.constraint));
+                                                        {"unique", boolean(ix->index->unique)}};
+      if (!ix->index->constraint.empty())
+        d.emplace_back("duplicates_constraint", PyValue::str(ix->index->constraint));
       out.push_back(dict(std::move(d)));
     }
     return list(std::move(out));

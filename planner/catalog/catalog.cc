@@ -218,9 +218,9 @@ struct Catalog::RelationIndex {
     if (!r.partition_parent.empty()) visit(kChildren, std::string_view(), r.partition_parent);
     for (const auto& p : r.inherits) visit(kChildren, std::string_view(), p);
     if (r.kind == RelKind::kIndex || r.kind == RelKind::kPartitionedIndex)
-      visit(kIndexes, r.schema, r.index.table);
-    if (r.kind == RelKind::kSequence && !r.sequence.owned_by_table.empty())
-      visit(kOwnedSequences, r.schema, r.sequence.owned_by_table);
+      visit(kIndexes, r.schema, r.index->table);
+    if (r.kind == RelKind::kSequence && !r.sequence->owned_by_table.empty())
+      visit(kOwnedSequences, r.schema, r.sequence->owned_by_table);
     for (const auto& c : r.constraints) {
       visit(kConstraints, r.schema, c.name);
       if (c.kind == Constraint::Kind::kForeignKey)
@@ -321,7 +321,7 @@ std::vector<const Relation*> Catalog::indexes_of(std::string_view schema,
   std::vector<const Relation*> out;
   for (const Relation* r : relations_for(RelationIndex::kIndexes, key(schema, table)))
     if ((r->kind == RelKind::kIndex || r->kind == RelKind::kPartitionedIndex) &&
-        r->schema == schema && r->index.table == table)
+        r->schema == schema && r->index->table == table)
       out.push_back(r);
   std::sort(out.begin(), out.end(),
             [](const Relation* a, const Relation* b) { return a->name < b->name; });

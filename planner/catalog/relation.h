@@ -10,6 +10,7 @@
 
 #include "planner/catalog/column.h"
 #include "planner/catalog/constraint.h"
+#include "planner/util/boxed.h"
 
 namespace migsim {
 
@@ -83,8 +84,8 @@ struct Relation {
   std::vector<std::string> acl;
   std::string comment;
 
-  IndexInfo index;                   ///< kind kIndex, kPartitionedIndex
-  SequenceInfo sequence;             ///< kind kSequence
+  Boxed<IndexInfo> index;            ///< kind kIndex, kPartitionedIndex
+  Boxed<SequenceInfo> sequence;      ///< kind kSequence
   std::string definition;            ///< views and materialized views: the query
   std::vector<RelationRef> depends;  ///< views: the relations and columns they read
   std::string partition_key;         ///< partitioned tables: PARTITION BY ...

@@ -64,9 +64,9 @@ StatementResult alter_index(ExecContext& ctx) {
     Node cmd = c.body();
     std::string_view sub = cmd.str("subtype");
     if (sub == "AT_SetRelOptions" || sub == "AT_ResetRelOptions") {
-      const auto* specs = options_for(rel->index.method);
+      const auto* specs = options_for(rel->index->method);
       if (!specs) {
-        return ExecContext::unknown("storage parameters of access method " + rel->index.method +
+        return ExecContext::unknown("storage parameters of access method " + rel->index->method +
                                     " are not modelled");
       }
       for (Node o : cmd["def"].body().list("items")) {

@@ -36,8 +36,8 @@ StatementResult alter_object_schema(ExecContext& ctx) {
   std::vector<std::string> movers{name};
   for (const Relation* r : ctx.catalog.relations_in(schema)) {
     bool index = (r->kind == RelKind::kIndex || r->kind == RelKind::kPartitionedIndex) &&
-                 r->index.table == name;
-    bool seq = r->kind == RelKind::kSequence && r->sequence.owned_by_table == name;
+                 r->index->table == name;
+    bool seq = r->kind == RelKind::kSequence && r->sequence->owned_by_table == name;
     if (index || seq) movers.push_back(r->name);
   }
   for (const auto& m : movers) {

@@ -34,10 +34,10 @@ StatementResult alter_sequence(ExecContext& ctx) {
   if (!apply_sequence_options(ctx.catalog, ctx.stmt, n.list("options"), false, seq, owned_by,
                               error))
     return error;
-  if (owned_by && rel->sequence.identity) {
-    return ExecContext::fails(
-        "0A000", "cannot change ownership of identity sequence",
-        "Sequence \"" + t.name + "\" is linked to table \"" + rel->sequence.owned_by_table + "\".");
+  if (owned_by && rel->sequence->identity) {
+    return ExecContext::fails("0A000", "cannot change ownership of identity sequence",
+                              "Sequence \"" + t.name + "\" is linked to table \"" +
+                                  rel->sequence->owned_by_table + "\".");
   }
   if (owned_by && !apply_owned_by(ctx, owned_by, t.schema, seq, error)) return error;
   if (same(seq, rel->sequence)) {

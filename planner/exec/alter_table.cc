@@ -151,14 +151,14 @@ StatementResult change_owner_of_other(AlterTarget& t, NodeList cmds) {
   StatementResult last;
   for (Node c : cmds) {
     const Relation& rel = t.get();
-    if (rel.kind == RelKind::kSequence && !rel.sequence.owned_by_table.empty()) {
+    if (rel.kind == RelKind::kSequence && !rel.sequence->owned_by_table.empty()) {
       std::string owner;
       StatementResult error;
       if (!resolve_role(t.ctx.catalog, c.body()["newowner"], owner, error)) return error;
       if (owner != rel.owner) {
         return ExecContext::fails("0A000", "cannot change owner of sequence \"" + rel.name + "\"",
                                   "Sequence \"" + rel.name + "\" is linked to table \"" +
-                                      rel.sequence.owned_by_table + "\".");
+                                      rel.sequence->owned_by_table + "\".");
       }
     }
     last = at_change_owner(t, c.body());

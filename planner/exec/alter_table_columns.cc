@@ -249,8 +249,8 @@ StatementResult at_alter_column_type(AlterTarget& t, Node cmd) {
   if (old->identity && target.type != old->type) {
     // The identity sequence follows the column's type (ALTER SEQUENCE ... AS).
     for (const Relation* s : catalog.relations_in(t.schema)) {
-      if (s->kind != RelKind::kSequence || !s->sequence.identity ||
-          s->sequence.owned_by_table != t.name || s->sequence.owned_by_column != col)
+      if (s->kind != RelKind::kSequence || !s->sequence->identity ||
+          s->sequence->owned_by_table != t.name || s->sequence->owned_by_column != col)
         continue;
       SequenceInfo seq = s->sequence;
       if (!change_sequence_type(seq, target.type, error)) return error;

@@ -49,8 +49,8 @@ StatementResult at_drop_identity(AlterTarget& t, Node cmd) {
   t.mut().column(col)->identity = 0;
   std::vector<std::string> owned;
   for (const Relation* s : t.ctx.catalog.relations_in(t.schema))
-    if (s->kind == RelKind::kSequence && s->sequence.identity &&
-        s->sequence.owned_by_table == t.name && s->sequence.owned_by_column == col)
+    if (s->kind == RelKind::kSequence && s->sequence->identity &&
+        s->sequence->owned_by_table == t.name && s->sequence->owned_by_column == col)
       owned.push_back(s->name);
   for (const auto& s : owned) t.ctx.catalog.drop_relation(t.schema, s);
   return ExecContext::applies();
@@ -71,8 +71,8 @@ StatementResult at_set_identity(AlterTarget& t, Node cmd) {
   Catalog& catalog = t.ctx.catalog;
   std::string seq_name;
   for (const Relation* s : catalog.relations_in(t.schema))
-    if (s->kind == RelKind::kSequence && s->sequence.identity &&
-        s->sequence.owned_by_table == t.name && s->sequence.owned_by_column == col)
+    if (s->kind == RelKind::kSequence && s->sequence->identity &&
+        s->sequence->owned_by_table == t.name && s->sequence->owned_by_column == col)
       seq_name = s->name;
   char identity = c->identity;
   SequenceInfo seq;

@@ -21,9 +21,9 @@ StatementResult at_change_owner(AlterTarget& t, Node cmd) {
   std::vector<std::string> follow;
   for (const Relation* r : catalog.relations_in(t.schema)) {
     if ((r->kind == RelKind::kIndex || r->kind == RelKind::kPartitionedIndex) &&
-        r->index.table == t.name)
+        r->index->table == t.name)
       follow.push_back(r->name);
-    if (r->kind == RelKind::kSequence && r->sequence.owned_by_table == t.name)
+    if (r->kind == RelKind::kSequence && r->sequence->owned_by_table == t.name)
       follow.push_back(r->name);
   }
   for (const auto& n : follow) catalog.relation_mut(t.schema, n)->owner = owner;
@@ -227,8 +227,8 @@ StatementResult at_set_logged(AlterTarget& t, bool logged) {
   t.mut().unlogged = !logged;
   std::vector<std::string> follow;
   for (const Relation* r : catalog.relations_in(t.schema)) {
-    if ((r->kind == RelKind::kIndex && r->index.table == t.name) ||
-        (r->kind == RelKind::kSequence && r->sequence.owned_by_table == t.name))
+    if ((r->kind == RelKind::kIndex && r->index->table == t.name) ||
+        (r->kind == RelKind::kSequence && r->sequence->owned_by_table == t.name))
       follow.push_back(r->name);
   }
   for (const auto& n : follow) catalog.relation_mut(t.schema, n)->unlogged = !logged;

@@ -39,10 +39,10 @@ std::vector<std::string> choose_index_column_names(const std::vector<std::string
 }
 
 std::vector<std::string> index_column_names(const Relation& table, const Relation& index) {
-  if (!index.index.column_names.empty()) return index.index.column_names;
+  if (!index.index->column_names.empty()) return index.index->column_names;
   std::vector<std::string> pre;
-  for (const auto& k : index.index.keys) pre.push_back(table.column(k) ? k : "expr");
-  for (const auto& k : index.index.include) pre.push_back(k);
+  for (const auto& k : index.index->keys) pre.push_back(table.column(k) ? k : "expr");
+  for (const auto& k : index.index->include) pre.push_back(k);
   return choose_index_column_names(pre);
 }
 
@@ -54,22 +54,22 @@ Relation clone_index_for(const Catalog& catalog, Relation& table, const Relation
   copy.comment.clear();
   copy.kind =
       table.kind == RelKind::kPartitionedTable ? RelKind::kPartitionedIndex : RelKind::kIndex;
-  copy.index.table = table.name;
-  copy.index.column_names = index_column_names(source_table, index);
+  copy.index->table = table.name;
+  copy.index->column_names = index_column_names(source_table, index);
   const Constraint* con =
-      index.index.constraint.empty() ? nullptr : source_table.constraint(index.index.constraint);
-  std::string label = index.index.primary ? "pkey" : (con ? "key" : "idx");
-  std::string addition = index.index.primary ? "" : index_name_addition(copy.index.column_names);
+      index.index->constraint.empty() ? nullptr : source_table.constraint(index.index->constraint);
+  std::string label = index.index->primary ? "pkey" : (con ? "key" : "idx");
+  std::string addition = index.index->primary ? "" : index_name_addition(copy.index->column_names);
   copy.name = choose_relation_name(catalog, table.schema, table.name, addition, label, taken);
   taken.push_back(copy.name);
-  copy.index.constraint.clear();
+  copy.index->constraint.clear();
   if (con) {
     Constraint c = *con;
     c.name = copy.name;
     c.index = copy.name;
     c.comment.clear();
     table.constraints.push_back(c);
-    copy.index.constraint = copy.name;
+    copy.index->constraint = copy.name;
   }
   return copy;
 }

@@ -560,11 +560,11 @@ StatementResult create_table(ExecContext& ctx) {
     if (like.options & kLikeIndexes) {
       for (const Relation* idx : ctx.catalog.indexes_of(like.rel->schema, like.rel->name)) {
         const Constraint* con =
-            idx->index.constraint.empty() ? nullptr : like.rel->constraint(idx->index.constraint);
+            idx->index->constraint.empty() ? nullptr : like.rel->constraint(idx->index->constraint);
         if (con && con->kind == Constraint::Kind::kExclusion) {
           return ExecContext::unknown("copying exclusion constraints with LIKE is not modelled");
         }
-        if (idx->index.primary &&
+        if (idx->index->primary &&
             table.constraints.end() !=
                 std::find_if(
                     table.constraints.begin(), table.constraints.end(),
@@ -605,7 +605,7 @@ StatementResult create_table(ExecContext& ctx) {
       indexes.back().partition_parent = idx->schema + "." + idx->name;  // pg_inherits
       // The partition's copy of its parent's key is inherited (connoinherit false).
       for (auto& c : table.constraints)
-        if (c.name == indexes.back().index.constraint) c.no_inherit = false;
+        if (c.name == indexes.back().index->constraint) c.no_inherit = false;
     }
   }
 

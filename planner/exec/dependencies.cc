@@ -210,10 +210,10 @@ std::vector<std::string> generated_columns_reading(const Relation& table,
 }
 
 bool index_uses_column(const Relation& index, const std::string& column) {
-  for (const auto& k : index.index.keys)
+  for (const auto& k : index.index->keys)
     if (k == column || mentions_identifier(k, column)) return true;
-  if (contains(index.index.include, column)) return true;
-  return mentions_identifier(index.index.predicate, column);
+  if (contains(index.index->include, column)) return true;
+  return mentions_identifier(index.index->predicate, column);
 }
 
 bool expression_calls(const std::string& expr, const Function& f) {
@@ -264,8 +264,8 @@ void relation_dependents(const Catalog& catalog, const Relation& rel, std::vecto
   const std::string& n = rel.name;
   if (rel.kind == RelKind::kIndex || rel.kind == RelKind::kPartitionedIndex) {
     // Foreign keys rely on a unique index of the referenced table.
-    if (rel.index.unique && rel.index.predicate.empty())
-      referencing_fkeys(catalog, s, rel.index.table, nullptr, &rel.index.keys, out);
+    if (rel.index->unique && rel.index->predicate.empty())
+      referencing_fkeys(catalog, s, rel.index->table, nullptr, &rel.index->keys, out);
     return;
   }
   // Foreign keys first, then views: the order PostgreSQL happens to report them in.
@@ -273,7 +273,7 @@ void relation_dependents(const Catalog& catalog, const Relation& rel, std::vecto
   for (const auto& c : rel.constraints)
     add(out, ObjectRef::part(Kind::kConstraint, s, n, c.name), DepType::kAuto);
   for (const Relation* idx : catalog.indexes_of(s, n))
-    if (idx->index.constraint.empty())
+    if (idx->index->constraint.empty())
       add(out, ObjectRef::relation(idx->schema, idx->name), DepType::kAuto);
   for (const auto& t : rel.triggers)
     add(out, ObjectRef::part(Kind::kTrigger, s, n, t.name), DepType::kAuto);
@@ -288,9 +288,9 @@ void relation_dependents(const Catalog& catalog, const Relation& rel, std::vecto
   });
   near.erase(std::unique(near.begin(), near.end()), near.end());
   for (const Relation* r : near) {
-    if (r->kind == RelKind::kSequence && r->schema == s && r->sequence.owned_by_table == n)
+    if (r->kind == RelKind::kSequence && r->schema == s && r->sequence->owned_by_table == n)
       add(out, ObjectRef::relation(r->schema, r->name),
-          r->sequence.identity ? DepType::kInternal : DepType::kAuto);
+          r->sequence->identity ? DepType::kInternal : DepType::kAuto);
     if (inherits_from(*r, quote_qualified(s, n)))
       add(out, ObjectRef::relation(r->schema, r->name),
           r->partition_parent.empty() ? DepType::kNormal : DepType::kAuto);
@@ -315,13 +315,13 @@ void column_dependents(const Catalog& catalog, const Relation& rel, const std::s
     if (contains(c.columns, column))
       add(out, ObjectRef::part(Kind::kConstraint, s, n, c.name), DepType::kAuto);
   for (const Relation* idx : catalog.indexes_of(s, n))
-    if (idx->index.constraint.empty() && index_uses_column(*idx, column))
+    if (idx->index->constraint.empty() && index_uses_column(*idx, column))
       add(out, ObjectRef::relation(idx->schema, idx->name), DepType::kAuto);
   for (const Relation* r : catalog.sequences_owned_by(s, n))
-    if (r->kind == RelKind::kSequence && r->schema == s && r->sequence.owned_by_table == n &&
-        r->sequence.owned_by_column == column)
+    if (r->kind == RelKind::kSequence && r->schema == s && r->sequence->owned_by_table == n &&
+        r->sequence->owned_by_column == column)
       add(out, ObjectRef::relation(r->schema, r->name),
-          r->sequence.identity ? DepType::kInternal : DepType::kAuto);
+          r->sequence->identity ? DepType::kInternal : DepType::kAuto);
   if (const Column* col = rel.column(column); col && !col->default_expr.empty())
     add(out, ObjectRef::part(Kind::kDefault, s, n, column), DepType::kAuto);
   reading_views(catalog, s, n, &column, out);
@@ -424,14 +424,14 @@ bool internal_owner(const Catalog& catalog, const ObjectRef& o, ObjectRef& owner
   if (o.kind == Kind::kRelation) {
     const Relation* r = catalog.relation(o.schema, o.name);
     if (!r) return false;
-    if (!r->index.constraint.empty() &&
+    if (!r->index->constraint.empty() &&
         (r->kind == RelKind::kIndex || r->kind == RelKind::kPartitionedIndex)) {
-      owner = ObjectRef::part(Kind::kConstraint, r->schema, r->index.table, r->index.constraint);
+      owner = ObjectRef::part(Kind::kConstraint, r->schema, r->index->table, r->index->constraint);
       return true;
     }
-    if (r->kind == RelKind::kSequence && r->sequence.identity) {
-      owner = ObjectRef::part(Kind::kColumn, r->schema, r->sequence.owned_by_table,
-                              r->sequence.owned_by_column);
+    if (r->kind == RelKind::kSequence && r->sequence->identity) {
+      owner = ObjectRef::part(Kind::kColumn, r->schema, r->sequence->owned_by_table,
+                              r->sequence->owned_by_column);
       return true;
     }
   } else if (o.kind == Kind::kType) {

@@ -29,12 +29,12 @@ bool has_arbiter(const Catalog& catalog, const Relation& rel, const std::vector<
   std::vector<std::string> want = cols;
   std::sort(want.begin(), want.end());
   for (const Relation* idx : catalog.indexes_of(rel.schema, rel.name)) {
-    if (!idx->index.unique) continue;
-    if (!idx->index.predicate.empty()) {
+    if (!idx->index->unique) continue;
+    if (!idx->index->predicate.empty()) {
       judged = false;
       continue;
     }
-    std::vector<std::string> keys = idx->index.keys;
+    std::vector<std::string> keys = idx->index->keys;
     std::sort(keys.begin(), keys.end());
     if (keys == want) return true;
   }

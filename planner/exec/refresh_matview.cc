@@ -29,8 +29,8 @@ StatementResult refresh_matview(ExecContext& ctx) {
     bool usable = false;
     for (const Relation* idx : ctx.catalog.indexes_of(t.schema, t.name)) {
       bool plain_columns = true;
-      for (const auto& k : idx->index.keys) plain_columns = plain_columns && rel->column(k);
-      if (idx->index.unique && idx->index.predicate.empty() && plain_columns) usable = true;
+      for (const auto& k : idx->index->keys) plain_columns = plain_columns && rel->column(k);
+      if (idx->index->unique && idx->index->predicate.empty() && plain_columns) usable = true;
     }
     if (!usable) {
       return ExecContext::fails(

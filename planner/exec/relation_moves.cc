@@ -72,12 +72,12 @@ void relocate_relation(Catalog& catalog, const std::string& fs, const std::strin
     }
     if (same_schema && r.schema == fs) {
       if ((r.kind == RelKind::kIndex || r.kind == RelKind::kPartitionedIndex) &&
-          r.index.table == fn) {
-        r.index.table = tn;
+          r.index->table == fn) {
+        r.index->table = tn;
         changed = true;
       }
-      if (r.kind == RelKind::kSequence && r.sequence.owned_by_table == fn) {
-        r.sequence.owned_by_table = tn;
+      if (r.kind == RelKind::kSequence && r.sequence->owned_by_table == fn) {
+        r.sequence->owned_by_table = tn;
         changed = true;
       }
     }
@@ -135,28 +135,28 @@ void rename_column_everywhere(Catalog& catalog, const std::string& schema, const
         changed |= rename_in(c.ref_columns);
     }
     if ((r.kind == RelKind::kIndex || r.kind == RelKind::kPartitionedIndex) && r.schema == schema &&
-        r.index.table == rel) {
-      for (auto& k : r.index.keys) {
+        r.index->table == rel) {
+      for (auto& k : r.index->keys) {
         std::string nk = k == from ? to : replace_identifier(k, from, to);
         if (nk != k) {
           k = nk;
           changed = true;
         }
       }
-      changed |= rename_in(r.index.include);
-      if (!r.index.predicate.empty()) {
-        std::string np = replace_identifier(r.index.predicate, from, to);
-        changed |= np != r.index.predicate;
-        r.index.predicate = np;
+      changed |= rename_in(r.index->include);
+      if (!r.index->predicate.empty()) {
+        std::string np = replace_identifier(r.index->predicate, from, to);
+        changed |= np != r.index->predicate;
+        r.index->predicate = np;
       }
       // An index's own columns are named after its keys.
       changed |= r.column(from) != nullptr;
       for (auto& c : r.columns)
         if (c.name == from) c.name = to;
     }
-    if (r.kind == RelKind::kSequence && r.schema == schema && r.sequence.owned_by_table == rel &&
-        r.sequence.owned_by_column == from) {
-      r.sequence.owned_by_column = to;
+    if (r.kind == RelKind::kSequence && r.schema == schema && r.sequence->owned_by_table == rel &&
+        r.sequence->owned_by_column == from) {
+      r.sequence->owned_by_column = to;
       changed = true;
     }
     for (auto& d : r.depends) {

@@ -81,7 +81,7 @@ StatementResult rename_relation(ExecContext& ctx, Node n) {
     return ExecContext::fails("42710", "type \"" + new_name + "\" already exists");
   }
   RelKind kind = rel->kind;
-  std::string table = rel->index.table, constraint = rel->index.constraint;
+  std::string table = rel->index->table, constraint = rel->index->constraint;
   bool index = kind == RelKind::kIndex || kind == RelKind::kPartitionedIndex;
   if (index && !constraint.empty()) {
     // The constraint an index backs takes the index's new name.
@@ -100,7 +100,7 @@ StatementResult rename_relation(ExecContext& ctx, Node n) {
           c.index = new_name;
         }
       }
-      ctx.catalog.relation_mut(schema, new_name)->index.constraint = new_name;
+      ctx.catalog.relation_mut(schema, new_name)->index->constraint = new_name;
     }
   }
   return touched(touched_name(relkind_word(kind), schema, new_name));
@@ -167,7 +167,7 @@ StatementResult rename_constraint(ExecContext& ctx, Node n) {
   }
   if (!index.empty() && ctx.catalog.relation(schema, index)) {
     relocate_relation(ctx.catalog, schema, index, schema, to);
-    ctx.catalog.relation_mut(schema, to)->index.constraint = to;
+    ctx.catalog.relation_mut(schema, to)->index->constraint = to;
   }
   for (auto& m : ctx.catalog.relation_mut(schema, table)->constraints) {
     if (m.name == from) {

@@ -72,12 +72,12 @@ bool add_key(ExecContext& ctx, Relation& table, const PendingConstraint& p, bool
   index.kind =
       table.kind == RelKind::kPartitionedTable ? RelKind::kPartitionedIndex : RelKind::kIndex;
   index.owner = table.owner;
-  index.index.table = table.name;
-  index.index.keys = cols;
-  index.index.unique = true;
-  index.index.primary = primary;
-  index.index.constraint = name;
-  index.index.include = string_list(con.list("including"));
+  index.index->table = table.name;
+  index.index->keys = cols;
+  index.index->unique = true;
+  index.index->primary = primary;
+  index.index->constraint = name;
+  index.index->include = string_list(con.list("including"));
   indexes.push_back(std::move(index));
   return true;
 }
@@ -162,9 +162,9 @@ bool add_foreign_key(ExecContext& ctx, Relation& table, const PendingConstraint&
     }
     if (!unique && !self) {
       for (const auto* idx : ctx.catalog.indexes_of(ref_schema, ref_name)) {
-        if (idx->index.unique && idx->index.predicate.empty() &&
-            idx->index.keys.size() == ref_cols.size() &&
-            std::is_permutation(idx->index.keys.begin(), idx->index.keys.end(), ref_cols.begin()))
+        if (idx->index->unique && idx->index->predicate.empty() &&
+            idx->index->keys.size() == ref_cols.size() &&
+            std::is_permutation(idx->index->keys.begin(), idx->index->keys.end(), ref_cols.begin()))
           unique = true;
       }
     }

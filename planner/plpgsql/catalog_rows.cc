@@ -167,9 +167,9 @@ bool catalog_rows(const Catalog& c, std::string_view schema, std::string_view na
     for (const Relation* r : all_relations(c)) {
       if (r->kind != RelKind::kIndex && r->kind != RelKind::kPartitionedIndex) continue;
       out.rows.push_back({{"indexrelid", class_oid(r->schema, r->name)},
-                          {"indrelid", class_oid(r->schema, r->index.table)},
-                          {"indisunique", r->index.unique ? "t" : "f"},
-                          {"indisprimary", r->index.primary ? "t" : "f"}});
+                          {"indrelid", class_oid(r->schema, r->index->table)},
+                          {"indisunique", r->index->unique ? "t" : "f"},
+                          {"indisprimary", r->index->primary ? "t" : "f"}});
     }
     return true;
   }
@@ -221,7 +221,7 @@ bool catalog_rows(const Catalog& c, std::string_view schema, std::string_view na
     for (const Relation* r : all_relations(c)) {
       if (r->kind != RelKind::kIndex && r->kind != RelKind::kPartitionedIndex) continue;
       out.rows.push_back(
-          {{"schemaname", r->schema}, {"tablename", r->index.table}, {"indexname", r->name}});
+          {{"schemaname", r->schema}, {"tablename", r->index->table}, {"indexname", r->name}});
     }
     return true;
   }

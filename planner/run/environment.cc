@@ -121,9 +121,9 @@ void compare_with_snapshot(const Project& project, const Catalog& simulated, con
     std::string schema = schema_of(c.name);
     std::string name = c.name.size() > schema.size() ? c.name.substr(schema.size() + 1) : "";
     if (const Relation* r = holder.relation(schema, name)) {
-      if (!r->index.table.empty() && whole.count(schema + "." + r->index.table)) return true;
-      if (!r->sequence.owned_by_table.empty() &&
-          whole.count(schema + "." + r->sequence.owned_by_table))
+      if (!r->index->table.empty() && whole.count(schema + "." + r->index->table)) return true;
+      if (!r->sequence->owned_by_table.empty() &&
+          whole.count(schema + "." + r->sequence->owned_by_table))
         return true;
     }
     return false;

@@ -82,7 +82,7 @@ void append(std::vector<T>& into, std::vector<T>& from) {
 /// Gives each group's one row to its relation's `member`; a row without its
 /// relation is ignored.
 template <class T>
-void attach_one(OwnerCursor& owners, RowGroups<T>& groups, T Relation::*member) {
+void attach_one(OwnerCursor& owners, RowGroups<T>& groups, Boxed<T> Relation::*member) {
   owners.restart();
   for (auto& g : groups) {
     Relation* r = g.relation.empty() ? nullptr : owners.find(g.schema, g.relation);

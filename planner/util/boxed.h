@@ -1,0 +1,56 @@
+#pragma once
+// A value kept out of line, allocated only once it is written. For a part of
+// a large object that most such objects leave as it starts (a relation's
+// index or sequence fields, which only indexes and sequences have): objects
+// without it are smaller, and moving one moves a pointer. Copies copy the
+// value; reading a box never written gives T's default value.
+
+#include <memory>
+#include <utility>
+
+namespace migsim {
+
+template <class T>
+class Boxed {
+ public:
+  Boxed() = default;
+  Boxed(T value) : value_(std::make_unique<T>(std::move(value))) {}  // NOLINT: a T is a Boxed<T>
+  Boxed(const Boxed& other) : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
+  Boxed(Boxed&&) noexcept = default;
+  Boxed& operator=(const Boxed& other) {
+    if (this != &other) value_ = other.value_ ? std::make_unique<T>(*other.value_) : nullptr;
+    return *this;
+  }
+  Boxed& operator=(Boxed&&) noexcept = default;
+  Boxed& operator=(T value) {
+    if (value_)
+      *value_ = std::move(value);
+    else
+      value_ = std::make_unique<T>(std::move(value));
+    return *this;
+  }
+
+  /// The value, or T's default when none was written.
+  const T& get() const { return value_ ? *value_ : empty(); }
+  operator const T&() const { return get(); }  // NOLINT: reads as the T it holds
+  const T* operator->() const { return &get(); }
+  const T& operator*() const { return get(); }
+
+  /// The value to write: allocated (as T's default) when there was none.
+  T& mut() {
+    if (!value_) value_ = std::make_unique<T>();
+    return *value_;
+  }
+  T* operator->() { return &mut(); }
+  T& operator*() { return mut(); }
+
+ private:
+  static const T& empty() {
+    static const T value{};
+    return value;
+  }
+
+  std::unique_ptr<T> value_;
+};
+
+}  // namespace migsim
