@@ -98,21 +98,21 @@ void fill(Catalog& c, Snapshot& s) {
   ix.schema = "app";
   ix.name = "users_pkey";
   ix.kind = RelKind::kIndex;
-  ix.index->table = "users";
-  ix.index->keys = {"id"};
-  ix.index->unique = ix.index->primary = true;
-  ix.index->constraint = "users_pkey";
-  ix.index->predicate = "(id > 0)";
+  ix.index.mut().table = "users";
+  ix.index.mut().keys = {"id"};
+  ix.index.mut().unique = ix.index.mut().primary = true;
+  ix.index.mut().constraint = "users_pkey";
+  ix.index.mut().predicate = "(id > 0)";
   c.put_relation(ix);
 
   Relation seq;
   seq.schema = "app";
   seq.name = "users_id_seq";
   seq.kind = RelKind::kSequence;
-  seq.sequence->owned_by_table = "users";
-  seq.sequence->owned_by_column = "id";
-  seq.sequence->identity = true;
-  seq.sequence->start = 100;
+  seq.sequence.mut().owned_by_table = "users";
+  seq.sequence.mut().owned_by_column = "id";
+  seq.sequence.mut().identity = true;
+  seq.sequence.mut().start = 100;
   c.put_relation(seq);
 
   Relation v;

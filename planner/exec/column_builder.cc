@@ -92,9 +92,9 @@ bool create_column_sequence(Catalog& catalog, const Statement& stmt, const std::
   // ALTER TABLE makes the sequence for the table's owner (transformColumnDefinition).
   const Relation* existing = catalog.relation(schema, table);
   seq.owner = existing ? existing->owner : catalog.current_user();
-  seq.sequence->type = build.column.type;
-  if (build.column.type == "integer") seq.sequence->max = 2147483647;
-  if (build.column.type == "smallint") seq.sequence->max = 32767;
+  seq.sequence.mut().type = build.column.type;
+  if (build.column.type == "integer") seq.sequence.mut().max = 2147483647;
+  if (build.column.type == "smallint") seq.sequence.mut().max = 32767;
   NodeList options = build.identity ? build.identity.list("options") : NodeList();
   for (Node o : options) {
     Node d = o.body();
@@ -110,15 +110,16 @@ bool create_column_sequence(Catalog& catalog, const Statement& stmt, const std::
   }
   if (!options.empty()) {
     Node owned_by;
-    if (!apply_sequence_options(catalog, stmt, options, true, *seq.sequence, owned_by, error, true))
+    if (!apply_sequence_options(catalog, stmt, options, true, seq.sequence.mut(), owned_by, error,
+                                true))
       return false;
   }
   if (seq.name.empty())
     seq.name = choose_relation_name(catalog, schema, table, build.column.name, "seq", taken_names);
   taken_names.push_back(seq.name);
-  seq.sequence->owned_by_table = table;
-  seq.sequence->owned_by_column = build.column.name;
-  seq.sequence->identity = build.column.identity != 0;
+  seq.sequence.mut().owned_by_table = table;
+  seq.sequence.mut().owned_by_column = build.column.name;
+  seq.sequence.mut().identity = build.column.identity != 0;
   if (build.serial) {
     std::string seq_ref =
         catalog.schema_visible(schema) ? quote_ident(seq.name) : quote_qualified(schema, seq.name);

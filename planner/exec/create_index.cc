@@ -54,22 +54,22 @@ Relation clone_index_for(const Catalog& catalog, Relation& table, const Relation
   copy.comment.clear();
   copy.kind =
       table.kind == RelKind::kPartitionedTable ? RelKind::kPartitionedIndex : RelKind::kIndex;
-  copy.index->table = table.name;
-  copy.index->column_names = index_column_names(source_table, index);
+  copy.index.mut().table = table.name;
+  copy.index.mut().column_names = index_column_names(source_table, index);
   const Constraint* con =
       index.index->constraint.empty() ? nullptr : source_table.constraint(index.index->constraint);
   std::string label = index.index->primary ? "pkey" : (con ? "key" : "idx");
   std::string addition = index.index->primary ? "" : index_name_addition(copy.index->column_names);
   copy.name = choose_relation_name(catalog, table.schema, table.name, addition, label, taken);
   taken.push_back(copy.name);
-  copy.index->constraint.clear();
+  copy.index.mut().constraint.clear();
   if (con) {
     Constraint c = *con;
     c.name = copy.name;
     c.index = copy.name;
     c.comment.clear();
     table.constraints.push_back(c);
-    copy.index->constraint = copy.name;
+    copy.index.mut().constraint = copy.name;
   }
   return copy;
 }

@@ -25,7 +25,7 @@ StatementResult create_sequence(ExecContext& ctx) {
   seq.owner = ctx.catalog.current_user();
   seq.unlogged = n["sequence"].str("relpersistence") == "u";
   Node owned_by;
-  if (!apply_sequence_options(ctx.catalog, ctx.stmt, n.list("options"), true, *seq.sequence,
+  if (!apply_sequence_options(ctx.catalog, ctx.stmt, n.list("options"), true, seq.sequence.mut(),
                               owned_by, error))
     return error;
   if (!if_not_exists && !target_for_create(ctx, n["sequence"], target, error)) return error;
@@ -35,7 +35,8 @@ StatementResult create_sequence(ExecContext& ctx) {
   if (ctx.catalog.relation(target.schema, target.name)) {
     return ExecContext::fails("42P07", "relation \"" + target.name + "\" already exists");
   }
-  if (owned_by && !apply_owned_by(ctx, owned_by, seq.schema, *seq.sequence, error)) return error;
+  if (owned_by && !apply_owned_by(ctx, owned_by, seq.schema, seq.sequence.mut(), error))
+    return error;
   StatementResult r;
   r.touched.push_back(touched_name("sequence", seq.schema, seq.name));
   ctx.catalog.put_relation(std::move(seq));

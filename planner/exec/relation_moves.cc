@@ -73,11 +73,11 @@ void relocate_relation(Catalog& catalog, const std::string& fs, const std::strin
     if (same_schema && r.schema == fs) {
       if ((r.kind == RelKind::kIndex || r.kind == RelKind::kPartitionedIndex) &&
           r.index->table == fn) {
-        r.index->table = tn;
+        r.index.mut().table = tn;
         changed = true;
       }
       if (r.kind == RelKind::kSequence && r.sequence->owned_by_table == fn) {
-        r.sequence->owned_by_table = tn;
+        r.sequence.mut().owned_by_table = tn;
         changed = true;
       }
     }
@@ -136,18 +136,18 @@ void rename_column_everywhere(Catalog& catalog, const std::string& schema, const
     }
     if ((r.kind == RelKind::kIndex || r.kind == RelKind::kPartitionedIndex) && r.schema == schema &&
         r.index->table == rel) {
-      for (auto& k : r.index->keys) {
+      for (auto& k : r.index.mut().keys) {
         std::string nk = k == from ? to : replace_identifier(k, from, to);
         if (nk != k) {
           k = nk;
           changed = true;
         }
       }
-      changed |= rename_in(r.index->include);
+      changed |= rename_in(r.index.mut().include);
       if (!r.index->predicate.empty()) {
         std::string np = replace_identifier(r.index->predicate, from, to);
         changed |= np != r.index->predicate;
-        r.index->predicate = np;
+        r.index.mut().predicate = np;
       }
       // An index's own columns are named after its keys.
       changed |= r.column(from) != nullptr;
@@ -156,7 +156,7 @@ void rename_column_everywhere(Catalog& catalog, const std::string& schema, const
     }
     if (r.kind == RelKind::kSequence && r.schema == schema && r.sequence->owned_by_table == rel &&
         r.sequence->owned_by_column == from) {
-      r.sequence->owned_by_column = to;
+      r.sequence.mut().owned_by_column = to;
       changed = true;
     }
     for (auto& d : r.depends) {

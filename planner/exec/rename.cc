@@ -100,7 +100,7 @@ StatementResult rename_relation(ExecContext& ctx, Node n) {
           c.index = new_name;
         }
       }
-      ctx.catalog.relation_mut(schema, new_name)->index->constraint = new_name;
+      ctx.catalog.relation_mut(schema, new_name)->index.mut().constraint = new_name;
     }
   }
   return touched(touched_name(relkind_word(kind), schema, new_name));
@@ -167,7 +167,7 @@ StatementResult rename_constraint(ExecContext& ctx, Node n) {
   }
   if (!index.empty() && ctx.catalog.relation(schema, index)) {
     relocate_relation(ctx.catalog, schema, index, schema, to);
-    ctx.catalog.relation_mut(schema, to)->index->constraint = to;
+    ctx.catalog.relation_mut(schema, to)->index.mut().constraint = to;
   }
   for (auto& m : ctx.catalog.relation_mut(schema, table)->constraints) {
     if (m.name == from) {

@@ -72,12 +72,12 @@ bool add_key(ExecContext& ctx, Relation& table, const PendingConstraint& p, bool
   index.kind =
       table.kind == RelKind::kPartitionedTable ? RelKind::kPartitionedIndex : RelKind::kIndex;
   index.owner = table.owner;
-  index.index->table = table.name;
-  index.index->keys = cols;
-  index.index->unique = true;
-  index.index->primary = primary;
-  index.index->constraint = name;
-  index.index->include = string_list(con.list("including"));
+  index.index.mut().table = table.name;
+  index.index.mut().keys = cols;
+  index.index.mut().unique = true;
+  index.index.mut().primary = primary;
+  index.index.mut().constraint = name;
+  index.index.mut().include = string_list(con.list("including"));
   indexes.push_back(std::move(index));
   return true;
 }

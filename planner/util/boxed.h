@@ -37,12 +37,11 @@ class Boxed {
   const T& operator*() const { return get(); }
 
   /// The value to write: allocated (as T's default) when there was none.
+  /// Only writing allocates: `->` and `*` read, even on a box not const.
   T& mut() {
     if (!value_) value_ = std::make_unique<T>();
     return *value_;
   }
-  T* operator->() { return &mut(); }
-  T& operator*() { return mut(); }
 
  private:
   static const T& empty() {
