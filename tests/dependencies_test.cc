@@ -17,8 +17,8 @@ Column column(std::string name, std::string type, std::string user_type = {}) {
   c.name = std::move(name);
   c.type = std::move(type);
   if (!user_type.empty()) {
-    c.type_schema = "public";
-    c.type_name = std::move(user_type);
+    c.extras.mut().type_schema = "public";
+    c.extras.mut().type_name = std::move(user_type);
   }
   return c;
 }
@@ -398,8 +398,8 @@ TEST_CASE("DROP SCHEMA CASCADE takes its types and functions, and ROLLBACK resto
   t.schema = "public";
   t.name = "t";
   t.columns = {column("m", "app.mood"), column("id", "integer")};
-  t.columns[0].type_schema = "app";
-  t.columns[0].type_name = "mood";
+  t.columns[0].extras.mut().type_schema = "app";
+  t.columns[0].extras.mut().type_name = "mood";
   db.catalog.put_relation(t);
   db.catalog.journal.commit();
 

@@ -70,11 +70,11 @@ void fill(Catalog& c, Snapshot& s) {
   Column m;
   m.name = "moods";
   m.type = "app.mood[]";
-  m.type_schema = "app";
-  m.type_name = "mood";
+  m.extras.mut().type_schema = "app";
+  m.extras.mut().type_name = "mood";
   m.default_expr = "'{}'::app.mood[]";
-  m.collation = "C";
-  m.comment = "ünïcode";
+  m.extras.mut().collation = "C";
+  m.extras.mut().comment = "ünïcode";
   t.columns = {id, m};
   Constraint pk;
   pk.name = "users_pkey";
@@ -169,7 +169,7 @@ TEST_CASE("a saved snapshot loads into the same catalog", "[snapshot]") {
   REQUIRE(users);
   CHECK(users->columns.size() == 2);
   CHECK(users->columns[0].identity == 'a');
-  CHECK(users->columns[1].comment == "ünïcode");
+  CHECK(users->columns[1].extras->comment == "ünïcode");
   CHECK(users->options.at("fillfactor") == "90");
   CHECK(users->constraints[1].deferred);
   CHECK(users->row_estimate == 42);

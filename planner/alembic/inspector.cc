@@ -176,7 +176,7 @@ PyValue inspector_call(const Catalog& catalog, const std::string& method,
            {"nullable", boolean(!c.not_null)},
            {"default", str_or_none(c.default_expr)},
            {"autoincrement", boolean(c.identity != 0 || c.default_expr.rfind("nextval(", 0) == 0)},
-           {"comment", str_or_none(c.comment)}}));
+           {"comment", str_or_none(c.extras->comment)}}));
     }
     return list(std::move(out));
   }

@@ -55,7 +55,7 @@ StatementResult at_add_column(AlterTarget& t, Node cmd) {
   }
   const Relation& current = t.get();
   bool needs_value = build.column.not_null && build.column.default_expr.empty() && !build.serial &&
-                     !build.column.identity && build.column.generated.empty();
+                     !build.column.identity && build.column.extras->generated.empty();
   if (needs_value && current.row_estimate > 0) {
     return ExecContext::fails(
         "23502", "column \"" + colname + "\" of relation \"" + t.name + "\" contains null values");
@@ -162,11 +162,12 @@ StatementResult at_alter_column_type(AlterTarget& t, Node cmd) {
   StatementResult error;
   if (!resolve_type(catalog, def["typeName"], target, error)) return error;
   if (Node coll = def["collClause"]) {
-    for (Node part : coll.list("collname")) target.collation = std::string(part.sval());
+    for (Node part : coll.list("collname"))
+      target.extras.mut().collation = std::string(part.sval());
   }
   bool has_using = static_cast<bool>(def["raw_default"]);
   CastRule rule = assignment_cast(old->type, target.type);
-  if (const TypeDef* td = catalog.type(target.type_schema, target.type_name);
+  if (const TypeDef* td = catalog.type(target.extras->type_schema, target.extras->type_name);
       td && td->kind == TypeDef::Kind::kDomain && rule == CastRule::kNone) {
     rule = CastRule::kUnknown;  // a domain over the old type's family may accept it
   }
@@ -200,7 +201,7 @@ StatementResult at_alter_column_type(AlterTarget& t, Node cmd) {
         "0A000", "cannot alter type of a column used by a generated column",
         "Column \"" + col + "\" is used by generated column \"" + generated.front() + "\".");
   }
-  if (target.type == old->type && target.collation == old->collation) {
+  if (target.type == old->type && target.extras->collation == old->extras->collation) {
     return ExecContext::no_op("column \"" + col + "\" already has type " + old->type);
   }
   bool same_family = same_comparison_family(old->type, target.type);
@@ -260,9 +261,9 @@ StatementResult at_alter_column_type(AlterTarget& t, Node cmd) {
   }
   Column* m = t.mut().column(col);
   m->type = target.type;
-  m->type_schema = target.type_schema;
-  m->type_name = target.type_name;
-  m->collation = target.collation;
+  m->extras.set(&ColumnExtras::type_schema, target.extras->type_schema);
+  m->extras.set(&ColumnExtras::type_name, target.extras->type_name);
+  m->extras.set(&ColumnExtras::collation, target.extras->collation);
   return ExecContext::applies();
 }
 
@@ -277,7 +278,7 @@ StatementResult at_column_default(AlterTarget& t, Node cmd) {
         "42601", prefix + "an identity column", {},
         def ? "" : "Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.");
   }
-  if (!c->generated.empty()) {
+  if (!c->extras->generated.empty()) {
     return ExecContext::fails(
         "42601", prefix + "a generated column", {},
         def ? "" : "Use ALTER TABLE ... ALTER COLUMN ... DROP EXPRESSION instead.");

@@ -44,7 +44,7 @@ bool merge_into_existing(const Relation& parent, const Relation& child, Statemen
       error = mismatch("child table is missing column \"" + pc.name + "\"");
       return false;
     }
-    if (cc->type != pc.type || cc->collation != pc.collation) {
+    if (cc->type != pc.type || cc->extras->collation != pc.extras->collation) {
       error = mismatch("child table \"" + child.name + "\" has different type for column \"" +
                        pc.name + "\"");
       return false;
@@ -53,7 +53,7 @@ bool merge_into_existing(const Relation& parent, const Relation& child, Statemen
       error = mismatch("column \"" + pc.name + "\" in child table must be marked NOT NULL");
       return false;
     }
-    if (!pc.generated.empty() && cc->generated.empty()) {
+    if (!pc.extras->generated.empty() && cc->extras->generated.empty()) {
       error = mismatch("column \"" + pc.name + "\" in child table must be a generated column");
       return false;
     }

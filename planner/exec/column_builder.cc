@@ -24,7 +24,8 @@ bool build_column(const Catalog& catalog, const std::string& table, Node def, Co
     return false;
   }
   if (Node coll = def["collClause"]) {
-    for (Node part : coll.list("collname")) out.column.collation = std::string(part.sval());
+    for (Node part : coll.list("collname"))
+      out.column.extras.mut().collation = std::string(part.sval());
   }
   bool saw_null = false, saw_not_null = false, saw_default = false;
   auto clause_error = [&](const std::string& what) {
@@ -64,7 +65,7 @@ bool build_column(const Catalog& catalog, const std::string& table, Node def, Co
       out.column.not_null = true;
       out.identity = con;
     } else if (type == "CONSTR_GENERATED") {
-      out.column.generated = deparse_expr(con["raw_expr"]);
+      out.column.extras.mut().generated = deparse_expr(con["raw_expr"]);
     } else if (type == "CONSTR_PRIMARY" || type == "CONSTR_UNIQUE" || type == "CONSTR_CHECK" ||
                type == "CONSTR_FOREIGN" || type == "CONSTR_EXCLUSION") {
       out.constraints.push_back({con, {out.column.name}, {}});

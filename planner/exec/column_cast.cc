@@ -254,9 +254,9 @@ bool has_btree_opclass(std::string_view type) {
 
 namespace {
 std::string user_type_name(const Catalog& catalog, const Column& column) {
-  return catalog.schema_visible(column.type_schema)
-             ? quote_ident(column.type_name)
-             : quote_qualified(column.type_schema, column.type_name);
+  return catalog.schema_visible(column.extras->type_schema)
+             ? quote_ident(column.extras->type_name)
+             : quote_qualified(column.extras->type_schema, column.extras->type_name);
 }
 bool ends_with_array(const std::string& t) {
   return t.size() > 2 && t.compare(t.size() - 2, 2, "[]") == 0;
@@ -265,13 +265,14 @@ bool ends_with_array(const std::string& t) {
 
 std::string type_without_modifier(const Catalog& catalog, const Column& column) {
   bool array = ends_with_array(column.type);
-  if (!column.type_schema.empty()) return user_type_name(catalog, column) + (array ? "[]" : "");
+  if (!column.extras->type_schema.empty())
+    return user_type_name(catalog, column) + (array ? "[]" : "");
   std::string base = base_of(column.type);
   return base + (array ? "[]" : "");
 }
 
 std::string type_for_cast(const Catalog& catalog, const Column& column) {
-  if (!column.type_schema.empty())
+  if (!column.extras->type_schema.empty())
     return user_type_name(catalog, column) + (ends_with_array(column.type) ? "[]" : "");
   return column.type;
 }

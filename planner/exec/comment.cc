@@ -86,7 +86,7 @@ StatementResult comment(ExecContext& ctx) {
       return ExecContext::fails(
           "42703", "column \"" + p.last + "\" of relation \"" + p.name + "\" does not exist");
     }
-    return set(c->comment, text, "column " + schema + "." + p.name + "." + p.last);
+    return set(c->extras.mut().comment, text, "column " + schema + "." + p.name + "." + p.last);
   }
   if (objtype == "OBJECT_TABCONSTRAINT" || objtype == "OBJECT_TRIGGER") {
     RelPath p = rel_path(obj.body().list("items"), true);

@@ -36,7 +36,7 @@ StatementResult create_composite_type(ExecContext& ctx) {
     }
     if (!resolve_type(ctx.catalog, def["typeName"], c, error)) return error;
     if (Node coll = def["collClause"]) {
-      for (Node part : coll.list("collname")) c.collation = std::string(part.sval());
+      for (Node part : coll.list("collname")) c.extras.mut().collation = std::string(part.sval());
     }
     if (rel.column(c.name)) {
       return ExecContext::fails("42701", "column \"" + c.name + "\" specified more than once");

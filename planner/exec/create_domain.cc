@@ -29,8 +29,8 @@ StatementResult create_domain(ExecContext& ctx) {
   t.kind = TypeDef::Kind::kDomain;
   t.owner = ctx.catalog.current_user();
   t.base_type = base.type;
-  t.base_type_schema = base.type_schema;
-  t.base_type_name = base.type_name;
+  t.base_type_schema = base.extras->type_schema;
+  t.base_type_name = base.extras->type_name;
   bool saw_null = false, saw_not_null = false, saw_default = false;
   for (Node c : n.list("constraints")) {
     Node con = c.body();
@@ -54,8 +54,9 @@ StatementResult create_domain(ExecContext& ctx) {
     }
   }
   // A domain over a domain inherits its default (DefineDomain).
-  const TypeDef* over =
-      base.type_schema.empty() ? nullptr : ctx.catalog.type(base.type_schema, base.type_name);
+  const TypeDef* over = base.extras->type_schema.empty()
+                            ? nullptr
+                            : ctx.catalog.type(base.extras->type_schema, base.extras->type_name);
   if (!saw_default && over && over->kind == TypeDef::Kind::kDomain)
     t.default_expr = over->default_expr;
   StatementResult r;

@@ -287,14 +287,15 @@ StatementResult create_table(ExecContext& ctx) {
         ColumnBuild b;
         b.column.name = c.name;
         b.column.type = c.type;
-        b.column.type_schema = c.type_schema;
-        b.column.type_name = c.type_name;
-        b.column.collation = c.collation;
+        b.column.extras.set(&ColumnExtras::type_schema, c.extras->type_schema);
+        b.column.extras.set(&ColumnExtras::type_name, c.extras->type_name);
+        b.column.extras.set(&ColumnExtras::collation, c.extras->collation);
         b.column.not_null = c.not_null;
         if (options & kLikeDefaults) b.column.default_expr = c.default_expr;
-        if (options & kLikeGenerated) b.column.generated = c.generated;
+        if (options & kLikeGenerated)
+          b.column.extras.set(&ColumnExtras::generated, c.extras->generated);
         if (options & kLikeIdentity) b.column.identity = c.identity;
-        if (options & kLikeComments) b.column.comment = c.comment;
+        if (options & kLikeComments) b.column.extras.set(&ColumnExtras::comment, c.extras->comment);
         if (!(options & kLikeDefaults) && c.default_expr.rfind("nextval(", 0) == 0) {
           b.column.default_expr.clear();
         }
@@ -378,7 +379,7 @@ StatementResult create_table(ExecContext& ctx) {
       }
       Column copy = c;
       copy.identity = 0;
-      copy.comment.clear();
+      copy.extras.set(&ColumnExtras::comment, std::string());
       table.columns.push_back(copy);
     }
     for (const auto& con : p.rel->constraints) {
@@ -414,7 +415,8 @@ StatementResult create_table(ExecContext& ctx) {
           std::remove(conflicting_defaults.begin(), conflicting_defaults.end(), b.column.name),
           conflicting_defaults.end());
     }
-    if (!b.column.generated.empty()) it->generated = b.column.generated;
+    if (!b.column.extras->generated.empty())
+      it->extras.mut().generated = b.column.extras->generated;
     if (b.column.identity) it->identity = b.column.identity;
   }
   if (!conflicting_defaults.empty()) {

@@ -54,7 +54,7 @@ StatementResult create_table_as(ExecContext& ctx) {
   rel.kind = matview ? RelKind::kMaterializedView : RelKind::kTable;
   rel.owner = ctx.catalog.current_user();
   rel.unlogged = rv.str("relpersistence") == "u";
-  for (auto& c : shape.columns) c.comment.clear();
+  for (auto& c : shape.columns) c.extras.set(&ColumnExtras::comment, std::string());
   rel.columns = std::move(shape.columns);
   if (matview) {
     rel.depends = std::move(shape.depends);

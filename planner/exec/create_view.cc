@@ -81,7 +81,7 @@ StatementResult create_view(ExecContext& ctx) {
     view.triggers = old->triggers;
     // Columns kept by name keep their comments.
     for (size_t i = 0; i < old->columns.size(); ++i)
-      shape.columns[i].comment = old->columns[i].comment;
+      shape.columns[i].extras.set(&ColumnExtras::comment, old->columns[i].extras->comment);
   }
   view.columns = std::move(shape.columns);
   view.depends = std::move(shape.depends);

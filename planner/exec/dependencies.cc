@@ -129,7 +129,7 @@ void typed_columns(const Catalog& catalog, const std::string& schema, const std:
       if (r->kind == RelKind::kIndex || r->kind == RelKind::kPartitionedIndex) continue;
       if (r->kind == RelKind::kView || r->kind == RelKind::kMaterializedView) continue;
       for (const auto& col : r->columns) {
-        if (col.type_schema != schema || col.type_name != name) continue;
+        if (col.extras->type_schema != schema || col.extras->type_name != name) continue;
         bool array = col.type.size() > 2 && col.type.compare(col.type.size() - 2, 2, "[]") == 0;
         if (array != arrays) continue;
         std::string via = "type " + type_display(catalog, schema, name) + (array ? "[]" : "");
@@ -204,7 +204,8 @@ std::vector<std::string> generated_columns_reading(const Relation& table,
                                                    const std::string& column) {
   std::vector<std::string> out;
   for (const auto& c : table.columns)
-    if (c.name != column && !c.generated.empty() && mentions_identifier(c.generated, column))
+    if (c.name != column && !c.extras->generated.empty() &&
+        mentions_identifier(c.extras->generated, column))
       out.push_back(c.name);
   return out;
 }

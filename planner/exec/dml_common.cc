@@ -64,7 +64,7 @@ bool check_update_rewrite(const Relation& rel, NodeList targets, StatementResult
   for (const auto& col : rel.columns) {
     for (Node t : targets) {
       if (t.body().str("name") != col.name) continue;
-      if ((col.identity == 'a' || !col.generated.empty()) &&
+      if ((col.identity == 'a' || !col.extras->generated.empty()) &&
           t.body()["val"].kind() != "SetToDefault") {
         error = ExecContext::fails("428C9",
                                    "column \"" + col.name + "\" can only be updated to DEFAULT");

@@ -147,7 +147,7 @@ StatementResult insert(ExecContext& ctx) {
   for (size_t i = 0; i < cols.size() && sel; ++i) {
     const Column* col = cols[i];
     bool always = col->identity == 'a' && !overriding;
-    if (!always && col->generated.empty()) continue;
+    if (!always && col->extras->generated.empty()) continue;
     if (!source.opaque && i >= source.columns.size()) continue;
     bool all_default = !rows.empty();
     for (Node row : rows) {
@@ -182,13 +182,14 @@ StatementResult insert(ExecContext& ctx) {
       NodeList items = sel ? rows.at(r).body().list("items") : NodeList();
       for (const auto& col : rel->columns) {
         if (!col.not_null && !is_pk_column(*rel, col.name)) continue;
-        if (!col.type_schema.empty()) continue;  // a domain may supply a default
+        if (!col.extras->type_schema.empty()) continue;  // a domain may supply a default
         Node value;
         for (size_t i = 0; i < cols.size() && i < items.size(); ++i)
           if (cols[i] == &col &&
               (explicit_cols.empty() || explicit_cols.at(i).body().list("indirection").empty()))
             value = items.at(i);
-        bool has_default = !col.default_expr.empty() || col.identity || !col.generated.empty();
+        bool has_default =
+            !col.default_expr.empty() || col.identity || !col.extras->generated.empty();
         bool is_null =
             value ? is_null_const(value) || (value.kind() == "SetToDefault" && !has_default)
                   : !has_default;

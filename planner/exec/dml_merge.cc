@@ -97,7 +97,7 @@ StatementResult merge(ExecContext& ctx) {
       for (size_t i = 0; i < targets.size() && i < values.size(); ++i) {
         const Column* col = rel->column(targets.at(i).body().str("name"));
         bool always = col->identity == 'a' && w.str("override") != "OVERRIDING_SYSTEM_VALUE";
-        if ((always || !col->generated.empty()) && values.at(i).kind() != "SetToDefault") {
+        if ((always || !col->extras->generated.empty()) && values.at(i).kind() != "SetToDefault") {
           return ExecContext::fails(
               "428C9", "cannot insert a non-DEFAULT value into column \"" + col->name + "\"");
         }

@@ -271,8 +271,8 @@ std::string strip_typmod(const std::string& type) {
 
 /// format_type_be() of a resolved argument type.
 std::string arg_type_display(const Catalog& cat, const Column& c) {
-  if (c.type_schema.empty()) return c.type;
-  std::string base = type_display(cat, c.type_schema, c.type_name);
+  if (c.extras->type_schema.empty()) return c.type;
+  std::string base = type_display(cat, c.extras->type_schema, c.extras->type_name);
   size_t br = c.type.find('[');
   return br == std::string::npos ? base : base + c.type.substr(br);
 }

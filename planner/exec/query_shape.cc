@@ -233,9 +233,9 @@ class Analyzer {
       const Column* c = e.rel->column(column);
       found->name = c->name;
       found->type = c->type;
-      found->type_schema = c->type_schema;
-      found->type_name = c->type_name;
-      found->collation = c->collation;
+      found->extras.set(&ColumnExtras::type_schema, c->extras->type_schema);
+      found->extras.set(&ColumnExtras::type_name, c->extras->type_name);
+      found->extras.set(&ColumnExtras::collation, c->extras->collation);
     }
   }
 
@@ -277,8 +277,8 @@ class Analyzer {
       StatementResult ignored;
       if (resolve_type(ctx_.catalog, n["typeName"], c, ignored)) {
         col.type = c.type;
-        col.type_schema = c.type_schema;
-        col.type_name = c.type_name;
+        col.extras.set(&ColumnExtras::type_schema, c.extras->type_schema);
+        col.extras.set(&ColumnExtras::type_name, c.extras->type_name);
       }
       return;
     }
@@ -305,7 +305,7 @@ class Analyzer {
     Column c;
     if (!column_ref(arg, &c)) return "";
     std::string type = c.type;
-    if (const TypeDef* d = ctx_.catalog.type(c.type_schema, c.type_name);
+    if (const TypeDef* d = ctx_.catalog.type(c.extras->type_schema, c.extras->type_name);
         d && d->kind == TypeDef::Kind::kDomain)
       type = d->base_type;
     return type.substr(0, type.find('('));  // numeric(10,2) -> numeric

@@ -32,10 +32,10 @@ void for_each_relation(Catalog& catalog, F fix) {
 
 bool retype_column(Column& c, const std::string& fs, const std::string& fn, const std::string& ts,
                    const std::string& tn) {
-  if (c.type_schema != fs || c.type_name != fn) return false;
+  if (c.extras->type_schema != fs || c.extras->type_name != fn) return false;
   bool array = c.type.size() > 2 && c.type.compare(c.type.size() - 2, 2, "[]") == 0;
-  c.type_schema = ts;
-  c.type_name = tn;
+  c.extras.set(&ColumnExtras::type_schema, ts);
+  c.extras.set(&ColumnExtras::type_name, tn);
   c.type = quote_qualified(ts, tn) + (array ? "[]" : "");
   return true;
 }
@@ -122,7 +122,8 @@ void rename_column_everywhere(Catalog& catalog, const std::string& schema, const
     if (self) {
       for (auto& c : r.columns) {
         if (c.name == from) c.name = to;
-        if (!c.generated.empty()) c.generated = replace_identifier(c.generated, from, to);
+        if (!c.extras->generated.empty())
+          c.extras.mut().generated = replace_identifier(c.extras->generated, from, to);
       }
       for (auto& c : r.constraints) {
         rename_in(c.columns);
@@ -183,10 +184,10 @@ void rename_schema_everywhere(Catalog& catalog, const std::string& from, const s
     return true;
   };
   auto retype = [&](Column& c) {
-    if (c.type_schema != from) return;
+    if (c.extras->type_schema != from) return;
     bool array = c.type.size() > 2 && c.type.compare(c.type.size() - 2, 2, "[]") == 0;
-    c.type_schema = to;
-    c.type = quote_qualified(to, c.type_name) + (array ? "[]" : "");
+    c.extras.mut().type_schema = to;
+    c.type = quote_qualified(to, c.extras->type_name) + (array ? "[]" : "");
   };
   // Relations: re-keyed under the new schema, references rewritten.
   std::vector<std::string> keys = catalog.relations.sorted_keys();

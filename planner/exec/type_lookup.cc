@@ -62,7 +62,7 @@ bool type_in_use_by_tables(const Catalog& catalog, std::string_view schema, std:
   for (const auto& [k, r] : catalog.relations.all()) {
     if (!r.is_table() && r.kind != RelKind::kForeignTable) continue;
     for (const auto& c : r.columns)
-      if (c.type_schema == schema && c.type_name == name) return true;
+      if (c.extras->type_schema == schema && c.extras->type_name == name) return true;
   }
   // A domain over this type matters only when a table uses that domain.
   for (const auto& [k, t] : catalog.types.all())

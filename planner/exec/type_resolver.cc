@@ -183,8 +183,8 @@ bool resolve_type(const Catalog& catalog, Node type_name, Column& column, Statem
       }
       if (is_array) display += "[]";
       column.type = std::move(display);
-      column.type_schema.clear();
-      column.type_name.clear();
+      column.extras.set(&ColumnExtras::type_schema, std::string());
+      column.extras.set(&ColumnExtras::type_name, std::string());
       return true;
     }
     if (schema == "pg_catalog") {
@@ -211,8 +211,8 @@ bool resolve_type(const Catalog& catalog, Node type_name, Column& column, Statem
     return false;
   }
   column.type = quote_qualified(found, name) + (is_array ? "[]" : "");
-  column.type_schema = found;
-  column.type_name = name;
+  column.extras.set(&ColumnExtras::type_schema, found);
+  column.extras.set(&ColumnExtras::type_name, name);
   return true;
 }
 

@@ -138,9 +138,9 @@ FlatMap flatten(const Catalog& cat, const Snapshot& snap, const DiffOptions& o) 
                                                 {"not_null", b(c.not_null)},
                                                 {"default", c.default_expr},
                                                 {"identity", ch(c.identity)},
-                                                {"generated", c.generated},
-                                                {"collation", c.collation},
-                                                {"comment", c.comment}}};
+                                                {"generated", c.extras->generated},
+                                                {"collation", c.extras->collation},
+                                                {"comment", c.extras->comment}}};
     }
     for (const auto& c : r.constraints)
       out[name + " constraint " + quote_ident(c.name)] = {"constraint", constraint_fields(c)};

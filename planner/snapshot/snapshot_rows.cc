@@ -162,14 +162,19 @@ void read_column_rows(sqlite3* db, ChildRows& rows) {
       "columns", false, rows.columns, [](const Stmt& s, Column& c) -> std::string {
         s.assign(2, c.name);
         s.assign(3, c.type);
-        s.assign(4, c.type_schema);
-        s.assign(5, c.type_name);
         c.not_null = s.i64(6) != 0;
         s.assign(7, c.default_expr);
         c.identity = s.ch(8, 0);
-        s.assign(9, c.generated);
-        s.assign(10, c.collation);
-        s.assign(11, c.comment);
+        // Most columns have none of these: no ColumnExtras for them.
+        if (!s.view(4).empty() || !s.view(5).empty() || !s.view(9).empty() || !s.view(10).empty() ||
+            !s.view(11).empty()) {
+          ColumnExtras& e = c.extras.mut();
+          s.assign(4, e.type_schema);
+          s.assign(5, e.type_name);
+          s.assign(9, e.generated);
+          s.assign(10, e.collation);
+          s.assign(11, e.comment);
+        }
         return "";
       });
 }

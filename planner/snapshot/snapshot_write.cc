@@ -86,9 +86,12 @@ std::string write_all(sqlite3* db, const Catalog& catalog, const Snapshot& snap)
     for (size_t i = 0; i < r.columns.size(); ++i) {
       const Column& c = r.columns[i];
       col.bind(1, r.schema).bind(2, r.name).bind_int(3, static_cast<int64_t>(i) + 1);
-      col.bind(4, c.name).bind(5, c.type).bind(6, c.type_schema).bind(7, c.type_name);
+      col.bind(4, c.name)
+          .bind(5, c.type)
+          .bind(6, c.extras->type_schema)
+          .bind(7, c.extras->type_name);
       col.bind_int(8, c.not_null).bind(9, c.default_expr).bind_char(10, c.identity);
-      col.bind(11, c.generated).bind(12, c.collation).bind(13, c.comment);
+      col.bind(11, c.extras->generated).bind(12, c.extras->collation).bind(13, c.extras->comment);
       check(col, "columns");
     }
     for (size_t i = 0; i < r.constraints.size(); ++i)

@@ -43,6 +43,14 @@ class Boxed {
     return *value_;
   }
 
+  /// Sets one member; allocates only when the value differs from the
+  /// member's default or a value was written before.
+  template <class M, class V>
+  void set(M T::*member, V&& value) {
+    if (!value_ && value == M{}) return;
+    mut().*member = std::forward<V>(value);
+  }
+
  private:
   static const T& empty() {
     static const T value{};
