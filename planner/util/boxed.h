@@ -43,11 +43,11 @@ class Boxed {
     return *value_;
   }
 
-  /// Sets one member; allocates only when the value differs from the
-  /// member's default or a value was written before.
+  /// Sets one member; allocates only when a value was written before or
+  /// `value` differs from what the member reads as unwritten.
   template <class M, class V>
   void set(M T::*member, V&& value) {
-    if (!value_ && value == M{}) return;
+    if (!value_ && empty().*member == value) return;
     mut().*member = std::forward<V>(value);
   }
 
