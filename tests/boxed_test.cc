@@ -26,7 +26,7 @@ TEST_CASE("boxed: an unwritten box reads as the default, also through a mutable 
   CHECK(read.text == "start");
 }
 
-TEST_CASE("boxed: copies are independent; a move carries the value") {
+TEST_CASE("boxed: copies are independent, a move carries the value") {
   Boxed<Parts> a;
   a.mut().text = "written";
   Boxed<Parts> b = a;
