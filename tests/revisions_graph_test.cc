@@ -73,30 +73,6 @@ TEST_CASE("graph: order, heads, bases, merges, branch points", "[revisions]") {
   CHECK_FALSE(g.find("zz"));
 }
 
-TEST_CASE("graph: a copy with other revisions keeps the graph", "[revisions]") {
-  std::vector<Revision> revs = diamond();
-  revs.push_back(rev("d", {"a"}));  // a duplicate: the graph is broken, with a problem
-  RevisionGraph g = graph(std::move(revs));
-  std::vector<Revision> light;
-  for (const Revision& r : g.revisions()) {
-    Revision copy = rev(r.id, r.down_revisions, r.branch_labels, r.depends_on);
-    copy.path = "light/" + r.path;
-    light.push_back(std::move(copy));
-  }
-  RevisionGraph copy = g.with_revisions(std::move(light));
-  CHECK(ids(copy) == ids(g));
-  CHECK(copy.find("d")->path == "light/" + g.find("d")->path);
-  CHECK(copy.heads() == g.heads());
-  CHECK(copy.bases() == g.bases());
-  CHECK(copy.merges() == g.merges());
-  CHECK(copy.branch_points() == g.branch_points());
-  CHECK(copy.branch_labels() == g.branch_labels());
-  CHECK(copy.broken());
-  REQUIRE(copy.problems().size() == g.problems().size());
-  CHECK(copy.problems()[0].message == g.problems()[0].message);
-  CHECK(copy.children("a") == g.children("a"));
-}
-
 TEST_CASE("graph: pending revisions", "[revisions]") {
   RevisionGraph g = graph(diamond());
   CHECK(pending(g, {}, {}) == V{"a", "c", "b", "d", "e"});

@@ -23,21 +23,6 @@ RevisionGraph::RevisionGraph(std::vector<Revision> revisions) : revisions_(std::
   order();
 }
 
-RevisionGraph RevisionGraph::with_revisions(std::vector<Revision> revisions) const {
-  RevisionGraph g;
-  g.revisions_ = std::move(revisions);
-  g.by_id_ = by_id_;
-  g.heads_ = heads_;
-  g.bases_ = bases_;
-  g.merges_ = merges_;
-  g.branch_points_ = branch_points_;
-  g.starts_from_ = starts_from_;
-  g.labels_ = labels_;
-  g.problems_ = problems_;
-  g.broken_ = broken_;
-  return g;
-}
-
 void RevisionGraph::add_problem(std::string rule, GraphProblem::Severity severity,
                                 std::string message, const std::vector<size_t>& involved) {
   GraphProblem p;

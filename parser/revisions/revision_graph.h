@@ -37,9 +37,6 @@ class RevisionGraph {
   /// ties broken by the source's own order). Revisions caught in a cycle or
   /// duplicated come last, in source order.
   const std::vector<Revision>& revisions() const { return revisions_; }
-  /// This graph with `revisions` in place of its own, which must be the same
-  /// revisions in the same order (a report keeps them without their bodies).
-  RevisionGraph with_revisions(std::vector<Revision> revisions) const;
   const Revision* find(std::string_view id) const;
 
   const std::vector<std::string>& heads() const { return heads_; }

@@ -32,12 +32,12 @@ int run_explain(const ExplainOptions& o) {
   if (!load_project(o.project, project, error)) return report_input_error(error);
   std::vector<std::string> ids;
   std::string why;
-  if (!project.graph.resolve(o.revision, ids, why) || ids.size() != 1) {
+  if (!project.graph->resolve(o.revision, ids, why) || ids.size() != 1) {
     return report_input_error(
         {project.migrations, 0, 0,
          "revision '" + o.revision + "': " + (why.empty() ? "names more than one revision" : why)});
   }
-  const Revision* rev = project.graph.find(ids[0]);
+  const Revision* rev = project.graph->find(ids[0]);
   EnvironmentRequest request;
   if (!environment_request(project, o.env, o.snapshot, o.empty, RunMode::kPlan, request, error))
     return report_input_error(error);

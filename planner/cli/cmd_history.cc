@@ -164,7 +164,7 @@ int run_history(const HistoryOptions& o) {
   InputError error;
   if (!load_project({o.config, o.migrations, o.source_format, {}}, project, error))
     return report_input_error(error);
-  const RevisionGraph& graph = project.graph;
+  const RevisionGraph& graph = *project.graph;
   // Where each configured environment stands, from its snapshot's version table.
   EnvMarks envs;
   std::vector<DiagramEnvironment> diagram;

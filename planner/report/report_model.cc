@@ -26,20 +26,4 @@ int count_severity(const ModelRun& run, std::string_view severity) {
   return n;
 }
 
-Revision light_revision(const Revision& r) {
-  Revision out;
-  out.id = r.id;
-  out.message = r.message;
-  out.down_revisions = r.down_revisions;
-  out.branch_labels = r.branch_labels;
-  out.depends_on = r.depends_on;
-  out.create_date = r.create_date;
-  out.path = r.path;
-  out.format = r.format;
-  out.transactional = r.transactional;
-  out.repeatable = r.repeatable;
-  out.body = BodyKind::kUnread;
-  return out;
-}
-
 }  // namespace migsim

@@ -106,8 +106,9 @@ struct ReportModel {
   std::string migsim_version;
   std::string migrations;     ///< the history's path
   std::string source_format;  ///< its format's name
-  /// The revisions of the history (ids, messages, edges; no bodies).
-  RevisionGraph graph;
+  /// The revisions of the history: writers read their ids, messages and
+  /// edges. The project's own graph when the model was built from one.
+  std::shared_ptr<const RevisionGraph> graph = std::make_shared<const RevisionGraph>();
   std::vector<ModelRun> runs;
   /// A status report: `environments` and `fresh` are set, and runs are each
   /// environment's plan and audit, then the fresh database.
@@ -130,8 +131,5 @@ struct ReportModel {
 std::string verdict_counts(const ModelRun& run);
 /// How many findings of `run` have `severity`.
 int count_severity(const ModelRun& run, std::string_view severity);
-
-/// A copy of a revision with what a report shows (no body), for the model's graph.
-Revision light_revision(const Revision& r);
 
 }  // namespace migsim

@@ -68,10 +68,7 @@ ReportModel project_model(const Project& project, std::string command) {
   model.migsim_version = MIGSIM_VERSION;
   model.migrations = project.migrations;
   model.source_format = std::string(source_format_name(project.format));
-  std::vector<Revision> light;
-  light.reserve(project.graph.revisions().size());
-  for (const auto& r : project.graph.revisions()) light.push_back(light_revision(r));
-  model.graph = project.graph.with_revisions(std::move(light));
+  model.graph = project.graph;
   return model;
 }
 
@@ -87,7 +84,7 @@ std::vector<const Finding*> with_rule(const EnvironmentRun& run, std::string_vie
 std::vector<ModelHistoryEntry> applied_history(const Project& p, const EnvironmentReport& env) {
   std::vector<const Revision*> revisions;
   std::string why;
-  if (!env.plan.current.empty()) p.graph.pending({}, env.plan.current, revisions, why);
+  if (!env.plan.current.empty()) p.graph->pending({}, env.plan.current, revisions, why);
   std::map<std::string, std::set<std::string>> notes;
   for (const auto& f : env.audit.findings)
     if (!f.revision.empty() && f.rule != "unknown-statement") notes[f.revision].insert(f.rule);

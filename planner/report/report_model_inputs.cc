@@ -41,7 +41,7 @@ bool identify(const std::string& role, const std::string& path, ReportModel& mod
 
 bool add_model_inputs(const Project& project, ReportModel& model, InputError& error) {
   std::set<std::string> seen;
-  for (const auto& r : project.graph.revisions())
+  for (const auto& r : project.graph->revisions())
     if (!r.path.empty() && seen.insert(r.path).second &&
         !identify("migration", r.path, model, error))
       return false;

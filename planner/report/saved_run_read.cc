@@ -167,7 +167,7 @@ class Reader {
                      return true;
                    });
     if (!ok) return false;
-    m_.graph = RevisionGraph(std::move(revs));
+    m_.graph = std::make_shared<const RevisionGraph>(std::move(revs));
     return true;
   }
 
@@ -208,7 +208,7 @@ class Reader {
   /// Fills a revision's name, date and file from the history.
   template <typename Row>
   bool describe(const std::string& id, Row& row) {
-    const Revision* r = m_.graph.find(id);
+    const Revision* r = m_.graph->find(id);
     if (!r) return corrupt("revision " + id + " is not in table revisions");
     row.name = r->message;
     row.date = r->create_date;
@@ -228,7 +228,7 @@ class Reader {
           ModelRevisionRun r;
           r.id = q.text(2);
           if (!describe(r.id, r)) return false;
-          r.file = m_.graph.find(r.id)->path;
+          r.file = m_.graph->find(r.id)->path;
           r.applied = q.i64(3) != 0;
           if (!parse_verdict(q.text(4), r.verdict))
             return corrupt("unknown verdict '" + q.text(4) + "'");

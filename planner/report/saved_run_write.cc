@@ -41,7 +41,7 @@ std::string write_rows(sqlite3* db, const ReportModel& m) {
   {
     Query q(db, "INSERT INTO revisions VALUES (?,?,?,?,?,?,?,?)");
     Query link(db, "INSERT INTO revision_links VALUES (?,?,?,?)");
-    const auto& revs = m.graph.revisions();
+    const auto& revs = m.graph->revisions();
     for (size_t i = 0; i < revs.size(); ++i) {
       const Revision& r = revs[i];
       q.bind(1, n(i)).bind(2, r.id).bind(3, r.message).bind(4, r.create_date).bind(5, r.path);

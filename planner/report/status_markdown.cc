@@ -25,7 +25,7 @@ std::string date_of(const std::string& create_date) {
 }
 
 std::string rev_name(const ReportModel& m, const std::string& id) {
-  const Revision* r = m.graph.find(id);
+  const Revision* r = m.graph->find(id);
   return r && !r->message.empty() ? r->message : std::string();
 }
 
@@ -50,7 +50,7 @@ void mermaid(std::ostringstream& md, const ReportModel& m) {
     for (const auto& rev : plan.revisions) d.pending.push_back(rev.id);
     envs.push_back(std::move(d));
   }
-  md << "```mermaid\n" << graph_mermaid(m.graph, envs) << "```\n\n";
+  md << "```mermaid\n" << graph_mermaid(*m.graph, envs) << "```\n\n";
 }
 
 void environment_section(std::ostringstream& md, const ReportModel& p,
@@ -153,7 +153,8 @@ std::string status_markdown(const ReportModel& p) {
   std::ostringstream md;
   md << "# Migration status\n\n";
   md << "Migrations: `" << p.migrations << "` (" << p.source_format << ", "
-     << p.graph.revisions().size() << " revisions; head " << join(p.graph.heads(), ", ") << ")\n\n";
+     << p.graph->revisions().size() << " revisions; head " << join(p.graph->heads(), ", ")
+     << ")\n\n";
   if (!p.environments.empty()) {
     md << "| Environment | Current | Behind | Pending verdicts | Errors | Warnings |\n"
           "|---|---|---|---|---|---|\n";

@@ -30,7 +30,7 @@ bool read_by_view(const Catalog& catalog, const Relation& table) {
 /// The revisions whose source mentions `name`, in history order.
 std::vector<const Revision*> revisions_mentioning(const Project& project, std::string_view name) {
   std::vector<const Revision*> out;
-  for (const auto& rev : project.graph.revisions()) {
+  for (const auto& rev : project.graph->revisions()) {
     std::string_view text;
     if (rev.source) {
       text = rev.source->text();

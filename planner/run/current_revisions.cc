@@ -67,7 +67,7 @@ bool current_revisions(const Project& project, const Snapshot& snapshot,
     return false;
   }
   for (const auto& id : out) {
-    if (!project.graph.find(id)) {
+    if (!project.graph->find(id)) {
       error = {snapshot_path, 0, 0,
                "version table " + table->schema + "." + table->name + " names revision '" + id +
                    "', which does not exist in " + project.migrations};

@@ -174,7 +174,7 @@ bool run_environment(const Project& project, const EnvironmentRequest& request, 
   out.name = request.name;
   out.snapshot = request.snapshot;
   out.mode = request.mode;
-  out.heads = project.graph.heads();
+  out.heads = project.graph->heads();
   out.catalog = std::make_unique<Catalog>();
   // Plan starts from the snapshot itself; audit keeps it aside to compare with.
   Catalog snap_catalog;
@@ -189,7 +189,7 @@ bool run_environment(const Project& project, const EnvironmentRequest& request, 
   std::vector<std::string> targets;
   for (const auto& t : request.to) {
     std::string why;
-    if (!project.graph.resolve(t, targets, why)) {
+    if (!project.graph->resolve(t, targets, why)) {
       error = {"migsim", 0, 0, "--to " + t + ": " + why};
       return false;
     }
@@ -198,7 +198,7 @@ bool run_environment(const Project& project, const EnvironmentRequest& request, 
   std::string why;
   if (request.mode == RunMode::kAudit) {
     std::vector<const Revision*> applied;
-    if (!out.current.empty() && !project.graph.pending({}, out.current, applied, why)) {
+    if (!out.current.empty() && !project.graph->pending({}, out.current, applied, why)) {
       error = {project.migrations, 0, 0, why};
       return false;
     }
@@ -229,7 +229,7 @@ bool run_environment(const Project& project, const EnvironmentRequest& request, 
     std::vector<const Revision*> pending;
     std::vector<std::string> from =
         request.mode == RunMode::kFresh ? std::vector<std::string>{} : out.current;
-    if (!project.graph.pending(from, targets, pending, why)) {
+    if (!project.graph->pending(from, targets, pending, why)) {
       error = {project.migrations, 0, 0, why};
       return false;
     }
@@ -246,7 +246,7 @@ bool run_environment(const Project& project, const EnvironmentRequest& request, 
   }
   // The bodies of a history read with parse_in_background: one that does not
   // parse is bad input, replayed or not.
-  if (!finish_revision_bodies(project.graph.revisions(), error)) return false;
+  if (!finish_revision_bodies(project.graph->revisions(), error)) return false;
   add_run_findings(project, out);
   return true;
 }

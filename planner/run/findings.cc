@@ -59,7 +59,7 @@ void add_run_findings(const Project& project, EnvironmentRun& run) {
   check_blocking_lock(project, sites, found);
   check_index_not_concurrent(project, sites, found);
   check_concurrently_in_transaction(project, run, found);
-  for (const GraphProblem& p : project.graph.problems()) {
+  for (const GraphProblem& p : project.graph->problems()) {
     Finding f;
     f.rule = p.rule;
     f.severity = p.severity == GraphProblem::Severity::kError ? "error" : "warning";

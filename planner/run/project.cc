@@ -49,12 +49,12 @@ bool load_project(const ProjectOptions& options, Project& out, InputError& error
   read_options.parse_in_background = options.parse_in_background;
   std::vector<Revision> revisions;
   if (!read_revisions(out.migrations, out.format, read_options, revisions, error)) return false;
-  out.graph = RevisionGraph(std::move(revisions));
-  if (out.graph.broken()) {
+  out.graph = std::make_shared<const RevisionGraph>(std::move(revisions));
+  if (out.graph->broken()) {
     // A body that does not parse comes first, as when it was parsed on reading.
-    if (!finish_revision_bodies(out.graph.revisions(), error)) return false;
+    if (!finish_revision_bodies(out.graph->revisions(), error)) return false;
     bool first = true;
-    for (const GraphProblem& p : out.graph.problems()) {
+    for (const GraphProblem& p : out.graph->problems()) {
       if (p.rule != "duplicate-revision" && p.rule != "revision-cycle") continue;
       InputError e{p.file.empty() ? out.migrations : p.file, p.line, 0, p.message};
       if (first) {

@@ -33,7 +33,9 @@ struct Project {
   Config config;
   std::string migrations;  ///< the history's path
   SourceFormat format = SourceFormat::kSqlFiles;
-  RevisionGraph graph;
+  /// Shared with the report models built from the project, which show its
+  /// revisions' ids, messages and edges (never their bodies).
+  std::shared_ptr<const RevisionGraph> graph = std::make_shared<const RevisionGraph>();
 };
 
 /// Reads the configuration and the history. A history with no usable order
