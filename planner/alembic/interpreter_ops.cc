@@ -18,7 +18,7 @@ using Kind = PyValue::Kind;
 void Interpreter::record(const Expr& at, std::string sql, Outcome outcome, std::string message) {
   StatementRecord r;
   r.location = locate(at.offset);
-  r.sql = std::move(sql);
+  r.own_sql(std::move(sql));
   r.result.outcome = outcome;
   r.result.message = std::move(message);
   out_.push_back(std::move(r));
@@ -82,8 +82,9 @@ void Interpreter::run_statements(const OpTranslation& t, const Expr& at, const M
     for (const Statement& stmt : script->statements) {
       StatementRecord r;
       r.location = locate(at.offset);
-      r.sql = t.statements.size() == 1 && script->statements.size() == 1 ? s.sql
-                                                                         : std::string(stmt.text);
+      r.own_sql(t.statements.size() == 1 && script->statements.size() == 1
+                    ? s.sql
+                    : std::string(stmt.text));
       r.result = engine_.execute(stmt);
       r.changes = written_changes(stmt);
       out_.push_back(std::move(r));

@@ -29,7 +29,7 @@ bool run_alembic_upgrade(const Revision& revision, Engine& engine,
   if (!interpreter.run_upgrade(module, why)) {
     StatementRecord r;
     r.location = revision.location.line ? revision.location : revision.source->locate(0);
-    r.sql = "upgrade()";
+    r.own_sql("upgrade()");
     r.result.outcome = Outcome::kUnknown;
     r.result.message = revision.source->path() + ": " + why;
     out.push_back(std::move(r));

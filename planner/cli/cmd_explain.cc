@@ -85,7 +85,7 @@ int run_explain(const ExplainOptions& o) {
     for (const auto& s : runs[0].revisions[0].statements) {
       text += "  " + std::string(s.location.file) + ":" + std::to_string(s.location.line) + "  " +
               std::string(outcome_name(s.result.outcome)) +
-              (s.bookkeeping ? " (version table)" : "") + "\n    " + s.sql + "\n";
+              (s.bookkeeping ? " (version table)" : "") + "\n    " + std::string(s.sql) + "\n";
       if (!s.result.message.empty()) text += "    -> " + s.result.message + "\n";
     }
     text +=

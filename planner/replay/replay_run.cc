@@ -29,7 +29,11 @@ bool replay_files(const std::vector<std::string>& base, const std::vector<std::s
   if (engine.in_block()) engine.end_block();
   for (const auto& script : scripts) {
     for (const auto& stmt : script.statements) {
-      run.statements.push_back({stmt.location, std::string(stmt.text), engine.execute(stmt)});
+      StatementRecord r;
+      r.location = stmt.location;
+      r.view_sql(stmt.text, script.source);
+      r.result = engine.execute(stmt);
+      run.statements.push_back(std::move(r));
     }
   }
   return true;

@@ -90,7 +90,7 @@ std::vector<std::string> schemas_created(const std::vector<RevisionRun>& runs) {
   for (const auto& run : runs) {
     for (const auto& s : run.statements) {
       if (s.sql.size() < 13) continue;
-      auto source = std::make_shared<SourceFile>("", s.sql);
+      auto source = std::make_shared<SourceFile>("", std::string(s.sql));
       ParsedScript script;
       InputError ignored;
       if (!SqlParser::parse_file(source, script, ignored)) continue;

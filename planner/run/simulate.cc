@@ -53,7 +53,13 @@ void run_bookkeeping(Engine& engine, const std::string& sql, const Location& at,
   InputError error;
   if (!SqlParser::parse(source, sql, 0, script, error, at)) return;
   for (const auto& stmt : script.statements) {
-    out.push_back({at, std::string(stmt.text), engine.execute(stmt), true, written_changes(stmt)});
+    StatementRecord r;
+    r.location = at;
+    r.own_sql(std::string(stmt.text));
+    r.result = engine.execute(stmt);
+    r.bookkeeping = true;
+    r.changes = written_changes(stmt);
+    out.push_back(std::move(r));
   }
 }
 
@@ -125,7 +131,10 @@ bool run_body(const Revision& rev, const ToolBehaviour& tool, Engine& engine, Re
     run.statements.reserve(run.statements.size() + script.statements.size());
     for (size_t i = 0; i < script.statements.size(); ++i) {
       const Statement& stmt = script.statements[i];
-      StatementRecord r{stmt.location, std::string(stmt.text), {}, rev.is_bookkeeping(i)};
+      StatementRecord r;
+      r.location = stmt.location;
+      r.view_sql(stmt.text, script.source);
+      r.bookkeeping = rev.is_bookkeeping(i);
       if (!stopped.empty()) {
         r.result.outcome = Outcome::kSkipped;
         r.result.message = stopped;
@@ -160,7 +169,10 @@ void mark_not_run(const Revision& rev, const std::string& failed, RevisionRun& r
   run.statements.reserve(run.statements.size() + script.statements.size());
   for (size_t i = 0; i < script.statements.size(); ++i) {
     const Statement& stmt = script.statements[i];
-    StatementRecord r{stmt.location, std::string(stmt.text), {}, rev.is_bookkeeping(i)};
+    StatementRecord r;
+    r.location = stmt.location;
+    r.view_sql(stmt.text, script.source);
+    r.bookkeeping = rev.is_bookkeeping(i);
     r.result.outcome = Outcome::kSkipped;
     r.result.message = run.reason;
     run.statements.push_back(std::move(r));

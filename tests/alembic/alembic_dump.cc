@@ -120,7 +120,8 @@ int main(int argc, char** argv) {
     for (const StatementRecord& r : out)
       std::cout << "{\"file\":" << json(argv[i]) << ",\"line\":" << r.location.line
                 << ",\"outcome\":" << json(std::string(outcome_name(r.result.outcome)))
-                << ",\"sql\":" << json(r.sql) << ",\"fingerprint\":" << json(fingerprint(r.sql))
+                << ",\"sql\":" << json(std::string(r.sql))
+                << ",\"fingerprint\":" << json(fingerprint(std::string(r.sql)))
                 << ",\"message\":" << json(r.result.message) << "}\n";
   }
   return 0;
