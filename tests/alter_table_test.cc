@@ -67,12 +67,12 @@ TEST_CASE("a view on a column blocks DROP COLUMN and ALTER COLUMN TYPE", "[alter
   auto r = s.run("ALTER TABLE base DROP COLUMN name");
   expect_fails(r, "2BP01",
                "cannot drop column name of table base because other objects depend on it");
-  CHECK(r.detail == "view v depends on column name of table base\nview vv depends on view v");
-  CHECK(r.hint == "Use DROP ... CASCADE to drop the dependent objects too.");
+  CHECK(*r.detail == "view v depends on column name of table base\nview vv depends on view v");
+  CHECK(*r.hint == "Use DROP ... CASCADE to drop the dependent objects too.");
 
   r = s.run("ALTER TABLE base ALTER COLUMN name TYPE varchar(10)");
   expect_fails(r, "0A000", "cannot alter type of a column used by a view or rule");
-  CHECK(r.detail == "rule _RETURN on view v depends on column \"name\"");
+  CHECK(*r.detail == "rule _RETURN on view v depends on column \"name\"");
 
   CHECK(s.run("ALTER TABLE base RENAME COLUMN name TO title").outcome == Outcome::kApplies);
   CHECK(s.catalog.relation("public", "v")->depends[0].columns ==
@@ -82,8 +82,8 @@ TEST_CASE("a view on a column blocks DROP COLUMN and ALTER COLUMN TYPE", "[alter
 
   r = s.run("ALTER TABLE base2 DROP COLUMN title CASCADE");
   CHECK(r.outcome == Outcome::kApplies);
-  REQUIRE(r.notices.size() == 1);
-  CHECK(r.notices[0] == "drop cascades to 2 other objects");
+  REQUIRE(r.notices->size() == 1);
+  CHECK(r.notices->at(0) == "drop cascades to 2 other objects");
   CHECK(s.catalog.relation("public", "v") == nullptr);
   CHECK(s.catalog.relation("public", "vv") == nullptr);
   CHECK(s.run("ALTER TABLE base2 ALTER COLUMN id TYPE bigint").outcome == Outcome::kApplies);
@@ -95,7 +95,7 @@ TEST_CASE("ALTER TABLE on a view or sequence rejects table-only subcommands", "[
   s.add_view("v", "base", {"id"});
   auto r = s.run("ALTER TABLE v ADD COLUMN z int");
   expect_fails(r, "42809", "ALTER action ADD COLUMN cannot be performed on relation \"v\"");
-  CHECK(r.detail == "This operation is not supported for views.");
+  CHECK(*r.detail == "This operation is not supported for views.");
   expect_fails(s.run("ALTER TABLE v ALTER COLUMN id TYPE bigint"), "42809",
                "ALTER action ALTER COLUMN ... SET DATA TYPE cannot be performed on relation \"v\"");
   expect_fails(s.run("ALTER TABLE v VALIDATE CONSTRAINT c"), "42809",
@@ -106,7 +106,7 @@ TEST_CASE("ALTER TABLE on a view or sequence rejects table-only subcommands", "[
   r = s.run("ALTER TABLE t_id_seq DROP CONSTRAINT c");
   expect_fails(r, "42809",
                "ALTER action DROP CONSTRAINT cannot be performed on relation \"t_id_seq\"");
-  CHECK(r.detail == "This operation is not supported for sequences.");
+  CHECK(*r.detail == "This operation is not supported for sequences.");
   expect_fails(s.run("ALTER TABLE t_id_seq RENAME COLUMN last_value TO x"), "42809",
                "cannot rename columns of relation \"t_id_seq\"");
 }
@@ -119,17 +119,17 @@ TEST_CASE("foreign keys depend on the columns they reference", "[alter]") {
               .outcome == Outcome::kApplies);
   auto r = s.run("ALTER TABLE c DROP COLUMN id");
   expect_fails(r, "2BP01", "cannot drop column id of table c because other objects depend on it");
-  CHECK(r.detail == "constraint c_self_id_fkey on table c depends on column id of table c");
+  CHECK(*r.detail == "constraint c_self_id_fkey on table c depends on column id of table c");
   r = s.run("ALTER TABLE p DROP COLUMN id");
-  CHECK(r.detail == "constraint c_p_id_fkey on table c depends on column id of table p");
+  CHECK(*r.detail == "constraint c_p_id_fkey on table c depends on column id of table p");
   r = s.run("ALTER TABLE p DROP CONSTRAINT p_pkey");
   expect_fails(r, "2BP01",
                "cannot drop constraint p_pkey on table p because other objects depend on it");
-  CHECK(r.detail == "constraint c_p_id_fkey on table c depends on index p_pkey");
+  CHECK(*r.detail == "constraint c_p_id_fkey on table c depends on index p_pkey");
   r = s.run("ALTER TABLE c DROP COLUMN id CASCADE");
   CHECK(r.outcome == Outcome::kApplies);
-  REQUIRE(r.notices.size() == 1);
-  CHECK(r.notices[0] == "drop cascades to constraint c_self_id_fkey on table c");
+  REQUIRE(r.notices->size() == 1);
+  CHECK(r.notices->at(0) == "drop cascades to constraint c_self_id_fkey on table c");
   CHECK(s.catalog.relation("public", "c_pkey") == nullptr);
   CHECK(s.catalog.relation("public", "c")->constraint("c_p_id_fkey") != nullptr);
 }
@@ -143,28 +143,28 @@ TEST_CASE("DROP COLUMN and DROP CONSTRAINT list dependents as PostgreSQL 15 does
       Outcome::kApplies);
   REQUIRE(s.run("CREATE TABLE c2 (p_id int REFERENCES p (id))").outcome == Outcome::kApplies);
   auto r = s.run("ALTER TABLE p DROP COLUMN id");
-  CHECK(r.detail ==
+  CHECK(*r.detail ==
         "constraint c_p_id_fkey on table c depends on column id of table p\n"
         "constraint c2_p_id_fkey on table c2 depends on column id of table p");
   r = s.run("ALTER TABLE p DROP CONSTRAINT p_pkey");
-  CHECK(r.detail ==
+  CHECK(*r.detail ==
         "constraint c_p_id_fkey on table c depends on index p_pkey\n"
         "constraint c2_p_id_fkey on table c2 depends on index p_pkey");
   r = s.run("ALTER TABLE p DROP CONSTRAINT p_pkey CASCADE");
   CHECK(r.outcome == Outcome::kApplies);
-  CHECK(r.notices == std::vector<std::string>{"drop cascades to 2 other objects"});
+  CHECK(*r.notices == std::vector<std::string>{"drop cascades to 2 other objects"});
   r = s.run("ALTER TABLE p DROP COLUMN code CASCADE");
-  CHECK(r.notices ==
+  CHECK(*r.notices ==
         std::vector<std::string>{"drop cascades to constraint c_p_code_fkey on table c"});
   CHECK(s.catalog.relation("public", "p_code_key") == nullptr);
 
   REQUIRE(s.run("CREATE TABLE \"Odd\" (\"Id\" int PRIMARY KEY)").outcome == Outcome::kApplies);
   REQUIRE(s.run("CREATE TABLE odd_ref (i int REFERENCES \"Odd\")").outcome == Outcome::kApplies);
   r = s.run("ALTER TABLE \"Odd\" DROP COLUMN \"Id\"");
-  CHECK(r.detail ==
+  CHECK(*r.detail ==
         "constraint odd_ref_i_fkey on table odd_ref depends on column Id of table \"Odd\"");
   r = s.run("ALTER TABLE \"Odd\" DROP CONSTRAINT \"Odd_pkey\"");
-  CHECK(r.detail == "constraint odd_ref_i_fkey on table odd_ref depends on index \"Odd_pkey\"");
+  CHECK(*r.detail == "constraint odd_ref_i_fkey on table odd_ref depends on index \"Odd_pkey\"");
 }
 
 TEST_CASE("ENABLE and DISABLE TRIGGER", "[alter]") {
@@ -191,16 +191,16 @@ TEST_CASE("generated columns and column types", "[alter]") {
       Outcome::kApplies);
   auto r = s.run("ALTER TABLE g ALTER COLUMN a TYPE bigint");
   expect_fails(r, "0A000", "cannot alter type of a column used by a generated column");
-  CHECK(r.detail == "Column \"a\" is used by generated column \"b\".");
+  CHECK(*r.detail == "Column \"a\" is used by generated column \"b\".");
   r = s.run("ALTER TABLE g ALTER COLUMN b DROP DEFAULT");
   expect_fails(r, "42601", "column \"b\" of relation \"g\" is a generated column");
-  CHECK(r.hint == "Use ALTER TABLE ... ALTER COLUMN ... DROP EXPRESSION instead.");
+  CHECK(*r.hint == "Use ALTER TABLE ... ALTER COLUMN ... DROP EXPRESSION instead.");
   r = s.run("ALTER TABLE g ALTER COLUMN a TYPE varchar(3)[]");
   expect_fails(r, "42804", "column \"a\" cannot be cast automatically to type character varying[]");
-  CHECK(r.hint == "You might need to specify \"USING a::character varying(3)[]\".");
+  CHECK(*r.hint == "You might need to specify \"USING a::character varying(3)[]\".");
   r = s.run("ALTER TABLE g ALTER COLUMN t TYPE numeric(5,2)");
   expect_fails(r, "42804", "column \"t\" cannot be cast automatically to type numeric");
-  CHECK(r.hint == "You might need to specify \"USING t::numeric(5,2)\".");
+  CHECK(*r.hint == "You might need to specify \"USING t::numeric(5,2)\".");
   expect_fails(s.run("ALTER TABLE g SET UNLOGGED, SET LOGGED"), "0A000",
                "cannot change persistence setting twice");
   expect_fails(s.run("ALTER TABLE g ATTACH PARTITION x FOR VALUES IN (1)"), "42P17",
@@ -250,11 +250,11 @@ TEST_CASE("generated columns depend on the columns they read", "[alter]") {
           Outcome::kApplies);
   auto r = s.run("ALTER TABLE m DROP COLUMN a");
   expect_fails(r, "2BP01", "cannot drop column a of table m because other objects depend on it");
-  CHECK(r.detail == "column twice of table m depends on column a of table m");
+  CHECK(*r.detail == "column twice of table m depends on column a of table m");
   r = s.run("ALTER TABLE m DROP COLUMN a CASCADE");
   CHECK(r.outcome == Outcome::kApplies);
-  REQUIRE(r.notices.size() == 1);
-  CHECK(r.notices[0] == "drop cascades to column twice of table m");
+  REQUIRE(r.notices->size() == 1);
+  CHECK(r.notices->at(0) == "drop cascades to column twice of table m");
   CHECK(s.catalog.relation("public", "m")->columns.empty());
 }
 

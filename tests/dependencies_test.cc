@@ -70,21 +70,21 @@ TEST_CASE("RESTRICT lists foreign keys and views, CASCADE drops them") {
   CHECK(r.outcome == Outcome::kFails);
   CHECK(r.sqlstate == "2BP01");
   CHECK(r.message == "cannot drop table t because other objects depend on it");
-  CHECK(r.detail ==
+  CHECK(*r.detail ==
         "constraint u_t_id_fkey on table u depends on table t\n"
         "view v depends on table t\n"
         "view v2 depends on view v");
-  CHECK(r.hint == "Use DROP ... CASCADE to drop the dependent objects too.");
+  CHECK(*r.hint == "Use DROP ... CASCADE to drop the dependent objects too.");
 
   CHECK(db.run("DROP VIEW t").message == "\"t\" is not a view");
   StatementResult wrong = db.run("DROP TABLE v");
   CHECK(wrong.message == "\"v\" is not a table");
-  CHECK(wrong.hint == "Use DROP VIEW to remove a view.");
+  CHECK(*wrong.hint == "Use DROP VIEW to remove a view.");
 
   r = db.run("DROP TABLE t CASCADE");
   CHECK(r.outcome == Outcome::kApplies);
-  REQUIRE(r.notices.size() == 1);
-  CHECK(r.notices[0] ==
+  REQUIRE(r.notices->size() == 1);
+  CHECK(r.notices->at(0) ==
         "drop cascades to 3 other objects\nDETAIL:  "
         "drop cascades to constraint u_t_id_fkey on table u\n"
         "drop cascades to view v\n"
@@ -105,11 +105,11 @@ TEST_CASE("columns of a table's row type and defaults calling nextval()") {
   db.run("CREATE TABLE ra (id int PRIMARY KEY)");
   db.run("CREATE TABLE rb (x ra, y ra[])");
   StatementResult r = db.run("DROP TABLE ra");
-  CHECK(r.detail ==
+  CHECK(*r.detail ==
         "column y of table rb depends on type ra[]\n"
         "column x of table rb depends on type ra");
   r = db.run("DROP TABLE ra CASCADE");
-  CHECK(r.notices.at(0) ==
+  CHECK(r.notices->at(0) ==
         "drop cascades to 2 other objects\nDETAIL:  drop cascades to column y of table rb\n"
         "drop cascades to column x of table rb");
   CHECK(db.catalog.relation("public", "rb")->columns.empty());
@@ -118,11 +118,11 @@ TEST_CASE("columns of a table's row type and defaults calling nextval()") {
       "CREATE TABLE s2 (id int DEFAULT nextval('s_id_seq'), k bigint DEFAULT "
       "nextval('public.s_id_seq'::regclass))");
   r = db.run("DROP TABLE s");
-  CHECK(r.detail ==
+  CHECK(*r.detail ==
         "default value for column id of table s2 depends on sequence s_id_seq\n"
         "default value for column k of table s2 depends on sequence s_id_seq");
   r = db.run("DROP SEQUENCE s_id_seq");
-  CHECK(r.detail ==
+  CHECK(*r.detail ==
         "default value for column id of table s depends on sequence s_id_seq\n"
         "default value for column id of table s2 depends on sequence s_id_seq\n"
         "default value for column k of table s2 depends on sequence s_id_seq");
@@ -142,7 +142,7 @@ TEST_CASE("one cascaded object is named in the NOTICE itself") {
   Db db;
   db.run("CREATE TABLE s1 (id serial)");
   StatementResult r = db.run("DROP SEQUENCE s1_id_seq");
-  CHECK(r.detail == "default value for column id of table s1 depends on sequence s1_id_seq");
+  CHECK(*r.detail == "default value for column id of table s1 depends on sequence s1_id_seq");
   r = db.run("DROP SEQUENCE s1_id_seq CASCADE");
   CHECK(r.outcome == Outcome::kApplies);
   CHECK(r.message == "drop cascades to default value for column id of table s1");
@@ -154,10 +154,10 @@ TEST_CASE("an index backing a constraint and an identity sequence cannot go alon
   db.run("CREATE TABLE u (id int PRIMARY KEY, n int GENERATED ALWAYS AS IDENTITY)");
   StatementResult r = db.run("DROP INDEX u_pkey");
   CHECK(r.message == "cannot drop index u_pkey because constraint u_pkey on table u requires it");
-  CHECK(r.hint == "You can drop constraint u_pkey on table u instead.");
+  CHECK(*r.hint == "You can drop constraint u_pkey on table u instead.");
   r = db.run("DROP SEQUENCE u_n_seq");
   CHECK(r.message == "cannot drop sequence u_n_seq because column n of table u requires it");
-  CHECK(r.hint == "You can drop column n of table u instead.");
+  CHECK(*r.hint == "You can drop column n of table u instead.");
 }
 
 TEST_CASE("objects outside search_path are described qualified") {
@@ -167,11 +167,11 @@ TEST_CASE("objects outside search_path are described qualified") {
   db.run("CREATE TABLE sc.b (id int REFERENCES sc.a)");
   StatementResult r = db.run("DROP SCHEMA sc");
   CHECK(r.message == "cannot drop schema sc because other objects depend on it");
-  CHECK(r.detail == "table sc.a depends on schema sc\ntable sc.b depends on schema sc");
+  CHECK(*r.detail == "table sc.a depends on schema sc\ntable sc.b depends on schema sc");
   r = db.run("DROP TABLE sc.a");
-  CHECK(r.detail == "constraint b_id_fkey on table sc.b depends on table sc.a");
+  CHECK(*r.detail == "constraint b_id_fkey on table sc.b depends on table sc.a");
   r = db.run("DROP SCHEMA sc CASCADE");
-  CHECK(r.notices.at(0) ==
+  CHECK(r.notices->at(0) ==
         "drop cascades to 2 other objects\nDETAIL:  drop cascades to table sc.a\n"
         "drop cascades to table sc.b");
   CHECK(db.catalog.relations_in("sc").empty());
@@ -202,7 +202,7 @@ TEST_CASE("a user type: columns and domains depend on it") {
 
   StatementResult r = db.run("DROP TYPE mood");
   CHECK(r.message == "cannot drop type mood because other objects depend on it");
-  CHECK(r.detail ==
+  CHECK(*r.detail ==
         "column n of table tm depends on type mood[]\n"
         "column m of table tm depends on type mood\n"
         "type dm depends on type mood");
@@ -244,7 +244,7 @@ TEST_CASE("a trigger depends on its function, and DROP TRIGGER removes it") {
 
   StatementResult r = db.run("DROP FUNCTION trgf()");
   CHECK(r.message == "cannot drop function trgf() because other objects depend on it");
-  CHECK(r.detail == "trigger trg on table x depends on function trgf()");
+  CHECK(*r.detail == "trigger trg on table x depends on function trgf()");
   CHECK(db.run("DROP FUNCTION g(text)").message == "function g(text) does not exist");
   CHECK(db.run("DROP FUNCTION g(int)").outcome == Outcome::kApplies);
   CHECK(db.catalog.functions.size() == 1);
@@ -285,9 +285,9 @@ TEST_CASE("functions: calls in defaults, row-type arguments, kinds") {
 
   StatementResult r = db.run("DROP FUNCTION fu(int)");
   CHECK(r.message == "cannot drop function fu(integer) because other objects depend on it");
-  CHECK(r.detail == "default value for column a of table d depends on function fu(integer)");
+  CHECK(*r.detail == "default value for column a of table d depends on function fu(integer)");
   r = db.run("DROP TABLE rt");
-  CHECK(r.detail == "function usert(rt) depends on type rt");
+  CHECK(*r.detail == "function usert(rt) depends on type rt");
   CHECK(db.run("DROP FUNCTION pr(int)").message == "pr(integer) is not a function");
   CHECK(db.run("DROP PROCEDURE fu(int)").message == "fu(integer) is not a procedure");
   CHECK(db.run("DROP FUNCTION pr").message == "could not find a function named \"pr\"");
@@ -328,10 +328,10 @@ TEST_CASE("DROP TRIGGER and DROP EXTENSION") {
 
   r = db.run("DROP TYPE citext");
   CHECK(r.message == "cannot drop type citext because extension citext requires it");
-  CHECK(r.hint == "You can drop extension citext instead.");
+  CHECK(*r.hint == "You can drop extension citext instead.");
   r = db.run("DROP EXTENSION citext");
   CHECK(r.message == "cannot drop extension citext because other objects depend on it");
-  CHECK(r.detail == "column email of table users depends on type citext");
+  CHECK(*r.detail == "column email of table users depends on type citext");
   r = db.run("DROP EXTENSION citext CASCADE");
   CHECK(r.message == "drop cascades to column email of table users");
   CHECK(!db.catalog.type("public", "citext"));
@@ -345,12 +345,12 @@ TEST_CASE("TRUNCATE: foreign keys block it, CASCADE follows them") {
   db.run("CREATE TABLE z (y_id int REFERENCES y)");
   StatementResult r = db.run("TRUNCATE x");
   CHECK(r.sqlstate == "0A000");
-  CHECK(r.detail == "Table \"y\" references \"x\".");
-  CHECK(r.hint == "Truncate table \"y\" at the same time, or use TRUNCATE ... CASCADE.");
+  CHECK(*r.detail == "Table \"y\" references \"x\".");
+  CHECK(*r.hint == "Truncate table \"y\" at the same time, or use TRUNCATE ... CASCADE.");
   r = db.run("TRUNCATE x CASCADE");
   CHECK(r.outcome == Outcome::kData);
-  CHECK(r.notices == std::vector<std::string>{"truncate cascades to table \"y\"",
-                                              "truncate cascades to table \"z\""});
+  CHECK(*r.notices == std::vector<std::string>{"truncate cascades to table \"y\"",
+                                               "truncate cascades to table \"z\""});
 }
 
 TEST_CASE("describe() follows getObjectDescription") {
@@ -407,14 +407,14 @@ TEST_CASE("DROP SCHEMA CASCADE takes its types and functions, and ROLLBACK resto
   // PostgreSQL 15 lists the same three objects, in this order, but names the
   // function as depending on the schema (it reaches it there first).
   CHECK(r.message == "cannot drop schema app because other objects depend on it");
-  CHECK(r.detail.rfind("type app.mood depends on schema app\n"
-                       "column m of table t depends on type app.mood\n"
-                       "function app.f(app.mood) depends on ",
-                       0) == 0);
+  CHECK(r.detail->rfind("type app.mood depends on schema app\n"
+                        "column m of table t depends on type app.mood\n"
+                        "function app.f(app.mood) depends on ",
+                        0) == 0);
   db.run("BEGIN");
   r = db.run("DROP SCHEMA app CASCADE");
   CHECK(r.outcome == Outcome::kApplies);
-  CHECK(r.notices.at(0) ==
+  CHECK(r.notices->at(0) ==
         "drop cascades to 3 other objects\nDETAIL:  drop cascades to type app.mood\n"
         "drop cascades to column m of table t\ndrop cascades to function app.f(app.mood)");
   CHECK(db.catalog.functions.size() == 0);

@@ -158,7 +158,7 @@ TEST_CASE("partitions and inheritance", "[relations]") {
   CHECK(child->columns[0].name == "a");
   CHECK(child->columns[0].not_null);
   CHECK(child->constraint("p_a_check"));
-  CHECK(r[4].notices ==
+  CHECK(*r[4].notices ==
         std::vector<std::string>{"moving and merging column \"a\" with inherited definition"});
 }
 

@@ -26,8 +26,8 @@ struct ExecContext {
     r.outcome = Outcome::kFails;
     r.sqlstate = std::move(sqlstate);
     r.message = std::move(message);
-    r.detail = std::move(detail);
-    r.hint = std::move(hint);
+    if (!detail.empty()) r.detail = std::move(detail);
+    if (!hint.empty()) r.hint = std::move(hint);
     return r;
   }
   /// A no-op that PostgreSQL announces with a NOTICE (IF [NOT] EXISTS).
@@ -35,7 +35,7 @@ struct ExecContext {
     StatementResult r;
     r.outcome = Outcome::kNoOp;
     r.message = notice;
-    r.notices.push_back(std::move(notice));
+    r.notices.mut().push_back(std::move(notice));
     return r;
   }
   static StatementResult no_op(std::string reason) {

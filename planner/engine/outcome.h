@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "planner/util/boxed.h"
+
 namespace migsim {
 
 enum class Outcome { kApplies, kNoOp, kFails, kSkipped, kData, kUnknown };
@@ -18,9 +20,10 @@ struct StatementResult {
   /// kFails: the error as PostgreSQL words it; kNoOp: the NOTICE, or why nothing
   /// changes; kUnknown: why migsim cannot model the statement; kApplies/kData: a note.
   std::string message;
-  std::string detail;
-  std::string hint;
-  std::vector<std::string> notices;  ///< every NOTICE PostgreSQL would raise
+  // What few statements have, out of line: a record is kept for every statement.
+  Boxed<std::string> detail;
+  Boxed<std::string> hint;
+  Boxed<std::vector<std::string>> notices;  ///< every NOTICE PostgreSQL would raise
   /// The objects the statement changes, e.g. "table padealing.pad_request"
   /// or "column bo_airflow.oracle_position.last_trade_date".
   std::vector<std::string> touched;

@@ -29,7 +29,7 @@ StatementResult drop_table_part(Catalog& catalog, const ObjectRef& target, bool 
     return ExecContext::fails("2BP01", error, detail, hint);
   StatementResult r;
   // ALTER TABLE merges its subcommands' notices, one line each.
-  for (const auto& n : notices) r.notices.push_back(n.substr(0, n.find('\n')));
+  for (const auto& n : notices) r.notices.mut().push_back(n.substr(0, n.find('\n')));
   apply_drop(catalog, plan);
   return r;
 }
@@ -265,11 +265,11 @@ StatementResult alter_table(ExecContext& ctx) {
       }
     }
     StatementResult r = dispatch(t, c);
-    for (auto& notice : r.notices) {
+    for (const auto& notice : *r.notices) {
       if (skip_notice.empty() && notice.size() >= 10 &&
           notice.compare(notice.size() - 10, 10, ", skipping") == 0)
         skip_notice = notice;
-      result.notices.push_back(notice);
+      result.notices.mut().push_back(notice);
     }
     if (r.outcome == Outcome::kFails) return r;
     if (r.outcome == Outcome::kUnknown) {

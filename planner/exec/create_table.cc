@@ -362,8 +362,8 @@ StatementResult create_table(ExecContext& ctx) {
     for (const auto& c : p.rel->columns) {
       Column* have = table.column(c.name);
       if (have) {
-        result.notices.push_back("merging multiple inherited definitions of column \"" + c.name +
-                                 "\"");
+        result.notices.mut().push_back("merging multiple inherited definitions of column \"" +
+                                       c.name + "\"");
         if (have->type != c.type) {
           return ExecContext::fails("42804",
                                     "inherited column \"" + c.name + "\" has a type conflict",
@@ -406,8 +406,9 @@ StatementResult create_table(ExecContext& ctx) {
       return ExecContext::fails("42804", "column \"" + b.column.name + "\" has a type conflict",
                                 it->type + " versus " + b.column.type);
     }
-    result.notices.push_back(std::string(exist_attno == i + 1 ? "merging" : "moving and merging") +
-                             " column \"" + b.column.name + "\" with inherited definition");
+    result.notices.mut().push_back(
+        std::string(exist_attno == i + 1 ? "merging" : "moving and merging") + " column \"" +
+        b.column.name + "\" with inherited definition");
     it->not_null = it->not_null || b.column.not_null;
     if (!b.column.default_expr.empty() || b.serial) {
       it->default_expr = b.column.default_expr;

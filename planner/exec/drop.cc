@@ -482,7 +482,7 @@ StatementResult drop(ExecContext& ctx) {
   if (st.targets.empty()) {
     StatementResult r =
         ExecContext::no_op(st.notices.empty() ? "nothing to drop" : st.notices.front());
-    r.notices = st.notices;
+    if (!st.notices.empty()) r.notices = st.notices;
     return r;
   }
   DropPlan plan = plan_drop(ctx.catalog, st.targets);
@@ -492,9 +492,11 @@ StatementResult drop(ExecContext& ctx) {
   if (!check_drop(ctx.catalog, plan, st.targets.front(), cascade, error, detail, hint, notices))
     return ExecContext::fails("2BP01", error, detail, hint);
   StatementResult r;
-  r.notices = st.notices;
-  r.notices.insert(r.notices.end(), notices.begin(), notices.end());
-  if (!r.notices.empty()) r.message = r.notices.front().substr(0, r.notices.front().find('\n'));
+  notices.insert(notices.begin(), st.notices.begin(), st.notices.end());
+  if (!notices.empty()) {
+    r.message = notices.front().substr(0, notices.front().find('\n'));
+    r.notices = std::move(notices);
+  }
   r.touched = apply_drop(ctx.catalog, plan);
   return r;
 }

@@ -216,8 +216,8 @@ StatementResult grant_role(ExecContext& ctx) {
       std::string key = Catalog::key(role, member);
       if (is_grant) {
         if (ctx.catalog.role_members.find(key)) {
-          r.notices.push_back("role \"" + member + "\" is already a member of role \"" + role +
-                              "\"");
+          r.notices.mut().push_back("role \"" + member + "\" is already a member of role \"" +
+                                    role + "\"");
           continue;
         }
         if (ctx.catalog.role_members.find(Catalog::key(member, role))) {
@@ -227,7 +227,8 @@ StatementResult grant_role(ExecContext& ctx) {
         ctx.catalog.role_members.put(key, grantor);
       } else {
         if (!ctx.catalog.role_members.find(key)) {
-          r.notices.push_back("role \"" + member + "\" is not a member of role \"" + role + "\"");
+          r.notices.mut().push_back("role \"" + member + "\" is not a member of role \"" + role +
+                                    "\"");
           continue;
         }
         ctx.catalog.role_members.erase(key);
@@ -237,7 +238,7 @@ StatementResult grant_role(ExecContext& ctx) {
     }
   }
   if (!changed) {
-    StatementResult none = ExecContext::no_op(r.notices.empty() ? "" : r.notices.front());
+    StatementResult none = ExecContext::no_op(r.notices->empty() ? "" : r.notices->front());
     none.notices = r.notices;
     return none;
   }

@@ -228,7 +228,7 @@ StatementResult apply_setting(ExecContext& ctx, const std::string& name, const s
                           "set_config(..., true) outside a transaction block "
                           "ends with the statement")
                     : ExecContext::no_op("SET LOCAL can only be used in transaction blocks");
-    if (!from_select) r.notices.push_back("SET LOCAL can only be used in transaction blocks");
+    if (!from_select) r.notices.mut().push_back("SET LOCAL can only be used in transaction blocks");
     return r;
   }
   if (local) {

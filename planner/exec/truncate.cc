@@ -64,7 +64,7 @@ StatementResult truncate(ExecContext& ctx) {
       for (const auto& from : referencing_tables(cat, tables[i])) {
         if (std::find(tables.begin(), tables.end(), from) != tables.end()) continue;
         tables.push_back(from);
-        result.notices.push_back("truncate cascades to table \"" + from.name + "\"");
+        result.notices.mut().push_back("truncate cascades to table \"" + from.name + "\"");
       }
     }
   } else {
@@ -78,7 +78,7 @@ StatementResult truncate(ExecContext& ctx) {
       }
     }
   }
-  if (!result.notices.empty()) result.message = result.notices.front();
+  if (!result.notices->empty()) result.message = result.notices->front();
   for (const auto& t : tables) result.touched.push_back(touched_name("table", t.schema, t.name));
   return result;
 }

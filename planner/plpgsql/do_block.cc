@@ -37,7 +37,7 @@ class Interpreter {
   StatementResult finish() {
     if (stopped_) return stop_result_;
     StatementResult r;
-    r.notices = notices_;
+    if (!notices_.empty()) r.notices = notices_;
     r.touched = touched_;
     for (const auto& n : notices_) {
       if (n.size() >= 10 && n.compare(n.size() - 10, 10, ", skipping") == 0) {
@@ -164,7 +164,7 @@ class Interpreter {
     }
     for (const auto& st : script.statements) {
       StatementResult r = ctx_.engine.execute_nested(st);
-      for (const auto& n : r.notices) notices_.push_back(n);
+      for (const auto& n : *r.notices) notices_.push_back(n);
       switch (r.outcome) {
         case Outcome::kFails:
         case Outcome::kUnknown:

@@ -25,8 +25,8 @@ ModelStatement model_statement(const StatementRecord& s) {
   m.outcome = s.result.outcome;
   m.sqlstate = s.result.sqlstate;
   m.message = s.result.message;
-  m.detail = s.result.detail;
-  m.hint = s.result.hint;
+  m.detail = *s.result.detail;
+  m.hint = *s.result.hint;
   m.bookkeeping = s.bookkeeping;
   return m;
 }
