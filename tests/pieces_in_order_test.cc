@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <mutex>
 #include <random>
 #include <set>
@@ -128,21 +129,24 @@ TEST_CASE("pieces in order: an emit that throws stops the helper") {
   CHECK(made <= kHeld + 1);
 }
 
-ModelRevisionRun revision(size_t i) {
+/// Revision `i` of a test report, its statements kept in `records`.
+ModelRevisionRun revision(size_t i, std::deque<std::vector<StatementRecord>>& records) {
   ModelRevisionRun rev;
   rev.id = "r" + std::to_string(i);
   rev.name = "revision \"" + std::to_string(i) + "\"\n";
   rev.file = "versions/" + std::to_string(i) + ".sql";
   rev.verdict = i % 7 == 3 ? Verdict::kFails : Verdict::kApplies;
   if (rev.verdict == Verdict::kFails) rev.reason = "it fails";
+  std::vector<StatementRecord>& kept = records.emplace_back();
   for (size_t k = 0; k < i % 4; ++k) {
-    ModelStatement s;
-    s.file = "versions/x.sql";
-    s.line = static_cast<uint32_t>(k + 1);
-    s.sql = k % 2 ? "CREATE TABLE t (a int);" : "SELECT '\\\t';";
-    s.message = k == 2 ? "a message" : "";
-    rev.statements.push_back(s);
+    StatementRecord s;
+    s.location.file = "versions/x.sql";
+    s.location.line = static_cast<uint32_t>(k + 1);
+    s.own_sql(k % 2 ? "CREATE TABLE t (a int);" : "SELECT '\\\t';");
+    s.result.message = k == 2 ? "a message" : "";
+    kept.push_back(s);
   }
+  rev.statements = kept;
   return rev;
 }
 
@@ -163,7 +167,8 @@ TEST_CASE("pieces in order: a long run's JSON report is the one made on one thre
     ReportModel model;
     model.runs.emplace_back();
     model.runs.back().name = "dev";
-    for (size_t i = from; i < to; ++i) model.runs.back().revisions.push_back(revision(i));
+    for (size_t i = from; i < to; ++i)
+      model.runs.back().revisions.push_back(revision(i, *model.records));
     return model;
   };
   std::string whole = runs_json(model_of(0, 700));

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "planner/report/saved_run.h"
 #include "planner/util/sha256.h"
 #include "tests/cli_runner.h"
 
@@ -281,6 +282,33 @@ TEST_CASE("report RUN: the inputs' flags do not apply to a saved run") {
   auto r = run_migsim({"report", good, "--migrations", "fixtures/demo/upgrade.sql"});
   CHECK(r.exit_code == 2);
   CHECK(has(r.err, "a saved run is rendered on its own"));
+}
+
+TEST_CASE("saved run: read back, each revision has its statements with their detail and hint") {
+  TempDir dir;
+  dir.write("1_base.sql", "CREATE TABLE a (id int);\nCREATE VIEW v AS SELECT id FROM a;\n");
+  dir.write("2_drop.sql", "SELECT 1;\nDROP TABLE a;\n");
+  std::string saved = dir.file("run.sqlite");
+  auto r = run_migsim({"plan", "--empty", "--migrations", dir.file(""), "--save", saved});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 1);
+  ReportModel model;
+  InputError error;
+  REQUIRE(load_saved_run(saved, model, error));
+  REQUIRE(model.runs.size() == 1);
+  const auto& revisions = model.runs[0].revisions;
+  REQUIRE(revisions.size() == 2);
+  REQUIRE(revisions[0].statements.size() == 2);
+  CHECK(revisions[0].statements[1].sql == "CREATE VIEW v AS SELECT id FROM a");
+  CHECK(revisions[0].statements[1].location.line == 2);
+  REQUIRE(revisions[1].statements.size() == 2);
+  const StatementRecord& drop = revisions[1].statements[1];
+  CHECK(drop.sql == "DROP TABLE a");
+  CHECK(drop.result.outcome == Outcome::kFails);
+  CHECK(drop.result.sqlstate == "2BP01");
+  CHECK(*drop.result.detail == "view v depends on table a");
+  CHECK(*drop.result.hint == "Use DROP ... CASCADE to drop the dependent objects too.");
+  CHECK(revisions[1].statements[0].result.detail->empty());
 }
 
 }  // namespace

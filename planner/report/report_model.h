@@ -6,33 +6,17 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "parser/revisions/revision_graph.h"
 #include "planner/engine/outcome.h"
+#include "planner/engine/statement_record.h"
 #include "planner/run/run_model.h"
 
 namespace migsim {
-
-/// One replayed statement: where it is, its text, what it did. Its texts are
-/// views: into the statement records of the runs the model was built from,
-/// which outlive it (a long history's model would otherwise copy every
-/// statement's text once more), or into the model's own `ReportModel::text`
-/// (a saved run read back).
-struct ModelStatement {
-  std::string_view file;
-  uint32_t line = 0;
-  uint32_t column = 0;
-  std::string_view sql;
-  Outcome outcome = Outcome::kApplies;
-  std::string_view sqlstate;
-  std::string_view message;
-  std::string_view detail;
-  std::string_view hint;
-  bool bookkeeping = false;  ///< the migration tool's own version-table statement
-};
 
 /// One revision in one run, with its verdict.
 struct ModelRevisionRun {
@@ -44,7 +28,11 @@ struct ModelRevisionRun {
   Verdict verdict = Verdict::kApplies;
   std::string reason;
   bool rolled_back = false;
-  std::vector<ModelStatement> statements;
+  /// Its statements, where they are kept: the records of the run the model
+  /// was built from, which outlive it (a long history's model would otherwise
+  /// copy every statement once more), or the model's own `records` (a saved
+  /// run read back).
+  std::span<const StatementRecord> statements;
 };
 
 /// One run: an environment planned, audited, or a fresh database.
@@ -117,6 +105,10 @@ struct ReportModel {
   size_t fresh = 0;
   std::vector<std::string> recommendations;
   std::vector<ModelInput> inputs;
+  /// Statements the model holds itself (a saved run read back), one list for
+  /// each revision run; shared by copies of the model.
+  std::shared_ptr<std::deque<std::vector<StatementRecord>>> records =
+      std::make_shared<std::deque<std::vector<StatementRecord>>>();
   /// Texts the model holds itself (its statements' views point here when it
   /// was read back from a saved run); shared by copies of the model.
   std::shared_ptr<std::deque<std::string>> text = std::make_shared<std::deque<std::string>>();

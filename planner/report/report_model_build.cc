@@ -4,8 +4,6 @@
 #include <map>
 #include <set>
 
-#include "parser/heap_prefault.h"
-
 namespace migsim {
 
 namespace {
@@ -14,21 +12,6 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
   std::string out;
   for (const auto& x : v) out += (out.empty() ? "" : std::string(sep)) + x;
   return out;
-}
-
-ModelStatement model_statement(const StatementRecord& s) {
-  ModelStatement m;
-  m.file = s.location.file;
-  m.line = s.location.line;
-  m.column = s.location.column;
-  m.sql = s.sql;
-  m.outcome = s.result.outcome;
-  m.sqlstate = s.result.sqlstate;
-  m.message = s.result.message;
-  m.detail = *s.result.detail;
-  m.hint = *s.result.hint;
-  m.bookkeeping = s.bookkeeping;
-  return m;
 }
 
 ModelRun model_run(const EnvironmentRun& run) {
@@ -51,10 +34,8 @@ ModelRun model_run(const EnvironmentRun& run) {
     r.verdict = rev.verdict;
     r.reason = rev.reason;
     r.rolled_back = rev.rolled_back;
-    r.statements.reserve(rev.statements.size());
-    for (const auto& s : rev.statements) r.statements.push_back(model_statement(s));
+    r.statements = rev.statements;
     m.revisions.push_back(std::move(r));
-    HeapPrefault::note_use(m.revisions.back().statements.data());
   }
   m.findings = run.findings;
   m.silenced = run.silenced.size();

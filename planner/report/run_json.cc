@@ -14,15 +14,15 @@ void strings(JsonOut& j, const std::vector<std::string>& v) {
   j.end_array();
 }
 
-void statement(JsonOut& j, const ModelStatement& s) {
+void statement(JsonOut& j, const StatementRecord& s) {
   j.begin_object();
-  j.key("file").value(s.file);
-  j.key("line").value(int64_t{s.line});
-  j.key("column").value(int64_t{s.column});
+  j.key("file").value(s.location.file);
+  j.key("line").value(int64_t{s.location.line});
+  j.key("column").value(int64_t{s.location.column});
   j.key("sql").value(s.sql);
-  j.key("outcome").value(outcome_name(s.outcome));
-  j.key("sqlstate").string_or_null(s.sqlstate);
-  j.key("message").string_or_null(s.message);
+  j.key("outcome").value(outcome_name(s.result.outcome));
+  j.key("sqlstate").string_or_null(s.result.sqlstate);
+  j.key("message").string_or_null(s.result.message);
   if (s.bookkeeping) j.key("bookkeeping").value(true);
   j.end_object();
 }

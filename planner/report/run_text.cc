@@ -66,10 +66,11 @@ std::string runs_text(const ReportModel& model, bool color) {
                     rev.verdict == Verdict::kRedundant;
       if (!detail) continue;
       for (const auto& s : rev.statements) {
-        if (s.outcome == Outcome::kApplies || s.outcome == Outcome::kData) continue;
-        if (s.outcome == Outcome::kSkipped) continue;
-        out += "      " + std::string(s.file) + ":" + std::to_string(s.line) + "  " +
-               std::string(outcome_name(s.outcome)) + "  " + one_line(s.sql, 60) + "\n";
+        Outcome outcome = s.result.outcome;
+        if (outcome == Outcome::kApplies || outcome == Outcome::kData) continue;
+        if (outcome == Outcome::kSkipped) continue;
+        out += "      " + std::string(s.location.file) + ":" + std::to_string(s.location.line) +
+               "  " + std::string(outcome_name(outcome)) + "  " + one_line(s.sql, 60) + "\n";
       }
     }
     if (!run.findings.empty()) {

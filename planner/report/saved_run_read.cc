@@ -248,19 +248,25 @@ class Reader {
           if (!index(q.i64(0), m_.runs.size(), "environment", e) ||
               !index(q.i64(1), m_.runs[e].revisions.size(), "outcome", r))
             return false;
-          ModelStatement s;
-          s.file = m_.keep(q.text(2));
-          s.line = u32(q.i64(3));
-          s.column = u32(q.i64(4));
-          s.sql = m_.keep(q.text(5));
-          if (!parse_outcome(q.text(6), s.outcome))
+          StatementRecord s;
+          s.location.file = m_.keep(q.text(2));
+          s.location.line = u32(q.i64(3));
+          s.location.column = u32(q.i64(4));
+          s.own_sql(q.text(5));
+          if (!parse_outcome(q.text(6), s.result.outcome))
             return corrupt("unknown outcome '" + q.text(6) + "'");
-          s.sqlstate = m_.keep(q.text(7));
-          s.message = m_.keep(q.text(8));
-          s.detail = m_.keep(q.text(9));
-          s.hint = m_.keep(q.text(10));
+          s.result.sqlstate = q.text(7);
+          s.result.message = q.text(8);
+          if (std::string detail = q.text(9); !detail.empty()) s.result.detail = std::move(detail);
+          if (std::string hint = q.text(10); !hint.empty()) s.result.hint = std::move(hint);
           s.bookkeeping = q.i64(11) != 0;
-          m_.runs[e].revisions[r].statements.push_back(std::move(s));
+          // Rows come revision by revision (ORDER BY): a revision's first
+          // row starts its list, the others add to it.
+          ModelRevisionRun& rev = m_.runs[e].revisions[r];
+          if (rev.statements.empty()) m_.records->emplace_back();
+          std::vector<StatementRecord>& kept = m_.records->back();
+          kept.push_back(std::move(s));
+          rev.statements = kept;
           return true;
         });
   }

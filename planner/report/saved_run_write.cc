@@ -86,10 +86,12 @@ std::string write_rows(sqlite3* db, const ReportModel& m) {
       outcome.bind(7, int64_t{rev.rolled_back});
       check(outcome, "outcomes");
       for (size_t s = 0; s < rev.statements.size(); ++s) {
-        const ModelStatement& st = rev.statements[s];
-        stmt.bind(1, n(e)).bind(2, n(r)).bind(3, n(s)).bind(4, st.file).bind(5, int64_t{st.line});
-        stmt.bind(6, int64_t{st.column}).bind(7, st.sql).bind(8, outcome_name(st.outcome));
-        stmt.bind(9, st.sqlstate).bind(10, st.message).bind(11, st.detail).bind(12, st.hint);
+        const StatementRecord& st = rev.statements[s];
+        const StatementResult& res = st.result;
+        stmt.bind(1, n(e)).bind(2, n(r)).bind(3, n(s)).bind(4, st.location.file);
+        stmt.bind(5, int64_t{st.location.line}).bind(6, int64_t{st.location.column});
+        stmt.bind(7, st.sql).bind(8, outcome_name(res.outcome)).bind(9, res.sqlstate);
+        stmt.bind(10, res.message).bind(11, *res.detail).bind(12, *res.hint);
         stmt.bind(13, int64_t{st.bookkeeping});
         check(stmt, "statements");
       }
