@@ -109,8 +109,8 @@ struct ReportModel {
   /// each revision run; shared by copies of the model.
   std::shared_ptr<std::deque<std::vector<StatementRecord>>> records =
       std::make_shared<std::deque<std::vector<StatementRecord>>>();
-  /// Texts the model holds itself (its statements' views point here when it
-  /// was read back from a saved run); shared by copies of the model.
+  /// Texts the model holds itself (the file names its own records view, when
+  /// it was read back from a saved run); shared by copies of the model.
   std::shared_ptr<std::deque<std::string>> text = std::make_shared<std::deque<std::string>>();
 
   /// Keeps `s` for as long as the model (and its copies) live; its view.
