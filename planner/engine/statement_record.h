@@ -1,6 +1,7 @@
 #pragma once
 // One replayed statement as reports show it: where it is, its text, what it did.
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -37,8 +38,9 @@ struct StatementRecord {
   /// kept; text from elsewhere is copied.
   void view_sql(std::string_view text, const std::shared_ptr<const SourceFile>& source) {
     const std::string* whole = source ? &source->text() : nullptr;
-    if (whole && text.data() >= whole->data() &&
-        text.data() + text.size() <= whole->data() + whole->size()) {
+    std::less_equal<const char*> at_or_before;  // a total order, even across objects
+    if (whole && at_or_before(whole->data(), text.data()) &&
+        at_or_before(text.data() + text.size(), whole->data() + whole->size())) {
       sql = text;
       sql_owner = source;
     } else {
