@@ -6,6 +6,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "planner/catalog/column.h"
 #include "planner/util/boxed.h"
@@ -65,6 +66,32 @@ TEST_CASE("boxed: set() reads back as an assignment would") {
   copy.extras.set(&ColumnExtras::collation, std::string());
   CHECK(c.extras->collation == "C");
   CHECK(copy.extras->collation.empty());
+}
+
+TEST_CASE("boxed: assigning a value, the default too, reads back as that value") {
+  Boxed<std::string> text;
+  text = std::string();  // what an unwritten box reads: nothing to keep
+  CHECK(text->empty());
+  text = "detail";
+  CHECK(*text == "detail");
+  text = std::string();  // written before: now holds the empty string
+  CHECK(text->empty());
+  Boxed<std::string> copy = text;
+  copy = "other";
+  CHECK(text->empty());
+  CHECK(*copy == "other");
+
+  Boxed<std::vector<std::string>> notices;
+  notices = std::vector<std::string>{};
+  CHECK(notices->empty());
+  notices = std::vector<std::string>{"a", "b"};
+  CHECK(*notices == std::vector<std::string>{"a", "b"});
+
+  Boxed<Parts> parts;  // no ==: always kept
+  parts = Parts{};
+  CHECK(parts->text == "start");
+  parts = Parts{"set", 1};
+  CHECK(parts->number == 1);
 }
 
 }  // namespace

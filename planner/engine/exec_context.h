@@ -26,8 +26,8 @@ struct ExecContext {
     r.outcome = Outcome::kFails;
     r.sqlstate = std::move(sqlstate);
     r.message = std::move(message);
-    if (!detail.empty()) r.detail = std::move(detail);
-    if (!hint.empty()) r.hint = std::move(hint);
+    r.detail = std::move(detail);
+    r.hint = std::move(hint);
     return r;
   }
   /// A no-op that PostgreSQL announces with a NOTICE (IF [NOT] EXISTS).

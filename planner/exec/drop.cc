@@ -482,7 +482,7 @@ StatementResult drop(ExecContext& ctx) {
   if (st.targets.empty()) {
     StatementResult r =
         ExecContext::no_op(st.notices.empty() ? "nothing to drop" : st.notices.front());
-    if (!st.notices.empty()) r.notices = st.notices;
+    r.notices = st.notices;
     return r;
   }
   DropPlan plan = plan_drop(ctx.catalog, st.targets);
@@ -493,10 +493,8 @@ StatementResult drop(ExecContext& ctx) {
     return ExecContext::fails("2BP01", error, detail, hint);
   StatementResult r;
   notices.insert(notices.begin(), st.notices.begin(), st.notices.end());
-  if (!notices.empty()) {
-    r.message = notices.front().substr(0, notices.front().find('\n'));
-    r.notices = std::move(notices);
-  }
+  if (!notices.empty()) r.message = notices.front().substr(0, notices.front().find('\n'));
+  r.notices = std::move(notices);
   r.touched = apply_drop(ctx.catalog, plan);
   return r;
 }

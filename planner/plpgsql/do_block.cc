@@ -37,7 +37,7 @@ class Interpreter {
   StatementResult finish() {
     if (stopped_) return stop_result_;
     StatementResult r;
-    if (!notices_.empty()) r.notices = notices_;
+    r.notices = notices_;
     r.touched = touched_;
     for (const auto& n : notices_) {
       if (n.size() >= 10 && n.compare(n.size() - 10, 10, ", skipping") == 0) {

@@ -257,8 +257,8 @@ class Reader {
             return corrupt("unknown outcome '" + q.text(6) + "'");
           s.result.sqlstate = q.text(7);
           s.result.message = q.text(8);
-          if (std::string detail = q.text(9); !detail.empty()) s.result.detail = std::move(detail);
-          if (std::string hint = q.text(10); !hint.empty()) s.result.hint = std::move(hint);
+          s.result.detail = q.text(9);
+          s.result.hint = q.text(10);
           s.bookkeeping = q.i64(11) != 0;
           // Rows come revision by revision (ORDER BY): a revision's first
           // row starts its list, the others add to it.

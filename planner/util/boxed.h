@@ -5,6 +5,7 @@
 // without it are smaller, and moving one moves a pointer. Copies copy the
 // value; reading a box never written gives T's default value.
 
+#include <concepts>
 #include <memory>
 #include <utility>
 
@@ -22,11 +23,16 @@ class Boxed {
     return *this;
   }
   Boxed& operator=(Boxed&&) noexcept = default;
+  /// Allocates only when a value was written before or `value` differs from
+  /// what an unwritten box reads (as set()); a T without == always allocates.
   Boxed& operator=(T value) {
-    if (value_)
+    if (value_) {
       *value_ = std::move(value);
-    else
+    } else if constexpr (std::equality_comparable<T>) {
+      if (!(value == empty())) value_ = std::make_unique<T>(std::move(value));
+    } else {
       value_ = std::make_unique<T>(std::move(value));
+    }
     return *this;
   }
 
