@@ -20,13 +20,18 @@ std::string_view Statement::text_from(int32_t node_location) const {
 }
 
 void ParsedScript::release_trees() {
+  take_trees();  // and frees them
+}
+
+ParsedScript::Trees ParsedScript::take_trees() {
   for (Statement& s : statements) {
     s.kind = {};
     s.node = Node();
   }
-  docs_.clear();
-  docs_.shrink_to_fit();
   released_ = true;
+  Trees trees;
+  trees.swap(docs_);
+  return trees;
 }
 
 size_t skip_space_and_comments(std::string_view text, size_t pos) {

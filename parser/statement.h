@@ -48,11 +48,15 @@ class ParsedScript {
   /// last reader of the trees.
   void release_trees();
   bool trees_released() const { return released_; }
+  /// The parse trees, for a caller that frees them elsewhere: as
+  /// release_trees, but they are handed over rather than freed here.
+  using Trees = std::vector<std::unique_ptr<simdjson::dom::document>>;
+  Trees take_trees();
 
  private:
   friend class SqlParser;
   bool released_ = false;
-  std::vector<std::unique_ptr<simdjson::dom::document>> docs_;
+  Trees docs_;
   std::vector<std::unique_ptr<std::string>> texts_;  ///< the pieces parsed, one per document
 };
 

@@ -74,6 +74,46 @@ TEST_CASE("parse ahead: the workers keep a few bodies past the last one asked fo
   CHECK(revs[399].script().statements[0].text == "CREATE TABLE t400 (a int)");
 }
 
+TEST_CASE("parse ahead: a worker frees the trees the caller released before it parses again",
+          "[revisions]") {
+  if (std::thread::hardware_concurrency() < 2) return;  // no worker: freed where released
+  TempDir dir;
+  for (int i = 1; i <= 400; ++i)
+    dir.write(std::to_string(i) + "_step.sql",
+              "CREATE TABLE t" + std::to_string(i) + " (a int);\n");
+  std::vector<Revision> revs = read_in_background(dir);
+  REQUIRE(revs[0].background);
+  BodyParse& parse = *revs[0].background;
+  constexpr size_t ahead = BodyParse::kParseAhead;
+
+  // The worker rests kParseAhead bodies ahead; what the caller releases meanwhile waits for it.
+  REQUIRE(revs[0].script().statements.size() == 1);
+  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!parse.workers_resting() && std::chrono::steady_clock::now() < until)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  REQUIRE(parse.workers_resting());
+  revs[0].release_script();
+  revs[1].release_script();
+  CHECK(revs[0].script().trees_released());
+  CHECK(revs[1].script().trees_released());
+  CHECK(parse.released_waiting() == 2);
+  CHECK(revs[2].script().statements.size() == 1);  // its trees are its own still
+
+  // Asked for a body far enough on, the worker goes on, and frees them first.
+  REQUIRE(revs[ahead].script().statements.size() == 1);
+  until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (parse.released_waiting() > 0 && std::chrono::steady_clock::now() < until)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  CHECK(parse.released_waiting() == 0);
+
+  // Released once every body is taken, trees are freed on the spot.
+  InputError error;
+  REQUIRE(finish_revision_bodies(revs, error));
+  revs[399].release_script();
+  CHECK(revs[399].script().trees_released());
+  CHECK(parse.released_waiting() == 0);
+}
+
 TEST_CASE("parse ahead: several workers waiting for the caller all go on when it wants every body",
           "[revisions]") {
   // Bodies whose parse has not started, as read_revisions leaves them.

@@ -78,9 +78,18 @@ void BodyParse::start(std::vector<Revision>& revisions, bool caller_goes_on) {
 
 void BodyParse::work() {
   use_huge_pages_for_thread();
-  while (wait_for_caller() && parse_next()) {
-  }
+  do {
+    free_released();
+  } while (wait_for_caller() && parse_next());
 }
+
+void BodyParse::free_released() {
+  std::vector<ParsedScript::Trees> trees;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    trees.swap(released_);
+  }
+}  // freed here
 
 bool BodyParse::wait_for_caller() {
   // One reading of next_ for both the test and the wait: another thread may
@@ -158,7 +167,14 @@ const ParsedScript& BodyParse::script(size_t slot) {
 void BodyParse::release(size_t slot) {
   want(slot);
   wait(jobs_[slot]);
-  jobs_[slot].script.release_trees();
+  // Once every body is taken, no worker comes back for them.
+  if (workers_.empty() || next_.load() >= jobs_.size()) {
+    jobs_[slot].script.release_trees();
+    return;
+  }
+  ParsedScript::Trees trees = jobs_[slot].script.take_trees();
+  std::lock_guard<std::mutex> lock(mutex_);
+  released_.push_back(std::move(trees));
 }
 
 bool BodyParse::finish(InputError& error) {
@@ -175,6 +191,7 @@ bool BodyParse::finish(InputError& error) {
   // Every body is parsed: the workers have ended or are ending. Joined here,
   // not when the revisions are freed, which a command leaves to the exit.
   workers_.clear();
+  free_released();  // what was released after a worker last looked
   return ok;
 }
 

@@ -44,13 +44,25 @@ class BodyParse {
   /// (finish() reports that).
   const ParsedScript& script(size_t slot);
   /// Frees the parse trees of the body in `slot` (ParsedScript::release_trees):
-  /// for the last reader of its statements' trees.
+  /// for the last reader of its statements' trees. While workers parse, the
+  /// trees go to them, to be freed before their next body: most came from
+  /// their heap, and their next trees go where these were.
   void release(size_t slot);
   /// Waits for every body and the workers; false with the first failure in
   /// the history's order. Called from the thread that reads the scripts.
   bool finish(InputError& error);
   /// How many bodies have been taken to parse so far (parsed or being parsed).
   size_t taken() const { return std::min(next_.load(), jobs_.size()); }
+  /// How many released bodies' trees wait for a worker to free them.
+  size_t released_waiting() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return released_.size();
+  }
+  /// Every worker is waiting for the caller to move (wait_for_caller).
+  bool workers_resting() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return !workers_.empty() && resume_points_.size() == workers_.size();
+  }
 
  private:
   struct Job {
@@ -67,6 +79,8 @@ class BodyParse {
 
   explicit BodyParse(size_t jobs) : jobs_(jobs) {}
   void work();
+  /// Frees the trees the caller released (on a worker: see release).
+  void free_released();
   /// Parses the next body nobody has taken; false when none is left.
   bool parse_next();
   void wait(Job& job);
@@ -93,6 +107,8 @@ class BodyParse {
   std::atomic<size_t> resume_at_{SIZE_MAX};
   /// What each waiting worker waits for `wanted_` to reach (under `mutex_`).
   std::vector<size_t> resume_points_;
+  /// Trees the caller released, for a worker to free (under `mutex_`).
+  std::vector<ParsedScript::Trees> released_;
   std::mutex mutex_;
   std::condition_variable finished_;
   std::condition_variable caller_moved_;
