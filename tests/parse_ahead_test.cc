@@ -22,11 +22,17 @@ namespace {
 
 using testing::TempDir;
 
+/// Waits up to ten seconds for `ready()` to hold.
+template <class Ready>
+void wait_until(Ready ready) {
+  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!ready() && std::chrono::steady_clock::now() < until)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
 /// Waits up to ten seconds for `parse` to have taken `count` bodies.
 void wait_for_taken(const BodyParse& parse, size_t count) {
-  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (parse.taken() < count && std::chrono::steady_clock::now() < until)
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  wait_until([&] { return parse.taken() >= count; });
 }
 
 std::vector<Revision> read_in_background(const TempDir& dir) {
@@ -88,9 +94,7 @@ TEST_CASE("parse ahead: a worker frees the trees the caller released before it p
 
   // The worker rests kParseAhead bodies ahead; what the caller releases meanwhile waits for it.
   REQUIRE(revs[0].script().statements.size() == 1);
-  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (!parse.workers_resting() && std::chrono::steady_clock::now() < until)
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  wait_until([&] { return parse.workers_resting(); });
   REQUIRE(parse.workers_resting());
   revs[0].release_script();
   revs[1].release_script();
@@ -101,9 +105,7 @@ TEST_CASE("parse ahead: a worker frees the trees the caller released before it p
 
   // Asked for a body far enough on, the worker goes on, and frees them first.
   REQUIRE(revs[ahead].script().statements.size() == 1);
-  until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (parse.released_waiting() > 0 && std::chrono::steady_clock::now() < until)
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  wait_until([&] { return parse.released_waiting() == 0; });
   CHECK(parse.released_waiting() == 0);
 
   // Released once every body is taken, trees are freed on the spot.
