@@ -1,9 +1,11 @@
 #include "planner/catalog/catalog.h"
 
 #include <absl/container/flat_hash_map.h>
+#include <absl/container/inlined_vector.h>
+#include <absl/container/node_hash_map.h>
+#include <absl/hash/hash.h>
 
 #include <algorithm>
-#include <set>
 #include <utility>
 
 namespace migsim {
@@ -163,33 +165,42 @@ std::vector<const Relation*> Catalog::relations_in(std::string_view schema) cons
 /// Relations by what they point at, kept up to date from the relation map's
 /// change list: each relation's entries are dropped and derived again when it
 /// may have changed, so every lookup costs the size of its answer.
+///
+/// An entry is a hash of what the relation points at (kind, schema, name), not
+/// the name itself: entering a relation builds no strings. Two names whose
+/// hashes meet share a bucket, so a bucket holds a superset of the relations
+/// that point at one name, and every lookup checks what it finds.
 struct Catalog::RelationIndex {
-  /// The kinds before kConstraints have buckets (and are what relations_for
-  /// takes); constraint names are only counted.
   enum Kind { kChildren, kIndexes, kReferencers, kReaders, kOwnedSequences, kConstraints };
-  /// Relation keys by what they point at, for each kind before kConstraints.
-  absl::flat_hash_map<std::string, std::set<std::string>> buckets[kConstraints];
-  /// How many relations have a constraint of each name (key(schema, name)).
-  /// Only whether there is one is asked, so a count rather than a set of keys.
-  absl::flat_hash_map<std::string, uint32_t> constraint_names;
-  using Entries = std::vector<std::pair<int, std::string>>;
-  /// What each relation key was entered under, with its fingerprint.
-  absl::flat_hash_map<std::string, std::pair<uint64_t, Entries>> entered;
+  /// What a relation points at, as its bucket's hash. A bucket taken whole
+  /// (a parent's quoted name) has an empty schema.
+  static uint64_t entry(int kind, std::string_view schema, std::string_view name) {
+    return absl::HashOf(kind, schema, name);
+  }
+  /// A relation's entries, each once, sorted; few relations have more than four.
+  using Entries = absl::InlinedVector<uint64_t, 4>;
+  struct Entered {
+    uint64_t print = 0;   ///< fingerprint of the entries (see fingerprint())
+    bool parent = false;  ///< has a kChildren entry
+    Entries entries;
+  };
+  /// What each relation key was entered under. Nodes: buckets point at the keys.
+  absl::node_hash_map<std::string, Entered> entered;
+  /// Relation keys (entered's) by entry, in no order.
+  absl::flat_hash_map<uint64_t, std::vector<const std::string*>> buckets;
+  /// How many entered relations have a parent (any_inheritance).
+  size_t with_parent = 0;
 
   void add(const std::string& k, const Relation& r) {
-    auto& entry = entered[k];
-    entry = {fingerprint(r), entries(r)};
-    add_entries(k, entry.second);
+    auto it = entered.try_emplace(k).first;
+    enter(it->first, it->second, fingerprint(r), r);
   }
 
-  /// Puts `k` into the buckets of `mine`.
-  void add_entries(const std::string& k, const Entries& mine) {
-    for (const auto& [kind, bucket] : mine) {
-      if (kind == kConstraints)
-        ++constraint_names[bucket];
-      else
-        buckets[kind][bucket].insert(k);
-    }
+  /// Enters `k` (entered's own key) under what `r` points at.
+  void enter(const std::string& k, Entered& e, uint64_t print, const Relation& r) {
+    e = {print, has_parent(r), entries(r)};
+    for (uint64_t x : e.entries) buckets[x].push_back(&k);
+    with_parent += e.parent;
   }
 
   /// A changed relation: its entries again, unless they are what it was entered
@@ -204,15 +215,18 @@ struct Catalog::RelationIndex {
     // One lookup for both cases: most keys here are new relations.
     auto [it, is_new] = entered.try_emplace(k);
     if (!is_new) {
-      if (it->second.first == print) return;
-      remove_entries(k, it->second.second);
+      if (it->second.print == print) return;
+      remove_entries(it->first, it->second);
     }
-    it->second = {print, entries(*r)};
-    add_entries(k, it->second.second);
+    enter(it->first, it->second, print, *r);
   }
 
-  /// Visits what entries() would list, as (kind, schema, name) with the
-  /// bucket key(schema, name), or (kind, "", bucket) for a bucket taken whole.
+  static bool has_parent(const Relation& r) {
+    return !r.partition_parent.empty() || !r.inherits.empty();
+  }
+
+  /// Visits what the relation points at, as (kind, schema, name), or
+  /// (kind, "", bucket) for a bucket taken whole.
   template <class Visit>
   static void visit_entries(const Relation& r, Visit visit) {
     if (!r.partition_parent.empty()) visit(kChildren, std::string_view(), r.partition_parent);
@@ -230,6 +244,7 @@ struct Catalog::RelationIndex {
   }
 
   /// FNV-1a over the entries, with separators: equal entries, equal prints.
+  /// Cheaper than hashing each entry, and most changes leave them alone.
   static uint64_t fingerprint(const Relation& r) {
     uint64_t h = 1469598103934665603ull;
     auto mix = [&](std::string_view s) {
@@ -247,32 +262,33 @@ struct Catalog::RelationIndex {
   static Entries entries(const Relation& r) {
     Entries mine;
     visit_entries(r, [&](int kind, std::string_view schema, std::string_view name) {
-      mine.emplace_back(
-          kind, schema.empty() && kind == kChildren ? std::string(name) : key(schema, name));
+      mine.push_back(entry(kind, schema, name));
     });
+    std::sort(mine.begin(), mine.end());
+    mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
     return mine;
   }
 
   void remove(const std::string& k) {
     auto it = entered.find(k);
     if (it == entered.end()) return;
-    remove_entries(k, it->second.second);
+    remove_entries(it->first, it->second);
     entered.erase(it);
   }
 
-  /// Takes `k` out of the buckets it was entered under.
-  void remove_entries(const std::string& k, const Entries& mine) {
-    for (const auto& [kind, bucket] : mine) {
-      if (kind == kConstraints) {
-        auto c = constraint_names.find(bucket);
-        if (c != constraint_names.end() && --c->second == 0) constraint_names.erase(c);
-        continue;
-      }
-      auto b = buckets[kind].find(bucket);
-      if (b == buckets[kind].end()) continue;
-      b->second.erase(k);
-      if (b->second.empty()) buckets[kind].erase(b);
+  /// Takes `k` (entered's own key) out of the buckets it was entered under.
+  void remove_entries(const std::string& k, const Entered& was) {
+    for (uint64_t e : was.entries) {
+      auto b = buckets.find(e);
+      if (b == buckets.end()) continue;
+      auto& keys = b->second;
+      auto at = std::find(keys.begin(), keys.end(), &k);
+      if (at == keys.end()) continue;
+      *at = keys.back();
+      keys.pop_back();
+      if (keys.empty()) buckets.erase(b);
     }
+    with_parent -= was.parent;
   }
 };
 
@@ -306,20 +322,24 @@ const Catalog::RelationIndex& Catalog::relation_index() const {
   return ix;
 }
 
-std::vector<const Relation*> Catalog::relations_for(int kind, const std::string& bucket) const {
+std::vector<const Relation*> Catalog::relations_for(int kind, std::string_view schema,
+                                                    std::string_view name) const {
   const RelationIndex& ix = relation_index();
   std::vector<const Relation*> out;
-  auto it = ix.buckets[kind].find(bucket);
-  if (it == ix.buckets[kind].end()) return out;
-  for (const auto& k : it->second)
-    if (const Relation* r = relations.find(k)) out.push_back(r);
+  auto it = ix.buckets.find(RelationIndex::entry(kind, schema, name));
+  if (it == ix.buckets.end()) return out;
+  std::vector<const std::string*> keys = it->second;
+  std::sort(keys.begin(), keys.end(),
+            [](const std::string* a, const std::string* b) { return *a < *b; });
+  for (const std::string* k : keys)
+    if (const Relation* r = relations.find(*k)) out.push_back(r);
   return out;
 }
 
 std::vector<const Relation*> Catalog::indexes_of(std::string_view schema,
                                                  std::string_view table) const {
   std::vector<const Relation*> out;
-  for (const Relation* r : relations_for(RelationIndex::kIndexes, key(schema, table)))
+  for (const Relation* r : relations_for(RelationIndex::kIndexes, schema, table))
     if ((r->kind == RelKind::kIndex || r->kind == RelKind::kPartitionedIndex) &&
         r->schema == schema && r->index->table == table)
       out.push_back(r);
@@ -329,7 +349,7 @@ std::vector<const Relation*> Catalog::indexes_of(std::string_view schema,
 }
 
 std::vector<const Relation*> Catalog::inheritors_of(const std::string& qualified) const {
-  return relations_for(RelationIndex::kChildren, qualified);
+  return relations_for(RelationIndex::kChildren, std::string_view(), qualified);
 }
 
 namespace {
@@ -351,31 +371,30 @@ bool Catalog::any_inheritance() const {
     bool live_parent = false;
     for (const auto& k : relations.live_keys())
       live_parent = live_parent || has_parent(relations.find(k));
-    if (!inheritance_pending_ && !live_parent &&
-        relation_index_->buckets[RelationIndex::kChildren].empty())
-      return false;
+    if (!inheritance_pending_ && !live_parent && relation_index_->with_parent == 0) return false;
   }
-  return !relation_index().buckets[RelationIndex::kChildren].empty();
+  return relation_index().with_parent != 0;
 }
 
 std::vector<const Relation*> Catalog::fkey_referencers_of(std::string_view schema,
                                                           std::string_view table) const {
-  return relations_for(RelationIndex::kReferencers, key(schema, table));
+  return relations_for(RelationIndex::kReferencers, schema, table);
 }
 
 std::vector<const Relation*> Catalog::readers_of(std::string_view schema,
                                                  std::string_view name) const {
-  return relations_for(RelationIndex::kReaders, key(schema, name));
+  return relations_for(RelationIndex::kReaders, schema, name);
 }
 
 std::vector<const Relation*> Catalog::sequences_owned_by(std::string_view schema,
                                                          std::string_view table) const {
-  return relations_for(RelationIndex::kOwnedSequences, key(schema, table));
+  return relations_for(RelationIndex::kOwnedSequences, schema, table);
 }
 
 bool Catalog::relation_constraint_named(std::string_view schema, std::string_view name) const {
-  const RelationIndex& ix = relation_index();
-  return ix.constraint_names.contains(key(schema, name));
+  for (const Relation* r : relations_for(RelationIndex::kConstraints, schema, name))
+    if (r->schema == schema && r->constraint(name)) return true;
+  return false;
 }
 
 }  // namespace migsim

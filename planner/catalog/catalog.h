@@ -118,7 +118,9 @@ class Catalog {
  private:
   struct RelationIndex;
   const RelationIndex& relation_index() const;
-  std::vector<const Relation*> relations_for(int bucket_kind, const std::string& bucket) const;
+  /// Relations entered under (kind, schema, name), in key order; a superset.
+  std::vector<const Relation*> relations_for(int kind, std::string_view schema,
+                                             std::string_view name) const;
   mutable std::unique_ptr<RelationIndex> relation_index_;
   /// any_inheritance's reading of the relation map's pending changes: how many
   /// it has looked at since the index last took them, and whether one of them
