@@ -295,4 +295,47 @@ TEST_CASE("whether a table has children or a parent is known after every kind of
   }
 }
 
+TEST_CASE("a column added, a default set and comments written in place are undone", "[alter]") {
+  Sim s;
+  REQUIRE(s.run("CREATE TABLE t (id int PRIMARY KEY, a text DEFAULT 'x')").outcome ==
+          Outcome::kApplies);
+  REQUIRE(s.run("COMMENT ON TABLE t IS 'old'").outcome == Outcome::kApplies);
+  REQUIRE(s.run("COMMENT ON COLUMN t.a IS 'old a'").outcome == Outcome::kApplies);
+  const Relation before = *s.catalog.relation("public", "t");
+  auto same_as_before = [&] {
+    const Relation& now = *s.catalog.relation("public", "t");
+    REQUIRE(now.columns.size() == before.columns.size());
+    for (size_t i = 0; i < now.columns.size(); ++i) {
+      CHECK(now.columns[i].name == before.columns[i].name);
+      CHECK(now.columns[i].default_expr == before.columns[i].default_expr);
+      CHECK(now.columns[i].extras->comment == before.columns[i].extras->comment);
+    }
+    REQUIRE(now.constraints.size() == before.constraints.size());
+    for (size_t i = 0; i < now.constraints.size(); ++i)
+      CHECK(now.constraints[i].name == before.constraints[i].name);
+    CHECK(now.comment == before.comment);
+    CHECK_FALSE(s.catalog.relation("public", "t_b_key"));
+  };
+
+  // A constraint of the new column fails: nothing of the statement stays.
+  expect_fails(s.run("ALTER TABLE t ADD COLUMN b int UNIQUE REFERENCES missing (id)"), "42P01",
+               "relation \"missing\" does not exist");
+  same_as_before();
+
+  REQUIRE(s.run("BEGIN").outcome == Outcome::kApplies);
+  REQUIRE(s.run("ALTER TABLE t ADD COLUMN b int UNIQUE").outcome == Outcome::kApplies);
+  REQUIRE(s.run("ALTER TABLE t ALTER COLUMN a SET DEFAULT 'y'").outcome == Outcome::kApplies);
+  REQUIRE(s.run("COMMENT ON TABLE t IS 'new'").outcome == Outcome::kApplies);
+  REQUIRE(s.run("COMMENT ON COLUMN t.a IS 'new a'").outcome == Outcome::kApplies);
+  const Relation& changed = *s.catalog.relation("public", "t");
+  CHECK(changed.column("b"));
+  CHECK(changed.constraint("t_b_key"));
+  CHECK(s.catalog.relation("public", "t_b_key"));
+  CHECK(changed.column("a")->default_expr == "'y'::text");
+  CHECK(changed.comment == "new");
+  CHECK(changed.column("a")->extras->comment == "new a");
+  REQUIRE(s.run("ROLLBACK").outcome == Outcome::kApplies);
+  same_as_before();
+}
+
 }  // namespace migsim

@@ -47,6 +47,25 @@ class ObjectMap {
     return &it->second;
   }
 
+  /// A mutable object whose change the caller undoes itself: `undo`, given
+  /// the object as it is when rolled back, is journaled instead of a copy of
+  /// the object. For a small change to a large object (a comment, a column's
+  /// default, a column added at the end), where the copy would cost more than
+  /// the change. `undo` must put back everything the caller changes.
+  template <class Undo>
+  T* find_mut_undo(const std::string& key, Undo undo) {
+    auto it = map_.find(key);
+    if (it == map_.end()) return nullptr;
+    // Changes after this one are undone first: the object is there again.
+    journal_->record([this, key, undo = std::move(undo)]() mutable {
+      auto at = map_.find(key);
+      if (at != map_.end()) undo(at->second);
+      changed(key);
+    });
+    live(key);
+    return &it->second;
+  }
+
   /// Adds or replaces the object of `key`. A catalog object is large: it is
   /// moved in once (and the replaced one once into the journal).
   T& put(const std::string& key, T&& value) {

@@ -18,6 +18,12 @@ struct AlterTarget {
 
   const Relation& get() const { return *ctx.catalog.relation(schema, name); }
   Relation& mut() { return *ctx.catalog.relation_mut(schema, name); }
+  /// The relation to change in place, journaling `undo` instead of a copy
+  /// of it (ObjectMap::find_mut_undo).
+  template <class Undo>
+  Relation& mut_undo(Undo undo) {
+    return *ctx.catalog.relations.find_mut_undo(Catalog::key(schema, name), std::move(undo));
+  }
 };
 
 // Columns (alter_table_columns.cc)

@@ -60,19 +60,27 @@ StatementResult at_add_column(AlterTarget& t, Node cmd) {
     return ExecContext::fails(
         "23502", "column \"" + colname + "\" of relation \"" + t.name + "\" contains null values");
   }
-  // The copy gets room for the new column as it is made (copy-assigning a
-  // vector keeps its capacity): a copy that then grew would move every column
-  // once more, and doubling would leave room the catalog would keep.
-  Relation table;
-  table.columns.reserve(current.columns.size() + 1);
-  table = current;
   std::vector<std::string> taken;
   if (!create_column_sequence(ctx.catalog, ctx.stmt, t.schema, t.name, build, taken, error))
     return error;
-  table.columns.push_back(build.column);
+  // The table is changed in place, not copied: the column goes at the end and
+  // its constraints after the table's, and that is all (a column constraint
+  // names no other column), so cutting both lists back undoes it. A failure
+  // below undoes it at once, as the copy it replaces was never put.
+  size_t mark = ctx.catalog.journal.mark();
+  Relation& table = t.mut_undo(
+      [columns = current.columns.size(), constraints = current.constraints.size()](Relation& r) {
+        r.columns.erase(r.columns.begin() + static_cast<std::ptrdiff_t>(columns), r.columns.end());
+        r.constraints.erase(r.constraints.begin() + static_cast<std::ptrdiff_t>(constraints),
+                            r.constraints.end());
+      });
+  table.columns.reserve(table.columns.size() + 1);  // not doubled: the catalog keeps the room
+  table.columns.push_back(std::move(build.column));
   std::vector<Relation> indexes;
-  if (!add_table_constraints(ctx, table, build.constraints, indexes, taken, error)) return error;
-  ctx.catalog.put_relation(std::move(table));
+  if (!add_table_constraints(ctx, table, build.constraints, indexes, taken, error)) {
+    ctx.catalog.journal.rollback_to(mark);
+    return error;
+  }
   for (auto& idx : indexes) ctx.catalog.put_relation(std::move(idx));
   return ExecContext::applies();
 }
@@ -326,7 +334,10 @@ StatementResult at_column_default(AlterTarget& t, Node cmd) {
   if (!expr.empty() && expr == c->default_expr) {
     return ExecContext::no_op("column \"" + col + "\" already has this default");
   }
-  t.mut().column(col)->default_expr = expr;
+  t.mut_undo(
+       [col, old = c->default_expr](Relation& r) { r.column(col)->default_expr = std::move(old); })
+      .column(col)
+      ->default_expr = std::move(expr);
   return ExecContext::applies();
 }
 

@@ -35,7 +35,7 @@ RelPath rel_path(NodeList items, bool with_last) {
   return p;
 }
 
-bool find_rel(ExecContext& ctx, const RelPath& p, std::string& schema, Relation*& rel,
+bool find_rel(ExecContext& ctx, const RelPath& p, std::string& schema, const Relation*& rel,
               StatementResult& error) {
   if (!p.schema.empty() && !ctx.catalog.schemas.find(p.schema)) {
     error = ExecContext::fails("3F000", "schema \"" + p.schema + "\" does not exist");
@@ -46,8 +46,15 @@ bool find_rel(ExecContext& ctx, const RelPath& p, std::string& schema, Relation*
     error = ExecContext::fails("42P01", "relation \"" + shown + "\" does not exist");
     return false;
   }
-  rel = ctx.catalog.relation_mut(schema, p.name);
+  rel = ctx.catalog.relation(schema, p.name);
   return true;
+}
+
+/// The relation of `p` (found by find_rel in `schema`) to change in place;
+/// `undo` is journaled instead of a copy of it (ObjectMap::find_mut_undo).
+template <class Undo>
+Relation& changed_rel(ExecContext& ctx, const RelPath& p, const std::string& schema, Undo undo) {
+  return *ctx.catalog.relations.find_mut_undo(Catalog::key(schema, p.name), std::move(undo));
 }
 
 StatementResult comment(ExecContext& ctx) {
@@ -57,7 +64,7 @@ StatementResult comment(ExecContext& ctx) {
   Node obj = n["object"];
   StatementResult error;
   std::string schema;
-  Relation* rel = nullptr;
+  const Relation* rel = nullptr;
   if (objtype == "OBJECT_TABLE" || objtype == "OBJECT_VIEW" || objtype == "OBJECT_INDEX" ||
       objtype == "OBJECT_SEQUENCE" || objtype == "OBJECT_MATVIEW" ||
       objtype == "OBJECT_FOREIGN_TABLE") {
@@ -76,27 +83,35 @@ StatementResult comment(ExecContext& ctx) {
     if (want) {
       return ExecContext::fails("42809", "\"" + p.name + "\" is not " + std::string(want));
     }
-    return set(rel->comment, text, touched_name(relkind_word(k), schema, p.name));
+    Relation& changed =
+        changed_rel(ctx, p, schema, [old = rel->comment](Relation& r) { r.comment = old; });
+    return set(changed.comment, text, touched_name(relkind_word(k), schema, p.name));
   }
   if (objtype == "OBJECT_COLUMN") {
     RelPath p = rel_path(obj.body().list("items"), true);
     if (!find_rel(ctx, p, schema, rel, error)) return error;
-    Column* c = rel->column(p.last);
+    const Column* c = rel->column(p.last);
     if (!c) {
       return ExecContext::fails(
           "42703", "column \"" + p.last + "\" of relation \"" + p.name + "\" does not exist");
     }
-    return set(c->extras.mut().comment, text, "column " + schema + "." + p.name + "." + p.last);
+    Relation& changed =
+        changed_rel(ctx, p, schema, [col = p.last, old = c->extras->comment](Relation& r) {
+          r.column(col)->extras.mut().comment = old;
+        });
+    return set(changed.column(p.last)->extras.mut().comment, text,
+               "column " + schema + "." + p.name + "." + p.last);
   }
   if (objtype == "OBJECT_TABCONSTRAINT" || objtype == "OBJECT_TRIGGER") {
     RelPath p = rel_path(obj.body().list("items"), true);
     if (!find_rel(ctx, p, schema, rel, error)) return error;
+    Relation* changed = ctx.catalog.relation_mut(schema, p.name);
     bool is_con = objtype == "OBJECT_TABCONSTRAINT";
     if (is_con) {
-      for (auto& c : rel->constraints)
+      for (auto& c : changed->constraints)
         if (c.name == p.last) return set(c.comment, text, "constraint " + schema + "." + c.name);
     } else {
-      for (auto& t : rel->triggers)
+      for (auto& t : changed->triggers)
         if (t.name == p.last) return set(t.comment, text, "trigger " + schema + "." + t.name);
     }
     return ExecContext::fails("42704", std::string(is_con ? "constraint" : "trigger") + " \"" +
