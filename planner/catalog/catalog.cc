@@ -162,6 +162,12 @@ std::vector<const Relation*> Catalog::relations_in(std::string_view schema) cons
   return out;
 }
 
+namespace {
+bool has_parent(const Relation* r) {
+  return r && (!r->partition_parent.empty() || !r->inherits.empty());
+}
+}  // namespace
+
 /// Relations by what they point at, kept up to date from the relation map's
 /// change list: each relation's entries are dropped and derived again when it
 /// may have changed, so every lookup costs the size of its answer.
@@ -198,7 +204,7 @@ struct Catalog::RelationIndex {
 
   /// Enters `k` (entered's own key) under what `r` points at.
   void enter(const std::string& k, Entered& e, uint64_t print, const Relation& r) {
-    e = {print, has_parent(r), entries(r)};
+    e = {print, has_parent(&r), entries(r)};
     for (uint64_t x : e.entries) buckets[x].push_back(&k);
     with_parent += e.parent;
   }
@@ -219,10 +225,6 @@ struct Catalog::RelationIndex {
       remove_entries(it->first, it->second);
     }
     enter(it->first, it->second, print, *r);
-  }
-
-  static bool has_parent(const Relation& r) {
-    return !r.partition_parent.empty() || !r.inherits.empty();
   }
 
   /// Visits what the relation points at, as (kind, schema, name), or
@@ -351,12 +353,6 @@ std::vector<const Relation*> Catalog::indexes_of(std::string_view schema,
 std::vector<const Relation*> Catalog::inheritors_of(const std::string& qualified) const {
   return relations_for(RelationIndex::kChildren, std::string_view(), qualified);
 }
-
-namespace {
-bool has_parent(const Relation* r) {
-  return r && (!r->partition_parent.empty() || !r->inherits.empty());
-}
-}  // namespace
 
 bool Catalog::any_inheritance() const {
   // Asked before most ALTER TABLE subcommands: answered from the changes since
