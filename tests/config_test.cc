@@ -63,6 +63,9 @@ unused-table = "off"
   CHECK(c.schemas.at("bo_airflow").owner == SchemaConfig::Owner::kExternal);
   CHECK(c.schemas.at("bo_airflow").note == "synced from Oracle, read-only");
   CHECK(c.schemas.at("bo_airflow").location.line == 11);
+  CHECK(external_schema(c, "bo_airflow"));
+  CHECK_FALSE(external_schema(c, "padealing"));
+  CHECK(any_external_schema(c));
   CHECK(c.environments.at("dev").snapshot == "/repo/db/snapshots/dev.sqlite");
   CHECK(c.environments.at("prod").snapshot == "/srv/snapshots/prod.sqlite");
   CHECK(c.code_paths == std::vector<std::string>{"/repo/db/src", "/repo/tests"});
@@ -77,6 +80,8 @@ TEST_CASE("config: an empty file is a valid config", "[config]") {
   CHECK_FALSE(c.alembic.transaction_per_migration);
   CHECK_FALSE(c.alembic.version.given);
   CHECK(c.alembic.version.renders_index_if_exists());
+  CHECK_FALSE(any_external_schema(c));
+  CHECK_FALSE(any_external_schema(parse_ok("[schemas.app]\nowner = \"migrations\"\n")));
 }
 
 TEST_CASE("config: the Alembic release decides how index IF [NOT] EXISTS renders", "[config]") {

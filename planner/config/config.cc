@@ -1,6 +1,7 @@
 #include "planner/config/config.h"
 
 #include <toml++/toml.h>
+#include <algorithm>
 #include <filesystem>
 
 namespace migsim {
@@ -282,6 +283,12 @@ const SchemaConfig* external_schema(const Config& config, const std::string& sch
   if (it == config.schemas.end() || it->second.owner != SchemaConfig::Owner::kExternal)
     return nullptr;
   return &it->second;
+}
+
+bool any_external_schema(const Config& config) {
+  return std::any_of(config.schemas.begin(), config.schemas.end(), [](const auto& named) {
+    return named.second.owner == SchemaConfig::Owner::kExternal;
+  });
 }
 
 std::string resolve_config_path(const std::string& config_path, const std::string& relative) {

@@ -56,6 +56,8 @@ struct Config {
 /// The configuration of `schema` when another system owns it ([schemas.X]
 /// owner = "external"), else nullptr.
 const SchemaConfig* external_schema(const Config& config, const std::string& schema);
+/// Whether any schema is owned by another system.
+bool any_external_schema(const Config& config);
 
 /// Reads `text` as the migsim.toml at `path`. Unknown keys, wrong types and
 /// bad values are errors with the file, line and column.

@@ -30,7 +30,9 @@ std::string plural(size_t n, std::string_view word) {
 
 void check_protected_schema_writes(const Project& project, const EnvironmentRun& run,
                                    std::vector<Finding>& out) {
-  if (!run.catalog) return;
+  // Without a schema of another system's, no statement writes to one: the
+  // statements' changes are not worth resolving.
+  if (!run.catalog || !any_external_schema(project.config)) return;
   for (const auto& rev : run.revisions) {
     if (rev.verdict == Verdict::kSkipped) continue;
     std::map<std::string, SchemaTouch> schemas;
