@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
+#include <system_error>
 
 #include "parser/huge_pages.h"
 
@@ -20,50 +21,66 @@ constexpr uintptr_t kAhead = uintptr_t{8} << 20;
 constexpr auto kInterval = std::chrono::milliseconds(1);
 
 std::atomic<uintptr_t> newest_block{0};
+/// The HeapPrefault that note_use() reports to; none outside its lifetime.
+std::atomic<HeapPrefault*> current{nullptr};
 
 }  // namespace
 
 HeapPrefault::HeapPrefault(size_t quiet) : quiet_(quiet) {
-  if (!heap_uses_huge_pages()) return;
-  thread_ = std::thread([this] { run(); });
+  if (heap_uses_huge_pages()) current.store(this);
 }
 
 HeapPrefault::~HeapPrefault() {
-  if (!thread_.joinable()) return;
+  HeapPrefault* self = this;
+  current.compare_exchange_strong(self, nullptr);
   {
     std::lock_guard<std::mutex> lock(mutex_);
     stop_ = true;
   }
   wake_.notify_one();
-  thread_.join();
+  if (thread_.joinable()) thread_.join();
 }
 
 void HeapPrefault::note_use(const void* block) {
   auto at = reinterpret_cast<uintptr_t>(block);
-  if (at <= newest_block.load(std::memory_order_relaxed) || !in_main_heap(block)) return;
-  newest_block.store(at, std::memory_order_relaxed);
+  if (at <= newest_block.load(std::memory_order_relaxed) || !in_main_heap(block)) {
+    at = newest_block.load(std::memory_order_relaxed);
+  } else {
+    newest_block.store(at, std::memory_order_relaxed);
+  }
+  if (HeapPrefault* p = current.load(std::memory_order_relaxed); p && at != 0)
+    p->start_when_grown(at);
+}
+
+void HeapPrefault::start_when_grown(uintptr_t newest) {
+  if (started_.load(std::memory_order_relaxed)) return;
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (first_ == 0) first_ = newest;
+  if (stop_ || newest - first_ < quiet_) return;
+  started_.store(true, std::memory_order_relaxed);
+  try {
+    thread_ = std::thread([this] { run(); });
+  } catch (const std::system_error&) {
+    // No thread to be had: the replay faults its pages in itself, as it would anyway.
+  }
 }
 
 void HeapPrefault::run() {
-  uintptr_t done = 0;   // pages below this are faulted in
-  uintptr_t first = 0;  // the first block seen
+  uintptr_t done = 0;  // pages below this are faulted in
   std::unique_lock<std::mutex> lock(mutex_);
   while (!stop_) {
     uintptr_t newest = newest_block.load(std::memory_order_relaxed);
-    if (first == 0) first = newest;
-    if (newest != 0 && newest - first >= quiet_) {
-      // The page of the newest block is in already; the ones above it are next.
-      uintptr_t from = std::max(done, (newest + kHugePage) & ~(kHugePage - 1));
-      uintptr_t to = (newest + kAhead) & ~(kHugePage - 1);
-      // Above the heap's end nothing is mapped, and madvise says so (ENOMEM):
-      // those pages are tried again once the heap has grown.
-      for (; from < to; from += kHugePage) {
-        if (madvise(reinterpret_cast<void*>(from), kHugePage, MADV_POPULATE_WRITE) != 0) {
-          if (errno == EINVAL) return;  // a kernel before 5.14
-          break;
-        }
-        done = from + kHugePage;
+    // The page of the newest block is in already; the ones above it are next.
+    uintptr_t from = std::max(done, (newest + kHugePage) & ~(kHugePage - 1));
+    uintptr_t to = (newest + kAhead) & ~(kHugePage - 1);
+    // Above the heap's end nothing is mapped, and madvise says so (ENOMEM):
+    // those pages are tried again once the heap has grown.
+    for (; from < to; from += kHugePage) {
+      if (madvise(reinterpret_cast<void*>(from), kHugePage, MADV_POPULATE_WRITE) != 0) {
+        if (errno == EINVAL) return;  // a kernel before 5.14
+        break;
       }
+      done = from + kHugePage;
     }
     wake_.wait_for(lock, kInterval, [this] { return stop_; });
   }
