@@ -191,7 +191,16 @@ def growth(value, prev):
     return f"{value / prev:.1f}x" if prev else "-"
 
 
-def report(args, rows, counts, snaps):
+def start_ms(args):
+    """Medians of a process that does nothing (/bin/true) and of migsim's
+    start and exit alone (--version), timed as whole processes like migsim's
+    runs: what every run pays before and after its work."""
+    runs = max(args.runs * 4, 20)
+    return [statistics.median(timed(argv)[0] for _ in range(runs)) * 1000
+            for argv in (["/bin/true"], [os.path.join(args.build, "migsim"), "--version"])]
+
+
+def report(args, rows, counts, snaps, starts=None):
     unit = "M instr" if args.callgrind else "ms"
     scale = 1e6 if args.callgrind else 1
 
@@ -227,6 +236,9 @@ def report(args, rows, counts, snaps):
               ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
         print("floor: libpg_query's parse to JSON; raw: its parse to PostgreSQL's nodes alone")
         print("growth (x): from the size above")
+        if starts:
+            print(f"process start and exit (medians of {max(args.runs * 4, 20)} runs): /bin/true "
+                  f"{starts[0]:.1f} ms, migsim --version {starts[1]:.1f} ms")
     if snaps:
         if rows:
             print()
@@ -264,6 +276,7 @@ def main():
                 rows.append(history_row(args, n, workdir))
                 counts += outcomes(workdir)
             snaps = snapshot_rows(args, tmp, snapshot_sizes)
+            starts = start_ms(args) if not args.callgrind and sizes else None
             # PostgreSQL last: after applying thousands of statements its server
             # keeps writing in the background, which would slow what runs next.
             if not args.no_pg and not args.callgrind and sizes:
@@ -273,7 +286,7 @@ def main():
                 rows = [pg_row(args, row, os.path.join(tmp, str(row[0])), server)
                         for row in rows]
         # Printed before the server stops: removing its data takes a while.
-        report(args, rows, counts, snaps)
+        report(args, rows, counts, snaps, starts)
         sys.stdout.flush()
     finally:
         if server:
