@@ -21,6 +21,15 @@
 namespace migsim::testing {
 namespace {
 
+/// How many threads this process has.
+size_t thread_count() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind("Threads:", 0) == 0) return std::stoul(line.substr(8));
+  return 0;
+}
+
 std::string thp_setting() {
   std::ifstream f("/sys/kernel/mm/transparent_hugepage/enabled");
   std::string line;
@@ -159,15 +168,20 @@ TEST_CASE("huge pages: the main heap's next pages are faulted in before the heap
   {
     // By default a heap that has not grown by 64 MiB since the first block
     // noted is left alone.
+    size_t threads = thread_count();
     HeapPrefault prefault;
     HeapPrefault::note_use(block);
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     early = resident(next);
+    CHECK(thread_count() == threads);  // nor is its thread started
   }
   bool faulted = false;
   {
-    HeapPrefault prefault(0);  // from the first block on
+    size_t threads = thread_count();
+    HeapPrefault prefault(0);          // from the first block on
+    CHECK(thread_count() == threads);  // started by the first block noted, not before
     HeapPrefault::note_use(block);
+    if (huge_pages_expected()) CHECK(thread_count() == threads + 1);
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
     while (!faulted && std::chrono::steady_clock::now() < deadline) {
       faulted = resident(next);
