@@ -6,11 +6,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <absl/container/flat_hash_set.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <mutex>
-#include <set>
 #include <sstream>
 #include <utility>
 
@@ -49,8 +50,10 @@ std::string InputError::to_string() const {
 
 namespace {
 
-std::set<std::pair<dev_t, ino_t>>& input_files() {
-  static std::set<std::pair<dev_t, ino_t>> files;
+/// The files this run reads, by device and inode: a history's thousands of
+/// revision files, each entered once, looked up only for each output.
+absl::flat_hash_set<std::pair<dev_t, ino_t>>& input_files() {
+  static absl::flat_hash_set<std::pair<dev_t, ino_t>> files;
   return files;
 }
 
