@@ -5,9 +5,10 @@
 // fault in which the kernel zeroes it: on a virtual machine whose host backs
 // memory only when it is first touched, a fifth of the replay's thread. The
 // replay is what a run waits for; the parsing thread leaves part of the second
-// core idle. While a HeapPrefault lives, a thread keeps the few huge pages
-// above the heap's newest block faulted in (MADV_POPULATE_WRITE, which leaves
-// their contents alone), so the replay finds them there.
+// core idle. While a HeapPrefault lives, once the heap has grown far enough
+// for it to pay, a thread keeps the few huge pages above the heap's newest
+// block faulted in (MADV_POPULATE_WRITE, which leaves their contents alone),
+// so the replay finds them there.
 
 #include <atomic>
 #include <condition_variable>
