@@ -43,13 +43,13 @@ HeapPrefault::~HeapPrefault() {
 
 void HeapPrefault::note_use(const void* block) {
   auto at = reinterpret_cast<uintptr_t>(block);
-  if (at <= newest_block.load(std::memory_order_relaxed) || !in_main_heap(block)) {
-    at = newest_block.load(std::memory_order_relaxed);
-  } else {
+  uintptr_t newest = newest_block.load(std::memory_order_relaxed);
+  if (at > newest && in_main_heap(block)) {
     newest_block.store(at, std::memory_order_relaxed);
+    newest = at;
   }
-  if (HeapPrefault* p = current.load(std::memory_order_relaxed); p && at != 0)
-    p->start_when_grown(at);
+  if (HeapPrefault* p = current.load(std::memory_order_relaxed); p && newest != 0)
+    p->start_when_grown(newest);
 }
 
 void HeapPrefault::start_when_grown(uintptr_t newest) {
