@@ -191,12 +191,16 @@ def growth(value, prev):
     return f"{value / prev:.1f}x" if prev else "-"
 
 
+def start_runs(args):
+    """How many times each process of start_ms is timed."""
+    return max(args.runs * 4, 20)
+
+
 def start_ms(args):
     """Medians of a process that does nothing (/bin/true) and of migsim's
     start and exit alone (--version), timed as whole processes like migsim's
     runs: what every run pays before and after its work."""
-    runs = max(args.runs * 4, 20)
-    return [statistics.median(timed(argv)[0] for _ in range(runs)) * 1000
+    return [statistics.median(timed(argv)[0] for _ in range(start_runs(args))) * 1000
             for argv in (["/bin/true"], [os.path.join(args.build, "migsim"), "--version"])]
 
 
@@ -237,7 +241,7 @@ def report(args, rows, counts, snaps, starts=None):
         print("floor: libpg_query's parse to JSON; raw: its parse to PostgreSQL's nodes alone")
         print("growth (x): from the size above")
         if starts:
-            print(f"process start and exit (medians of {max(args.runs * 4, 20)} runs): /bin/true "
+            print(f"process start and exit (medians of {start_runs(args)} runs): /bin/true "
                   f"{starts[0]:.1f} ms, migsim --version {starts[1]:.1f} ms")
     if snaps:
         if rows:
