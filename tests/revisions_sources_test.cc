@@ -160,6 +160,50 @@ struct TempDir {
   }
 };
 
+TEST_CASE("plain SQL files: a revision's id is its file's name without .sql", "[revisions]") {
+  TempDir dir("migsim_sql_ids");
+  dir.write("1.2_dotted.sql", "SELECT 1;\n");
+  dir.write("3_x.up.sql", "SELECT 1;\n");
+  dir.write("4_notes.txt", "not a revision\n");
+  std::vector<Revision> revs;
+  InputError error;
+  REQUIRE(read_revisions(dir.path.string(), SourceFormat::kSqlFiles, ReadOptions{}, revs, error));
+  CHECK(ids(revs) == V{"1.2_dotted", "3_x.up"});
+  CHECK(revs[0].path == (dir.path / "1.2_dotted.sql").string());
+}
+
+TEST_CASE("a directory detect_source_format listed is read from that listing", "[revisions]") {
+  TempDir dir("migsim_listing");
+  dir.write("1_a.sql", "SELECT 1;\n");
+  dir.write("2_b.sql", "SELECT 2;\n");
+  InputError error;
+  ReadOptions options;
+  REQUIRE(detect_source_format(dir.path.string(), error, &options.listing) ==
+          SourceFormat::kSqlFiles);
+  REQUIRE(options.listing);
+  CHECK(options.listing->dir == dir.path.string());
+  CHECK(options.listing->entries.size() == 2);
+  // The reader takes the listing as it is (a file written since is not in it) ...
+  dir.write("3_c.sql", "SELECT 3;\n");
+  std::vector<Revision> revs;
+  REQUIRE(read_revisions(dir.path.string(), SourceFormat::kSqlFiles, options, revs, error));
+  CHECK(ids(revs) == V{"1_a", "2_b"});
+  // ... once: a second read lists the directory.
+  CHECK(options.listing->entries.empty());
+  REQUIRE(read_revisions(dir.path.string(), SourceFormat::kSqlFiles, options, revs, error));
+  CHECK(ids(revs) == V{"1_a", "2_b", "3_c"});
+  // A listing of another directory is not taken.
+  options.listing = std::make_shared<DirListing>(DirListing{"elsewhere", {}});
+  REQUIRE(read_revisions(dir.path.string(), SourceFormat::kSqlFiles, options, revs, error));
+  CHECK(ids(revs).size() == 3);
+  CHECK(options.listing->dir == "elsewhere");
+  // A path that is one file lists nothing, and keeps nothing.
+  std::shared_ptr<DirListing> none;
+  CHECK(detect_source_format((dir.path / "1_a.sql").string(), error, &none) ==
+        SourceFormat::kSqlFiles);
+  CHECK_FALSE(none);
+}
+
 TEST_CASE("flyway: 1 and 1.0 are the same version", "[revisions]") {
   TempDir dir("migsim_flyway_dup");
   dir.write("V1__a.sql", "SELECT 1;\n");

@@ -230,14 +230,15 @@ bool read_script(const std::string& path, const std::string& filename, Revision&
 
 }  // namespace
 
-bool read_alembic_scripts(const std::string& dir, std::vector<Revision>& out, InputError& error) {
+bool read_alembic_scripts(const std::string& dir, std::vector<Revision>& out, InputError& error,
+                          DirListing* listed) {
   std::string versions = dir;
   // An Alembic script directory (env.py beside versions/) stands for its versions/.
   if (fs::is_directory(fs::path(dir) / "versions") && fs::exists(fs::path(dir) / "env.py")) {
     versions = (fs::path(dir) / "versions").string();
   }
   std::vector<DirEntry> entries;
-  if (!list_dir(versions, entries, error)) return false;
+  if (!list_dir(versions, entries, error, listed)) return false;
   out.reserve(out.size() + entries.size());  // at most a revision an entry
   for (const DirEntry& e : entries) {
     // Alembic's own filter: *.py files other than __init__.py and editor locks.

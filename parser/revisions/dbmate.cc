@@ -10,10 +10,11 @@
 
 namespace migsim::revisions {
 
-bool read_dbmate(const std::string& dir, std::vector<Revision>& out, InputError& error) {
+bool read_dbmate(const std::string& dir, std::vector<Revision>& out, InputError& error,
+                 DirListing* listed) {
   static const std::regex name(R"(^(\d+)_?(.*)\.sql$)");
   std::vector<DirEntry> entries;
-  if (!list_dir(dir, entries, error)) return false;
+  if (!list_dir(dir, entries, error, listed)) return false;
   out.reserve(out.size() + entries.size());  // at most a revision an entry
   std::erase_if(entries, [](const DirEntry& e) {
     return e.is_dir || e.name.size() < 4 || e.name.compare(e.name.size() - 4, 4, ".sql") != 0;

@@ -40,9 +40,10 @@ bool read_metadata(const std::string& path, Revision& rev, InputError& error) {
 
 }  // namespace
 
-bool read_diesel(const std::string& dir, std::vector<Revision>& out, InputError& error) {
+bool read_diesel(const std::string& dir, std::vector<Revision>& out, InputError& error,
+                 DirListing* listed) {
   std::vector<DirEntry> entries;
-  if (!list_dir(dir, entries, error)) return false;
+  if (!list_dir(dir, entries, error, listed)) return false;
   out.reserve(out.size() + entries.size());  // at most a revision an entry
   for (const DirEntry& e : entries) {
     if (!e.is_dir) continue;

@@ -43,12 +43,13 @@ std::string normalise_version(const std::string& raw) {
   return out;
 }
 
-bool collect(const std::string& dir, std::vector<Found>& found, InputError& error) {
+bool collect(const std::string& dir, std::vector<Found>& found, InputError& error,
+             DirListing* listed) {
   std::vector<DirEntry> entries;
-  if (!list_dir(dir, entries, error)) return false;
+  if (!list_dir(dir, entries, error, listed)) return false;
   for (const DirEntry& e : entries) {
     if (e.is_dir) {
-      if (!collect(e.path, found, error)) return false;
+      if (!collect(e.path, found, error, nullptr)) return false;
       continue;
     }
     if (e.name.size() < 4 || e.name.compare(e.name.size() - 4, 4, ".sql") != 0) continue;
@@ -113,9 +114,10 @@ int compare_versions(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-bool read_flyway(const std::string& dir, std::vector<Revision>& out, InputError& error) {
+bool read_flyway(const std::string& dir, std::vector<Revision>& out, InputError& error,
+                 DirListing* listed) {
   std::vector<Found> found;
-  if (!collect(dir, found, error)) return false;
+  if (!collect(dir, found, error, listed)) return false;
   std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
     if (a.repeatable != b.repeatable) return !a.repeatable;
     if (a.repeatable) return a.description < b.description;

@@ -8,9 +8,10 @@
 
 namespace migsim::revisions {
 
-bool read_golang_migrate(const std::string& dir, std::vector<Revision>& out, InputError& error) {
+bool read_golang_migrate(const std::string& dir, std::vector<Revision>& out, InputError& error,
+                         DirListing* listed) {
   std::vector<DirEntry> entries;
-  if (!list_dir(dir, entries, error)) return false;
+  if (!list_dir(dir, entries, error, listed)) return false;
   struct Found {
     std::string id, title, path;
   };

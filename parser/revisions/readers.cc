@@ -13,7 +13,13 @@
 
 namespace migsim::revisions {
 
-bool list_dir(const std::string& dir, std::vector<DirEntry>& out, InputError& error) {
+bool list_dir(const std::string& dir, std::vector<DirEntry>& out, InputError& error,
+              DirListing* listed) {
+  if (listed && !listed->dir.empty() && listed->dir == dir) {
+    out = std::move(listed->entries);
+    *listed = DirListing();
+    return true;
+  }
   // readdir, not std::filesystem: a history has thousands of files, and each
   // entry's type comes with its name (a link, or a file system that does not
   // say, is looked up).

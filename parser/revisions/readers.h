@@ -9,23 +9,28 @@
 
 namespace migsim::revisions {
 
-bool read_alembic_scripts(const std::string& dir, std::vector<Revision>& out, InputError& error);
+// Each reader of a directory takes `listed` (detect_source_format's listing)
+// instead of listing the directory again when it is the same one (list_dir).
+bool read_alembic_scripts(const std::string& dir, std::vector<Revision>& out, InputError& error,
+                          DirListing* listed = nullptr);
 bool read_alembic_offline(const std::string& file, const ReadOptions& options,
                           std::vector<Revision>& out, InputError& error);
-bool read_flyway(const std::string& dir, std::vector<Revision>& out, InputError& error);
-bool read_golang_migrate(const std::string& dir, std::vector<Revision>& out, InputError& error);
-bool read_dbmate(const std::string& dir, std::vector<Revision>& out, InputError& error);
-bool read_diesel(const std::string& dir, std::vector<Revision>& out, InputError& error);
-bool read_sql_files(const std::string& path, std::vector<Revision>& out, InputError& error);
-
-struct DirEntry {
-  std::string name;
-  std::string path;
-  bool is_dir = false;
-};
+bool read_flyway(const std::string& dir, std::vector<Revision>& out, InputError& error,
+                 DirListing* listed = nullptr);
+bool read_golang_migrate(const std::string& dir, std::vector<Revision>& out, InputError& error,
+                         DirListing* listed = nullptr);
+bool read_dbmate(const std::string& dir, std::vector<Revision>& out, InputError& error,
+                 DirListing* listed = nullptr);
+bool read_diesel(const std::string& dir, std::vector<Revision>& out, InputError& error,
+                 DirListing* listed = nullptr);
+bool read_sql_files(const std::string& path, std::vector<Revision>& out, InputError& error,
+                    DirListing* listed = nullptr);
 
 /// The entries of `dir`, sorted by name (bytewise), without hidden files.
-bool list_dir(const std::string& dir, std::vector<DirEntry>& out, InputError& error);
+/// With `listed` naming the same directory, its entries are taken instead of
+/// listing the directory again (once: `listed` is left empty).
+bool list_dir(const std::string& dir, std::vector<DirEntry>& out, InputError& error,
+              DirListing* listed = nullptr);
 
 /// Makes source->text()[begin, end) the SQL body of `rev`, to be parsed with
 /// the other revisions' (BodyParse); locations stay those of the file.

@@ -91,17 +91,36 @@ struct Revision {
 /// The reason an Alembic script's body is `unknown` until op.* calls are read.
 inline constexpr std::string_view kAlembicBodyUnread = "Alembic op.* bodies are not read yet";
 
+namespace revisions {
+struct DirEntry {
+  std::string name;
+  std::string path;
+  bool is_dir = false;
+};
+}  // namespace revisions
+
+/// A directory's entries (revisions::list_dir), kept to be read once more.
+struct DirListing {
+  std::string dir;
+  std::vector<revisions::DirEntry> entries;
+};
+
 struct ReadOptions {
   /// The Alembic version table's name (env.py's version_table), for bookkeeping.
   std::string version_table = "alembic_version";
   /// Return while the SQL bodies are still being parsed on worker threads:
   /// the caller waits for them with finish_revision_bodies (parse_bodies.h).
   bool parse_in_background = false;
+  /// The history's directory as detect_source_format listed it: its reader
+  /// takes these entries instead of listing it a second time.
+  std::shared_ptr<DirListing> listing;
 };
 
 /// Works out a source's format from its path: a file or directory name and,
 /// where names do not tell, the first files' contents. On failure fills `error`.
-std::optional<SourceFormat> detect_source_format(const std::string& path, InputError& error);
+/// With `listing`, a directory it lists is kept there (ReadOptions::listing).
+std::optional<SourceFormat> detect_source_format(const std::string& path, InputError& error,
+                                                 std::shared_ptr<DirListing>* listing = nullptr);
 
 /// Reads every revision of the history at `path`, in the source's own order.
 bool read_revisions(const std::string& path, SourceFormat format, const ReadOptions& options,

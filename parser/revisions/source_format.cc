@@ -49,7 +49,8 @@ std::string source_format_names() {
   return out;
 }
 
-std::optional<SourceFormat> detect_source_format(const std::string& path, InputError& error) {
+std::optional<SourceFormat> detect_source_format(const std::string& path, InputError& error,
+                                                 std::shared_ptr<DirListing>* listing) {
   std::error_code ec;
   auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
@@ -96,17 +97,29 @@ std::optional<SourceFormat> detect_source_format(const std::string& path, InputE
         source && revisions::find_line_directive(source->text(), "migrate:up", directive))
       ++dbmate;
   }
-  if (py > 0) return SourceFormat::kAlembic;
-  if (diesel > 0 && sql == 0) return SourceFormat::kDiesel;
-  if (fly > 0) return SourceFormat::kFlyway;
-  if (go > 0) return SourceFormat::kGolangMigrate;
-  if (dbmate > 0) return SourceFormat::kDbmate;
-  if (sql > 0) return SourceFormat::kSqlFiles;
-  error = {path, 0, 0,
-           "cannot tell the migration source format of this directory (no *.py, *.sql or "
-           "<version>_<name>/up.sql); pass --source-format (" +
-               source_format_names() + ")"};
-  return std::nullopt;
+  std::optional<SourceFormat> format;
+  if (py > 0)
+    format = SourceFormat::kAlembic;
+  else if (diesel > 0 && sql == 0)
+    format = SourceFormat::kDiesel;
+  else if (fly > 0)
+    format = SourceFormat::kFlyway;
+  else if (go > 0)
+    format = SourceFormat::kGolangMigrate;
+  else if (dbmate > 0)
+    format = SourceFormat::kDbmate;
+  else if (sql > 0)
+    format = SourceFormat::kSqlFiles;
+  if (!format) {
+    error = {path, 0, 0,
+             "cannot tell the migration source format of this directory (no *.py, *.sql or "
+             "<version>_<name>/up.sql); pass --source-format (" +
+                 source_format_names() + ")"};
+    return std::nullopt;
+  }
+  // The format's reader lists this same directory: it takes these entries.
+  if (listing) *listing = std::make_shared<DirListing>(DirListing{path, std::move(entries)});
+  return format;
 }
 
 bool read_revisions(const std::string& path, SourceFormat format, const ReadOptions& options,
@@ -131,25 +144,25 @@ bool read_revisions(const std::string& path, SourceFormat format, const ReadOpti
   bool read = false;
   switch (format) {
     case SourceFormat::kAlembic:
-      read = revisions::read_alembic_scripts(path, out, error);
+      read = revisions::read_alembic_scripts(path, out, error, options.listing.get());
       break;
     case SourceFormat::kAlembicOfflineSql:
       read = revisions::read_alembic_offline(path, options, out, error);
       break;
     case SourceFormat::kFlyway:
-      read = revisions::read_flyway(path, out, error);
+      read = revisions::read_flyway(path, out, error, options.listing.get());
       break;
     case SourceFormat::kGolangMigrate:
-      read = revisions::read_golang_migrate(path, out, error);
+      read = revisions::read_golang_migrate(path, out, error, options.listing.get());
       break;
     case SourceFormat::kDbmate:
-      read = revisions::read_dbmate(path, out, error);
+      read = revisions::read_dbmate(path, out, error, options.listing.get());
       break;
     case SourceFormat::kDiesel:
-      read = revisions::read_diesel(path, out, error);
+      read = revisions::read_diesel(path, out, error, options.listing.get());
       break;
     case SourceFormat::kSqlFiles:
-      read = revisions::read_sql_files(path, out, error);
+      read = revisions::read_sql_files(path, out, error, options.listing.get());
       break;
   }
   BodyParse::start(out, options.parse_in_background && read);

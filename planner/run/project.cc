@@ -40,11 +40,11 @@ bool load_project(const ProjectOptions& options, Project& out, InputError& error
   std::optional<SourceFormat> format = options.source_format.empty()
                                            ? out.config.source_format
                                            : parse_source_format(options.source_format);
-  if (!format) format = detect_source_format(out.migrations, error);
+  ReadOptions read_options;
+  if (!format) format = detect_source_format(out.migrations, error, &read_options.listing);
   if (!format) return false;
   out.format = *format;
 
-  ReadOptions read_options;
   read_options.version_table = out.config.alembic.version_table;
   read_options.parse_in_background = options.parse_in_background;
   std::vector<Revision> revisions;
