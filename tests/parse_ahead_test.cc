@@ -92,16 +92,23 @@ TEST_CASE("parse ahead: a worker frees the trees the caller released before it p
   BodyParse& parse = *revs[0].background;
   constexpr size_t ahead = BodyParse::kParseAhead;
 
-  // The worker rests kParseAhead bodies ahead; what the caller releases meanwhile waits for it.
+  // The worker rests kParseAhead bodies ahead; the trees of bodies it parsed
+  // that the caller releases meanwhile wait for it. (The caller, waiting for
+  // the first body, may have parsed one or two itself.)
   REQUIRE(revs[0].script().statements.size() == 1);
   wait_until([&] { return parse.workers_resting(); });
   REQUIRE(parse.workers_resting());
-  revs[0].release_script();
-  revs[1].release_script();
-  CHECK(revs[0].script().trees_released());
-  CHECK(revs[1].script().trees_released());
+  std::vector<size_t> parsed_there;
+  for (size_t k = 0; k < ahead && parsed_there.size() < 3; ++k)
+    if (parse.parsed_on_worker(k)) parsed_there.push_back(k);
+  REQUIRE(parsed_there.size() == 3);
+  revs[parsed_there[0]].release_script();
+  revs[parsed_there[1]].release_script();
+  CHECK(revs[parsed_there[0]].script().trees_released());
+  CHECK(revs[parsed_there[1]].script().trees_released());
   CHECK(parse.released_waiting() == 2);
-  CHECK(revs[2].script().statements.size() == 1);  // its trees are its own still
+  // Its trees are its own still.
+  CHECK(revs[parsed_there[2]].script().statements.size() == 1);
 
   // Asked for a body far enough on, the worker goes on, and frees them first.
   REQUIRE(revs[ahead].script().statements.size() == 1);
@@ -114,6 +121,35 @@ TEST_CASE("parse ahead: a worker frees the trees the caller released before it p
   revs[399].release_script();
   CHECK(revs[399].script().trees_released());
   CHECK(parse.released_waiting() == 0);
+}
+
+TEST_CASE("parse ahead: the caller frees at once the trees of a body it parsed itself",
+          "[revisions]") {
+  if (std::thread::hardware_concurrency() < 2) return;  // no worker: freed where released
+  TempDir dir;
+  // The worker takes the first body and is busy with it for a while ...
+  std::string big;
+  for (int i = 0; i < 20000; ++i) big += "CREATE TABLE big" + std::to_string(i) + " (a int);\n";
+  dir.write("1_big.sql", big);
+  for (int i = 2; i <= 400; ++i)
+    dir.write(std::to_string(i) + "_step.sql",
+              "CREATE TABLE t" + std::to_string(i) + " (a int);\n");
+  std::vector<Revision> revs = read_in_background(dir);
+  REQUIRE(revs[0].background);
+  BodyParse& parse = *revs[0].background;
+  wait_for_taken(parse, 1);
+  // ... so the caller, asking for the second, parses it itself.
+  REQUIRE(revs[1].script().statements.size() == 1);
+  REQUIRE_FALSE(parse.parsed_on_worker(1));
+  REQUIRE(parse.taken() < revs.size());  // the worker goes on: it would take released trees
+  revs[1].release_script();
+  CHECK(revs[1].script().trees_released());
+  CHECK(parse.released_waiting() == 0);
+  // The worker's own body goes back to it.
+  REQUIRE(revs[0].script().statements.size() == 20000);
+  CHECK(parse.parsed_on_worker(0));
+  InputError error;
+  REQUIRE(finish_revision_bodies(revs, error));
 }
 
 TEST_CASE("parse ahead: several workers waiting for the caller all go on when it wants every body",

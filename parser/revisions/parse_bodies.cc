@@ -12,6 +12,9 @@ namespace {
 
 std::atomic<DigestStatement> statement_digest{nullptr};
 
+/// The parse this thread works for (BodyParse::work); none on a caller's thread.
+thread_local const BodyParse* working_for = nullptr;
+
 /// source->text()[begin, end) into `script`, with the file's locations, and
 /// each statement's digest. With `to_read` (which is `source`), the file is
 /// read first and the body is all of it.
@@ -77,6 +80,7 @@ void BodyParse::start(std::vector<Revision>& revisions, bool caller_goes_on) {
 }
 
 void BodyParse::work() {
+  working_for = this;
   use_huge_pages_for_thread();
   do {
     free_released();
@@ -133,6 +137,7 @@ bool BodyParse::parse_next() {
   size_t i = next_++;
   if (i >= jobs_.size()) return false;
   Job& job = jobs_[i];
+  job.on_worker = working_for == this;
   try {
     job.ok = parse_range(job.source, job.to_read, job.begin, job.end, job.script, job.error);
   } catch (...) {
@@ -168,7 +173,7 @@ void BodyParse::release(size_t slot) {
   want(slot);
   wait(jobs_[slot]);
   // Once every body is taken, no worker comes back for them.
-  if (workers_.empty() || next_.load() >= jobs_.size()) {
+  if (workers_.empty() || next_.load() >= jobs_.size() || !jobs_[slot].on_worker) {
     jobs_[slot].script.release_trees();
     return;
   }

@@ -45,14 +45,19 @@ class BodyParse {
   const ParsedScript& script(size_t slot);
   /// Frees the parse trees of the body in `slot` (ParsedScript::release_trees):
   /// for the last reader of its statements' trees. While workers parse, the
-  /// trees go to them, to be freed before their next body: most came from
-  /// their heap, and their next trees go where these were.
+  /// trees of a body a worker parsed go to them, to be freed before their next
+  /// body: they came from a worker's heap, and the next trees go where these
+  /// were. A body the caller parsed itself is freed here, in its own heap:
+  /// freed on a worker, each block would take the caller's arena lock from
+  /// under its allocations.
   void release(size_t slot);
   /// Waits for every body and the workers; false with the first failure in
   /// the history's order. Called from the thread that reads the scripts.
   bool finish(InputError& error);
   /// How many bodies have been taken to parse so far (parsed or being parsed).
   size_t taken() const { return std::min(next_.load(), jobs_.size()); }
+  /// Whether the body in `slot`, once parsed, was parsed on a worker thread.
+  bool parsed_on_worker(size_t slot) const { return jobs_[slot].on_worker; }
   /// How many released bodies' trees wait for a worker to free them.
   size_t released_waiting() {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -73,6 +78,7 @@ class BodyParse {
     ParsedScript script;
     InputError error;
     bool ok = false;
+    bool on_worker = false;  ///< parsed on a worker, not by the caller
     std::exception_ptr thrown;
     std::atomic<bool> done{false};
   };
