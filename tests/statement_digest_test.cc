@@ -59,7 +59,7 @@ TEST_CASE("statement digests: bodies parsed in the background carry their writte
     for (const Statement& s : r.script().statements) {
       REQUIRE(s.digest);
       // Read from the digest: the same list, not a copy.
-      CHECK(written_changes(s) == s.digest->written_changes);
+      CHECK(written_changes(s).get() == &s.digest->written_changes);
       CHECK(same(*written_changes(s), derived(s)));
     }
   }

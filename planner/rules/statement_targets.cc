@@ -232,7 +232,7 @@ std::vector<ObjectChange> statement_changes(std::string_view sql, const Catalog&
 }
 
 std::shared_ptr<const std::vector<ObjectChange>> written_changes(const Statement& stmt) {
-  if (stmt.digest) return stmt.digest->written_changes;
+  if (stmt.digest) return {stmt.digest, &stmt.digest->written_changes};
   auto out = std::make_shared<std::vector<ObjectChange>>();
   changes_of(stmt, false, *out, 0);
   return out;
@@ -240,7 +240,7 @@ std::shared_ptr<const std::vector<ObjectChange>> written_changes(const Statement
 
 std::shared_ptr<const StatementDigest> digest_statement(const Statement& stmt) {
   auto digest = std::make_shared<StatementDigest>();
-  digest->written_changes = written_changes(stmt);
+  changes_of(stmt, false, digest->written_changes, 0);
   return digest;
 }
 

@@ -49,9 +49,12 @@ std::vector<ObjectChange> statement_changes(std::string_view sql, const Catalog&
 /// when it has one.
 std::shared_ptr<const std::vector<ObjectChange>> written_changes(const Statement& stmt);
 
-/// What a statement's digest holds (parser/statement.h).
+/// What a statement's digest holds (parser/statement.h). written_changes()
+/// hands out the list as a pointer that shares the digest's ownership: made
+/// on the parsing thread, the digest and its count are one block, and the
+/// replay's thread reads one cache line of it, not two.
 struct StatementDigest {
-  std::shared_ptr<const std::vector<ObjectChange>> written_changes;
+  std::vector<ObjectChange> written_changes;
 };
 /// The digest of `stmt`: for set_statement_digest, which has revision bodies
 /// digested where they are parsed, beside the replay.
