@@ -35,6 +35,13 @@ void wait_for_taken(const BodyParse& parse, size_t count) {
   wait_until([&] { return parse.taken() >= count; });
 }
 
+/// Revisions first..last of one CREATE TABLE each, named N_step.sql.
+void write_steps(const TempDir& dir, int first, int last) {
+  for (int i = first; i <= last; ++i)
+    dir.write(std::to_string(i) + "_step.sql",
+              "CREATE TABLE t" + std::to_string(i) + " (a int);\n");
+}
+
 std::vector<Revision> read_in_background(const TempDir& dir) {
   ReadOptions background;
   background.parse_in_background = true;
@@ -46,9 +53,7 @@ std::vector<Revision> read_in_background(const TempDir& dir) {
 
 TEST_CASE("parse ahead: the workers keep a few bodies past the last one asked for", "[revisions]") {
   TempDir dir;
-  for (int i = 1; i <= 400; ++i)
-    dir.write(std::to_string(i) + "_step.sql",
-              "CREATE TABLE t" + std::to_string(i) + " (a int);\n");
+  write_steps(dir, 1, 400);
   std::vector<Revision> revs = read_in_background(dir);
   REQUIRE(revs.size() == 400);
   REQUIRE(revs[0].background);
@@ -84,9 +89,7 @@ TEST_CASE("parse ahead: a worker frees the trees the caller released before it p
           "[revisions]") {
   if (std::thread::hardware_concurrency() < 2) return;  // no worker: freed where released
   TempDir dir;
-  for (int i = 1; i <= 400; ++i)
-    dir.write(std::to_string(i) + "_step.sql",
-              "CREATE TABLE t" + std::to_string(i) + " (a int);\n");
+  write_steps(dir, 1, 400);
   std::vector<Revision> revs = read_in_background(dir);
   REQUIRE(revs[0].background);
   BodyParse& parse = *revs[0].background;
@@ -131,9 +134,7 @@ TEST_CASE("parse ahead: the caller frees at once the trees of a body it parsed i
   std::string big;
   for (int i = 0; i < 20000; ++i) big += "CREATE TABLE big" + std::to_string(i) + " (a int);\n";
   dir.write("1_big.sql", big);
-  for (int i = 2; i <= 400; ++i)
-    dir.write(std::to_string(i) + "_step.sql",
-              "CREATE TABLE t" + std::to_string(i) + " (a int);\n");
+  write_steps(dir, 2, 400);
   std::vector<Revision> revs = read_in_background(dir);
   REQUIRE(revs[0].background);
   BodyParse& parse = *revs[0].background;
