@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <system_error>
 
 #include "parser/huge_pages.h"
@@ -52,22 +53,70 @@ void HeapPrefault::note_use(const void* block) {
     p->start_when_grown(newest);
 }
 
+void HeapPrefault::fault_next(size_t bytes) {
+  // Where the heap is in use now: a block just taken from its free top.
+  auto probe = std::make_unique<char[]>(64);
+  fault_next_from(probe.get(), bytes);
+}
+
+void HeapPrefault::fault_next_from(const void* in_use, size_t bytes) {
+  HeapPrefault* p = current.load(std::memory_order_relaxed);
+  if (p && in_main_heap(in_use)) p->start_first(reinterpret_cast<uintptr_t>(in_use), bytes);
+}
+
+bool HeapPrefault::start_thread() {
+  if (running_) return true;
+  try {
+    thread_ = std::thread([this] { run(); });
+  } catch (const std::system_error&) {
+    // No thread to be had: the replay faults its pages in itself, as it would anyway.
+    return false;
+  }
+  running_ = true;
+  return true;
+}
+
+void HeapPrefault::start_first(uintptr_t in_use, size_t bytes) {
+  // The pages that hold the next `bytes`, above the one in use.
+  uintptr_t from = (in_use + kHugePage) & ~(kHugePage - 1);
+  uintptr_t to = (in_use + bytes + kHugePage - 1) & ~(kHugePage - 1);
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (stop_ || running_ || first_to_ != 0 || to <= from) return;
+  first_from_ = from;
+  first_to_ = to;
+  start_thread();
+}
+
 void HeapPrefault::start_when_grown(uintptr_t newest) {
   if (started_.load(std::memory_order_relaxed)) return;
   std::lock_guard<std::mutex> lock(mutex_);
   if (first_ == 0) first_ = newest;
   if (stop_ || newest - first_ < quiet_) return;
   started_.store(true, std::memory_order_relaxed);
-  try {
-    thread_ = std::thread([this] { run(); });
-  } catch (const std::system_error&) {
-    // No thread to be had: the replay faults its pages in itself, as it would anyway.
-  }
+  if (running_)
+    wake_.notify_one();  // waiting since fault_next's pages
+  else
+    start_thread();
+}
+
+bool HeapPrefault::stop_requested() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return stop_;
 }
 
 void HeapPrefault::run() {
   uintptr_t done = 0;  // pages below this are faulted in
   std::unique_lock<std::mutex> lock(mutex_);
+  if (first_to_ != 0) {
+    uintptr_t from = first_from_, to = first_to_;
+    lock.unlock();
+    for (; from < to && !stop_requested(); from += kHugePage) {
+      if (madvise(reinterpret_cast<void*>(from), kHugePage, MADV_POPULATE_WRITE) != 0) break;
+      done = from + kHugePage;
+    }
+    lock.lock();
+    wake_.wait(lock, [this] { return stop_ || started_.load(std::memory_order_relaxed); });
+  }
   while (!stop_) {
     uintptr_t newest = newest_block.load(std::memory_order_relaxed);
     // The page of the newest block is in already; the ones above it are next.

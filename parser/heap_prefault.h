@@ -8,7 +8,10 @@
 // core idle. While a HeapPrefault lives, once the heap has grown far enough
 // for it to pay, a thread keeps the few huge pages above the heap's newest
 // block faulted in (MADV_POPULATE_WRITE, which leaves their contents alone),
-// so the replay finds them there.
+// so the replay finds them there. Before that, when a history has been listed
+// and is about to be parsed and replayed (fault_next), the thread faults in
+// the first pages its replay will take, once, while the second core has
+// little else to do.
 
 #include <atomic>
 #include <condition_variable>
@@ -43,14 +46,32 @@ class HeapPrefault {
   /// from other arenas and lower than the highest seen are ignored.
   static void note_use(const void* block);
 
+  /// Faults in, once, the huge pages that hold the main heap's next `bytes`
+  /// (other than the one in use now), on the thread, started here; then the
+  /// thread waits for the heap to grow by `quiet` as before. For a history
+  /// about to be replayed, with what its replay will take. Does nothing
+  /// outside a HeapPrefault's lifetime, where the heap is not in huge pages,
+  /// when the bytes fit in the page in use, or after the first call.
+  static void fault_next(size_t bytes);
+  /// As fault_next, above `in_use`, a block of the main heap in use now.
+  static void fault_next_from(const void* in_use, size_t bytes);
+
  private:
-  /// Starts the thread if the heap has grown by quiet_ since the first block noted.
+  /// Starts the thread if the heap has grown by quiet_ since the first block
+  /// noted, or wakes it if fault_next() started it.
   void start_when_grown(uintptr_t newest);
+  void start_first(uintptr_t in_use, size_t bytes);
+  /// Under mutex_: starts the thread; false when none can be had.
+  bool start_thread();
   void run();
+  bool stop_requested();
 
   size_t quiet_;
-  uintptr_t first_ = 0;  ///< the first block noted (under mutex_)
-  std::atomic<bool> started_{false};
+  uintptr_t first_ = 0;               ///< the first block noted (under mutex_)
+  std::atomic<bool> started_{false};  ///< the heap has grown by quiet_
+  bool running_ = false;              ///< the thread was started (under mutex_)
+  uintptr_t first_from_ = 0;          ///< fault_next's pages, from ... (under mutex_)
+  uintptr_t first_to_ = 0;            ///< ... to (under mutex_)
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stop_ = false;

@@ -198,5 +198,61 @@ TEST_CASE("huge pages: the main heap's next pages are faulted in before the heap
   CHECK_FALSE(far_faulted);    // a few pages ahead, not the whole heap
 }
 
+TEST_CASE("huge pages: a history about to be replayed has its first pages faulted in, once") {
+  use_huge_pages_for_heap();
+  constexpr size_t kSize = size_t{24} << 20;
+  auto* block = static_cast<char*>(std::malloc(kSize));
+  REQUIRE(block != nullptr);
+  auto at = reinterpret_cast<uintptr_t>(block);
+  uintptr_t first = (at + kHugePage - 1) & ~(kHugePage - 1);  // the page above the block's first
+  uintptr_t last = (at + kSize) & ~(kHugePage - 1);
+  REQUIRE(madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED) == 0);
+  auto resident = [](uintptr_t page) {
+    unsigned char v = 0;
+    return mincore(reinterpret_cast<void*>(page), 4096, &v) == 0 && (v & 1) != 0;
+  };
+  auto resident_within = [&](uintptr_t page) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (!resident(page) && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return resident(page);
+  };
+  bool expected = huge_pages_expected();
+  size_t threads = thread_count();
+  bool second = false, third = false, again = false, after_growth = false;
+  bool fit_started = true;
+  {
+    HeapPrefault prefault;  // the default quiet growth: no pages ahead of the replay
+    // Bytes that fit in the page in use start nothing.
+    HeapPrefault::fault_next_from(reinterpret_cast<char*>(first + 64), 64);
+    fit_started = thread_count() != threads;
+    // The next 3 MiB above the block's first byte: the page above it holds
+    // them (the block starts in the page below `first`).
+    HeapPrefault::fault_next_from(block, size_t{3} << 20);
+    if (expected) CHECK(thread_count() == threads + 1);
+    second = resident_within(first);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    third = resident(first + 2 * kHugePage);
+    // Once only: a second call faults nothing more.
+    HeapPrefault::fault_next_from(reinterpret_cast<char*>(first + 4 * kHugePage + 64), kHugePage);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    again = resident(first + 5 * kHugePage);
+    // The heap has not grown by 64 MiB: the thread waits, faulting nothing
+    // ahead of the newest block (the page above it would be next).
+    char* newest = block + kSize / 2;
+    HeapPrefault::note_use(newest);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    after_growth = resident((reinterpret_cast<uintptr_t>(newest) + kHugePage) & ~(kHugePage - 1));
+  }  // the thread is stopped and joined here
+  std::free(block);
+  INFO("block at " << std::hex << at << ", first whole page " << first);
+  CHECK_FALSE(fit_started);
+  CHECK(second == expected);
+  CHECK_FALSE(third);
+  CHECK_FALSE(again);
+  CHECK_FALSE(after_growth);
+  CHECK(thread_count() == threads);
+}
+
 }  // namespace
 }  // namespace migsim::testing
