@@ -146,21 +146,33 @@ TEST_CASE("huge pages: a thread's arena asks for them in every heap it grows int
   }
 }
 
+/// A block of 24 MiB from the main heap, in huge pages where they are to be
+/// had (blocks up to 32 MiB come from it), its whole huge pages dropped, so
+/// that none is there until something faults it in. Freed when it goes.
+struct DroppedBlock {
+  static constexpr size_t kSize = size_t{24} << 20;
+  bool heap_set = (use_huge_pages_for_heap(), true);
+  char* block = static_cast<char*>(std::malloc(kSize));
+  uintptr_t at = reinterpret_cast<uintptr_t>(block);
+  uintptr_t first = (at + kHugePage - 1) & ~(kHugePage - 1);  ///< the page above the block's first
+  uintptr_t last = (at + kSize) & ~(kHugePage - 1);           ///< the page its end is in
+  bool dropped = block && madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED) == 0;
+  DroppedBlock() = default;
+  DroppedBlock(const DroppedBlock&) = delete;
+  DroppedBlock& operator=(const DroppedBlock&) = delete;
+  ~DroppedBlock() { std::free(block); }
+};
+
+bool resident(uintptr_t page) {
+  unsigned char v = 0;
+  return mincore(reinterpret_cast<void*>(page), 4096, &v) == 0 && (v & 1) != 0;
+}
+
 TEST_CASE("huge pages: the main heap's next pages are faulted in before the heap reaches them") {
-  use_huge_pages_for_heap();
-  // A block of 24 MiB comes from the main heap (blocks up to 32 MiB do); its
-  // pages are dropped first, so that none is there until something faults it in.
-  constexpr size_t kSize = size_t{24} << 20;
-  auto* block = static_cast<char*>(std::malloc(kSize));
-  REQUIRE(block != nullptr);
-  auto at = reinterpret_cast<uintptr_t>(block);
-  uintptr_t first = (at + kHugePage - 1) & ~(kHugePage - 1);  // whole huge pages from here
-  uintptr_t last = (at + kSize) & ~(kHugePage - 1);
-  REQUIRE(madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED) == 0);
-  auto resident = [](uintptr_t page) {
-    unsigned char v = 0;
-    return mincore(reinterpret_cast<void*>(page), 4096, &v) == 0 && (v & 1) != 0;
-  };
+  DroppedBlock b;
+  REQUIRE(b.dropped);
+  char* block = b.block;
+  uintptr_t at = b.at, first = b.first;
   uintptr_t next = first;  // the huge page above the one the block starts in
   uintptr_t far = first + 8 * kHugePage;
   bool before = resident(next);
@@ -189,7 +201,6 @@ TEST_CASE("huge pages: the main heap's next pages are faulted in before the heap
     }
   }  // the thread is stopped here: nothing more is faulted in
   bool far_faulted = resident(far);
-  std::free(block);
   bool expected = huge_pages_expected();
   INFO("block at " << std::hex << at << ", next page " << next << ", far page " << far);
   CHECK_FALSE(before);
@@ -199,18 +210,11 @@ TEST_CASE("huge pages: the main heap's next pages are faulted in before the heap
 }
 
 TEST_CASE("huge pages: a history about to be replayed has its first pages faulted in, once") {
-  use_huge_pages_for_heap();
-  constexpr size_t kSize = size_t{24} << 20;
-  auto* block = static_cast<char*>(std::malloc(kSize));
-  REQUIRE(block != nullptr);
-  auto at = reinterpret_cast<uintptr_t>(block);
-  uintptr_t first = (at + kHugePage - 1) & ~(kHugePage - 1);  // the page above the block's first
-  uintptr_t last = (at + kSize) & ~(kHugePage - 1);
-  REQUIRE(madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED) == 0);
-  auto resident = [](uintptr_t page) {
-    unsigned char v = 0;
-    return mincore(reinterpret_cast<void*>(page), 4096, &v) == 0 && (v & 1) != 0;
-  };
+  DroppedBlock b;
+  REQUIRE(b.dropped);
+  char* block = b.block;
+  uintptr_t at = b.at, first = b.first;
+  constexpr size_t kSize = DroppedBlock::kSize;
   auto resident_within = [&](uintptr_t page) {
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
     while (!resident(page) && std::chrono::steady_clock::now() < deadline)
@@ -244,7 +248,6 @@ TEST_CASE("huge pages: a history about to be replayed has its first pages faulte
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     after_growth = resident((reinterpret_cast<uintptr_t>(newest) + kHugePage) & ~(kHugePage - 1));
   }  // the thread is stopped and joined here
-  std::free(block);
   INFO("block at " << std::hex << at << ", first whole page " << first);
   CHECK_FALSE(fit_started);
   CHECK(second == expected);
