@@ -31,8 +31,10 @@ class HeapPrefault {
   static constexpr size_t kQuietGrowth = size_t{64} << 20;
 
   /// Where the main heap is in huge pages (use_huge_pages_for_heap took
-  /// effect), has note_use() start the thread once the heap has grown by
-  /// `quiet`; a run that stays smaller never starts it. Otherwise does nothing.
+  /// effect), has note_use() start the thread (or wake it, if fault_next()
+  /// started it) once the heap has grown by `quiet`; a run that stays smaller
+  /// never has pages faulted in ahead of its heap but fault_next()'s.
+  /// Otherwise does nothing.
   explicit HeapPrefault(size_t quiet = kQuietGrowth);
   /// Stops and joins the thread, if it was started. Not called while
   /// note_use() runs on another thread.
@@ -60,6 +62,7 @@ class HeapPrefault {
   /// Starts the thread if the heap has grown by quiet_ since the first block
   /// noted, or wakes it if fault_next() started it.
   void start_when_grown(uintptr_t newest);
+  /// fault_next_from's work: records the pages and starts the thread, once.
   void start_first(uintptr_t in_use, size_t bytes);
   /// Under mutex_: starts the thread; false when none can be had.
   bool start_thread();
