@@ -64,16 +64,13 @@ void HeapPrefault::fault_next_from(const void* in_use, size_t bytes) {
   if (p && in_main_heap(in_use)) p->start_first(reinterpret_cast<uintptr_t>(in_use), bytes);
 }
 
-bool HeapPrefault::start_thread() {
-  if (running_) return true;
+void HeapPrefault::start_thread() {
+  if (thread_.joinable()) return;
   try {
     thread_ = std::thread([this] { run(); });
   } catch (const std::system_error&) {
     // No thread to be had: the replay faults its pages in itself, as it would anyway.
-    return false;
   }
-  running_ = true;
-  return true;
 }
 
 void HeapPrefault::start_first(uintptr_t in_use, size_t bytes) {
@@ -81,7 +78,7 @@ void HeapPrefault::start_first(uintptr_t in_use, size_t bytes) {
   uintptr_t from = (in_use + kHugePage) & ~(kHugePage - 1);
   uintptr_t to = (in_use + bytes + kHugePage - 1) & ~(kHugePage - 1);
   std::lock_guard<std::mutex> lock(mutex_);
-  if (stop_ || running_ || first_to_ != 0 || to <= from) return;
+  if (stop_ || thread_.joinable() || first_to_ != 0 || to <= from) return;
   first_from_ = from;
   first_to_ = to;
   start_thread();
@@ -93,7 +90,7 @@ void HeapPrefault::start_when_grown(uintptr_t newest) {
   if (first_ == 0) first_ = newest;
   if (stop_ || newest - first_ < quiet_) return;
   started_.store(true, std::memory_order_relaxed);
-  if (running_)
+  if (thread_.joinable())
     wake_.notify_one();  // waiting since fault_next's pages
   else
     start_thread();

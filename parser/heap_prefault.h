@@ -64,21 +64,20 @@ class HeapPrefault {
   void start_when_grown(uintptr_t newest);
   /// fault_next_from's work: records the pages and starts the thread, once.
   void start_first(uintptr_t in_use, size_t bytes);
-  /// Under mutex_: starts the thread; false when none can be had.
-  bool start_thread();
+  /// Under mutex_: starts the thread unless it runs already (or none can be had).
+  void start_thread();
   void run();
   bool stop_requested();
 
   size_t quiet_;
   uintptr_t first_ = 0;               ///< the first block noted (under mutex_)
   std::atomic<bool> started_{false};  ///< the heap has grown by quiet_
-  bool running_ = false;              ///< the thread was started (under mutex_)
   uintptr_t first_from_ = 0;          ///< fault_next's pages, from ... (under mutex_)
   uintptr_t first_to_ = 0;            ///< ... to (under mutex_)
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stop_ = false;
-  std::thread thread_;
+  std::thread thread_;  ///< started under mutex_, once; joinable from then on
 };
 
 }  // namespace migsim
