@@ -175,9 +175,9 @@ TEST_CASE("config: errors carry the line", "[config]") {
 // so that a build of toml++ that does otherwise fails here, not on a user's
 // file.
 TEST_CASE("config: non-ASCII characters in names, notes and where they do not belong", "[config]") {
-  // Valid: a line-ending backslash followed by non-ASCII characters (the
-  // case of #190, which reaches that code; a quoted key does not), and a
-  // quoted non-ASCII key: both are read as written.
+  // Valid: a quoted non-ASCII key, and non-ASCII characters after a
+  // line-ending backslash (the case of #190; only this one reaches that
+  // code): both are read as written.
   Config c = parse_ok(
       "[schemas.\"caf\xc3\xa9\"]\n"
       "owner = \"external\"\n"
