@@ -101,6 +101,32 @@ TEST_CASE("json out: an escaped character anywhere in a long string") {
   }
 }
 
+TEST_CASE("json out: keys and values of every length up to past the short ones") {
+  // Short strings with nothing to escape are written in place, in word-sized
+  // moves that overlap at the end: every length, each byte distinct, both as
+  // a key and as a value, compact; then read back.
+  for (size_t length = 0; length <= 70; ++length) {
+    const std::string_view letters =
+        "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    std::string s;
+    for (size_t i = 0; i < length; ++i) s += letters[(i * 7 + 3) % letters.size()];
+    std::string out;
+    JsonOut j(out);
+    j.begin_array().value(s).begin_object().key(s).value(s).end_object().value(s).end_array();
+    INFO("length " << length);
+    CHECK(out == "[" + reference_escape(s) + ",{" + reference_escape(s) + ":" +
+                     reference_escape(s) + "}," + reference_escape(s) + "]");
+    simdjson::dom::parser parser;
+    simdjson::dom::array array;
+    REQUIRE(parser.parse(out).get_array().get(array) == simdjson::SUCCESS);
+    std::string_view first, last;
+    REQUIRE(array.at(0).get_string().get(first) == simdjson::SUCCESS);
+    REQUIRE(array.at(2).get_string().get(last) == simdjson::SUCCESS);
+    CHECK(first == s);
+    CHECK(last == s);
+  }
+}
+
 TEST_CASE("json out: keys, values, commas and nesting, compact and pretty") {
   auto write = [](bool pretty) {
     std::string out;

@@ -66,8 +66,24 @@ size_t first_to_escape(std::string_view s) {
   return n;
 }
 
-/// Strings up to this long, with what goes around them, are put together on
-/// the stack and appended in one step.
+/// Copies `s` (at most kShort bytes) to `d` in word-sized moves, the last
+/// ones overlapping, without reading past its end.
+void copy_short(char* d, std::string_view s) {
+  const char* p = s.data();
+  size_t n = s.size();
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8) std::memcpy(d + i, p + i, 8);
+    std::memcpy(d + n - 8, p + n - 8, 8);
+  } else if (n >= 4) {
+    std::memcpy(d, p, 4);
+    std::memcpy(d + n - 4, p + n - 4, 4);
+  } else {
+    for (size_t i = 0; i < n; ++i) d[i] = p[i];
+  }
+}
+
+/// Strings up to this long with nothing to escape are written in place, with
+/// what goes around them, once the output has grown to hold them.
 constexpr size_t kShort = 64;
 
 }  // namespace
@@ -133,17 +149,20 @@ void JsonOut::before_value() {
 
 void JsonOut::quoted(std::string_view s, char after) {
   // Compact output, a short string and nothing in it to escape: the comma
-  // before it, the string and the character after it in one append.
+  // before it, the string and the character after it written in place.
+  // (Put together on the stack first and then copied, the copy read back
+  // bytes just stored one by one, and waited for them.)
   if (!pretty_ && s.size() <= kShort && first_to_escape(s) == s.size()) {
-    char buf[kShort + 4];
-    size_t n = 0;
-    if (comma_first()) buf[n++] = ',';
-    buf[n++] = '"';
-    std::memcpy(buf + n, s.data(), s.size());
-    n += s.size();
-    buf[n++] = '"';
-    if (after) buf[n++] = after;
-    out_.append(buf, n);
+    bool comma = comma_first();
+    size_t at = out_.size();
+    out_.resize(at + comma + s.size() + 2 + (after != '\0'));
+    char* d = out_.data() + at;
+    if (comma) *d++ = ',';
+    *d++ = '"';
+    copy_short(d, s);
+    d += s.size();
+    *d++ = '"';
+    if (after) *d = after;
     return;
   }
   before_value();
