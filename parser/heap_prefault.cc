@@ -10,6 +10,8 @@
 #include <memory>
 #include <system_error>
 
+#include <time.h>
+
 #include "parser/huge_pages.h"
 
 namespace migsim {
@@ -22,13 +24,31 @@ constexpr uintptr_t kAhead = uintptr_t{8} << 20;
 constexpr auto kInterval = std::chrono::milliseconds(1);
 
 std::atomic<uintptr_t> newest_block{0};
+
+/// Faults in the huge page at `from`: false where that failed (errno says
+/// why) or took longer than `slow` (errno 0), where huge pages are given up.
+bool fault_in(uintptr_t from, std::chrono::nanoseconds slow) {
+  timespec before{}, after{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &before);
+  if (madvise(reinterpret_cast<void*>(from), kHugePage, MADV_POPULATE_WRITE) != 0) return false;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &after);
+  auto took = std::chrono::seconds(after.tv_sec - before.tv_sec) +
+              std::chrono::nanoseconds(after.tv_nsec - before.tv_nsec);
+  if (took <= slow) return true;
+  give_up_huge_pages(from + kHugePage);
+  errno = 0;
+  return false;
+}
 /// The HeapPrefault that note_use() reports to; none outside its lifetime.
 std::atomic<HeapPrefault*> current{nullptr};
 
 }  // namespace
 
-HeapPrefault::HeapPrefault(size_t quiet) : quiet_(quiet) {
-  if (heap_uses_huge_pages()) current.store(this);
+HeapPrefault::HeapPrefault(size_t quiet, std::chrono::nanoseconds slow)
+    : quiet_(quiet), slow_(slow) {
+  if (!heap_uses_huge_pages()) return;
+  newest_block = 0;  // none noted in this one's lifetime yet
+  current.store(this);
 }
 
 HeapPrefault::~HeapPrefault() {
@@ -64,6 +84,13 @@ void HeapPrefault::fault_next_from(const void* in_use, size_t bytes) {
   if (p && in_main_heap(in_use)) p->start_first(reinterpret_cast<uintptr_t>(in_use), bytes);
 }
 
+void HeapPrefault::decide() {
+  if (HeapPrefault* p = current.load(std::memory_order_relaxed)) {
+    std::lock_guard<std::mutex> lock(p->mutex_);
+    if (!p->stop_) p->start_thread();
+  }
+}
+
 void HeapPrefault::start_thread() {
   if (thread_.joinable()) return;
   try {
@@ -78,10 +105,13 @@ void HeapPrefault::start_first(uintptr_t in_use, size_t bytes) {
   uintptr_t from = (in_use + kHugePage) & ~(kHugePage - 1);
   uintptr_t to = (in_use + bytes + kHugePage - 1) & ~(kHugePage - 1);
   std::lock_guard<std::mutex> lock(mutex_);
-  if (stop_ || thread_.joinable() || first_to_ != 0 || to <= from) return;
+  if (stop_ || first_to_ != 0 || to <= from) return;
   first_from_ = from;
   first_to_ = to;
-  start_thread();
+  if (thread_.joinable())
+    wake_.notify_one();  // started by decide()
+  else
+    start_thread();
 }
 
 void HeapPrefault::start_when_grown(uintptr_t newest) {
@@ -91,7 +121,7 @@ void HeapPrefault::start_when_grown(uintptr_t newest) {
   if (stop_ || newest - first_ < quiet_) return;
   started_.store(true, std::memory_order_relaxed);
   if (thread_.joinable())
-    wake_.notify_one();  // waiting since fault_next's pages
+    wake_.notify_one();  // started by decide() or fault_next()
   else
     start_thread();
 }
@@ -102,17 +132,27 @@ bool HeapPrefault::stop_requested() {
 }
 
 void HeapPrefault::run() {
+  if (!huge_pages_cheap(slow_)) {
+    give_up_huge_pages(0);
+    return;
+  }
+  keep_huge_pages();
   uintptr_t done = 0;  // pages below this are faulted in
   std::unique_lock<std::mutex> lock(mutex_);
+  // Nothing to do before a history is about to be replayed or the heap has grown.
+  wake_.wait(
+      lock, [this] { return stop_ || first_to_ != 0 || started_.load(std::memory_order_relaxed); });
   if (first_to_ != 0) {
     uintptr_t from = first_from_, to = first_to_;
     lock.unlock();
     for (; from < to && !stop_requested(); from += kHugePage) {
-      if (madvise(reinterpret_cast<void*>(from), kHugePage, MADV_POPULATE_WRITE) != 0) break;
+      if (!fault_in(from, slow_)) break;
       done = from + kHugePage;
     }
+    if (!huge_pages_kept()) return;
     lock.lock();
-    wake_.wait(lock, [this] { return stop_ || started_.load(std::memory_order_relaxed); });
+    // From here on the replay's pages are kept faulted in ahead of it, each one
+    // timed, so that huge pages are given up once the host has to back them again.
   }
   while (!stop_) {
     uintptr_t newest = newest_block.load(std::memory_order_relaxed);
@@ -122,8 +162,8 @@ void HeapPrefault::run() {
     // Above the heap's end nothing is mapped, and madvise says so (ENOMEM):
     // those pages are tried again once the heap has grown.
     for (; from < to; from += kHugePage) {
-      if (madvise(reinterpret_cast<void*>(from), kHugePage, MADV_POPULATE_WRITE) != 0) {
-        if (errno == EINVAL) return;  // a kernel before 5.14
+      if (!fault_in(from, slow_)) {
+        if (errno == EINVAL || !huge_pages_kept()) return;  // EINVAL: a kernel before 5.14
         break;
       }
       done = from + kHugePage;

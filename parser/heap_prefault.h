@@ -1,41 +1,49 @@
 #pragma once
-// Faults the main heap's pages in ahead of the replay, on a thread of its own.
+// Decides whether the heaps take huge pages, and faults the main heap's pages
+// in ahead of the replay, on a thread of its own.
 //
 // A replay grows the main heap as it goes, and each new page costs a page
-// fault in which the kernel zeroes it: on a virtual machine whose host backs
-// memory only when it is first touched, a fifth of the replay's thread. The
-// replay is what a run waits for; the parsing thread leaves part of the second
-// core idle. While a HeapPrefault lives, once the heap has grown far enough
-// for it to pay, a thread keeps the few huge pages above the heap's newest
-// block faulted in (MADV_POPULATE_WRITE, which leaves their contents alone),
-// so the replay finds them there. Before that, when a history has been listed
-// and is about to be parsed and replayed (fault_next), the thread faults in
-// the first pages its replay will take, once, while the second core has
-// little else to do.
+// fault in which the kernel zeroes it. The replay is what a run waits for; the
+// parsing thread leaves part of the second core idle. While a HeapPrefault
+// lives, its thread, once started, first faults in a huge page of its own
+// (huge_pages_cheap): where that was quick, the heaps take huge pages from
+// then on (keep_huge_pages), and where it was slow (a virtual machine whose
+// host has to back the page again) they keep small pages, and the thread ends.
+//
+// Then, when a history has been listed and is about to be parsed and replayed
+// (fault_next), the thread faults in the first pages its replay will take,
+// while the second core has little else to do, and from there on keeps the
+// few huge pages above the heap's newest block faulted in (MADV_POPULATE_WRITE,
+// which leaves their contents alone), so the replay finds them there. Each of
+// those is timed as well: the first slow one gives huge pages up for the rest
+// of the run (a host takes back some of its guest's free memory and not the
+// rest). Without a history, the thread waits until the heap has grown by
+// `quiet` before it faults pages in ahead.
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <mutex>
 #include <thread>
 
+#include "parser/huge_pages.h"
+
 namespace migsim {
 
 class HeapPrefault {
  public:
-  /// How far the heap grows (from the first block noted) before pages are
-  /// faulted in ahead: a run that stays small (2,000 revisions peak at 52 MiB
-  /// for all threads together) is as fast without, since its parsing keeps
-  /// the second core busy.
+  /// Without a history about to be replayed, how far the heap grows (from the
+  /// first block noted) before pages are faulted in ahead.
   static constexpr size_t kQuietGrowth = size_t{64} << 20;
 
-  /// Where the main heap is in huge pages (use_huge_pages_for_heap took
-  /// effect), has note_use() start the thread (or wake it, if fault_next()
-  /// started it) once the heap has grown by `quiet`; a run that stays smaller
-  /// never has pages faulted in ahead of its heap but fault_next()'s.
-  /// Otherwise does nothing.
-  explicit HeapPrefault(size_t quiet = kQuietGrowth);
+  /// Where the main heap is ready for huge pages (use_huge_pages_for_heap took
+  /// effect), has note_use() start the thread (or wake it) once the heap has
+  /// grown by `quiet`, and fault_next() and decide() start it before that. A
+  /// huge page that takes longer than `slow` to fault in has huge pages given
+  /// up. Otherwise does nothing.
+  explicit HeapPrefault(size_t quiet = kQuietGrowth, std::chrono::nanoseconds slow = kSlowHugePage);
   /// Stops and joins the thread, if it was started. Not called while
   /// note_use() runs on another thread.
   ~HeapPrefault();
@@ -48,12 +56,19 @@ class HeapPrefault {
   /// from other arenas and lower than the highest seen are ignored.
   static void note_use(const void* block);
 
+  /// Starts the thread, which decides whether the heaps take huge pages, if it
+  /// has not started yet. For work on threads of its own that is about to
+  /// allocate much (a snapshot's rows). Does nothing outside a HeapPrefault's
+  /// lifetime or where the heap is not ready for huge pages.
+  static void decide();
+
   /// Faults in, once, the huge pages that hold the main heap's next `bytes`
-  /// (other than the one in use now), on the thread, started here; then the
-  /// thread waits for the heap to grow by `quiet` as before. For a history
-  /// about to be replayed, with what its replay will take. Does nothing
-  /// outside a HeapPrefault's lifetime, where the heap is not in huge pages,
-  /// when the bytes fit in the page in use, or after the first call.
+  /// (other than the one in use now), on the thread, started here if need be,
+  /// once it has decided on huge pages; then the thread keeps the pages above
+  /// the newest block noted faulted in. For a history about to be replayed,
+  /// with what its replay will take. Does nothing outside a HeapPrefault's
+  /// lifetime, where the heap is not ready for huge pages, when the bytes fit
+  /// in the page in use, or after the first call.
   static void fault_next(size_t bytes);
   /// As fault_next, above `in_use`, a block of the main heap in use now.
   static void fault_next_from(const void* in_use, size_t bytes);
@@ -70,6 +85,7 @@ class HeapPrefault {
   bool stop_requested();
 
   size_t quiet_;
+  std::chrono::nanoseconds slow_;
   uintptr_t first_ = 0;               ///< the first block noted (under mutex_)
   std::atomic<bool> started_{false};  ///< the heap has grown by quiet_
   uintptr_t first_from_ = 0;          ///< fault_next's pages, from ... (under mutex_)

@@ -2,9 +2,12 @@
 
 #include <malloc.h>
 #include <sys/mman.h>
+#include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <climits>
 #include <cstdint>
 #include <cstdlib>
@@ -21,6 +24,17 @@ constexpr size_t kLargestFromArena = size_t{32} << 20;  // glibc's upper bound f
 // HEAP_MAX_SIZE on 64-bit systems), grown within its mapping as it fills.
 constexpr uintptr_t kThreadHeap = uintptr_t{64} << 20;
 std::atomic<bool> in_use{false};
+/// Whether huge pages are asked for: not until huge_pages_cheap() has said
+/// they are (keep_huge_pages), and no more once give_up_huge_pages() is called.
+enum class Mode { kUndecided, kKept, kGivenUp };
+std::atomic<Mode> mode{Mode::kUndecided};
+/// The main heap's part for huge pages: from its first 2 MiB boundary above
+/// what was in use at start (set once, there).
+std::atomic<uintptr_t> heap_from{0};
+/// Every thread heap seen by use_huge_pages_for_thread and follow_thread_heap,
+/// asked huge pages for (or not) by keep_huge_pages and give_up_huge_pages.
+std::atomic<uintptr_t> thread_heaps[64];
+std::atomic<size_t> thread_heap_count{0};
 /// The heaps of this thread's arena asked for huge pages, the last one first
 /// looked at; none on threads that did not call use_huge_pages_for_thread.
 /// An arena that outgrows this many heaps (2 GiB) goes on in small pages.
@@ -32,7 +46,17 @@ struct AdvisedHeaps {
 thread_local AdvisedHeaps advised;
 
 void advise_thread_heap(uintptr_t heap) {
-  madvise(reinterpret_cast<void*>(heap), kThreadHeap, MADV_HUGEPAGE);
+  size_t slot = thread_heap_count.fetch_add(1);
+  if (slot < std::size(thread_heaps)) {  // else left in small pages
+    // Filled before the mode is read, as keep_huge_pages and give_up_huge_pages
+    // set the mode before they read the slots: one of the two sees the other.
+    thread_heaps[slot] = heap;
+    if (mode == Mode::kKept) {
+      madvise(reinterpret_cast<void*>(heap), kThreadHeap, MADV_HUGEPAGE);
+      if (mode == Mode::kGivenUp)
+        madvise(reinterpret_cast<void*>(heap), kThreadHeap, MADV_NOHUGEPAGE);
+    }
+  }
   advised.last = advised.count;
   advised.heaps[advised.count++] = heap;
 }
@@ -95,7 +119,7 @@ void use_huge_pages_for_heap() {
   mallopt(M_TRIM_THRESHOLD, INT_MAX);
   mallopt(M_TOP_PAD, static_cast<int>(kThreadHeap));
   mallopt(M_MMAP_THRESHOLD, static_cast<int>(kLargestFromArena));
-  advise(reinterpret_cast<uintptr_t>(start), reinterpret_cast<uintptr_t>(sbrk(0)));
+  heap_from = (reinterpret_cast<uintptr_t>(start) + kHugePage - 1) & ~(kHugePage - 1);
   // The freed blocks went back to the heap's free top, which starts where the first was.
   skip_to_huge_page(reinterpret_cast<uintptr_t>(blocks[0]));
   in_use = true;
@@ -104,6 +128,57 @@ void use_huge_pages_for_heap() {
 
 bool heap_uses_huge_pages() {
   return in_use;
+}
+
+bool huge_pages_cheap(std::chrono::nanoseconds slow) {
+  // A page of its own, not the heap's, so that nothing is taken from the heap
+  // in a huge page before it is known whether they pay.
+  size_t span = 2 * kHugePage;
+  void* mapped = mmap(nullptr, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (mapped == MAP_FAILED) return false;
+  auto* page = reinterpret_cast<volatile char*>(
+      (reinterpret_cast<uintptr_t>(mapped) + kHugePage - 1) & ~(kHugePage - 1));
+  madvise(const_cast<char*>(page), kHugePage, MADV_HUGEPAGE);
+  timespec before{}, after{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &before);
+  page[0] = 1;  // faults the whole huge page in, where one is to be had
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &after);
+  munmap(mapped, span);
+  auto took = std::chrono::seconds(after.tv_sec - before.tv_sec) +
+              std::chrono::nanoseconds(after.tv_nsec - before.tv_nsec);
+  return took <= slow;
+}
+
+void keep_huge_pages() {
+  Mode undecided = Mode::kUndecided;
+  if (!in_use || !mode.compare_exchange_strong(undecided, Mode::kKept)) return;
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+  // Pages already touched in small ones stay so; the rest of the heap takes huge ones.
+  advise(heap_from, reinterpret_cast<uintptr_t>(sbrk(0)));
+#endif
+  size_t count = std::min(thread_heap_count.load(), std::size(thread_heaps));
+  for (size_t i = 0; i < count; ++i) {
+    // A slot taken but not yet filled is 0: its thread sees the mode instead.
+    if (uintptr_t heap = thread_heaps[i])
+      madvise(reinterpret_cast<void*>(heap), kThreadHeap, MADV_HUGEPAGE);
+  }
+}
+
+void give_up_huge_pages(uintptr_t main_heap_from) {
+  if (!in_use || mode.exchange(Mode::kGivenUp) != Mode::kKept) return;
+  // Pages already in stay as they are; the rest of each range takes small ones.
+  uintptr_t from = std::max(main_heap_from, heap_from.load());
+  uintptr_t to = reinterpret_cast<uintptr_t>(sbrk(0));
+  if (to > from) madvise(reinterpret_cast<void*>(from), to - from, MADV_NOHUGEPAGE);
+  size_t count = std::min(thread_heap_count.load(), std::size(thread_heaps));
+  for (size_t i = 0; i < count; ++i) {
+    if (uintptr_t heap = thread_heaps[i])
+      madvise(reinterpret_cast<void*>(heap), kThreadHeap, MADV_NOHUGEPAGE);
+  }
+}
+
+bool huge_pages_kept() {
+  return mode == Mode::kKept;
 }
 
 bool in_main_heap(const void* block) {

@@ -1,7 +1,10 @@
 // The main heap is backed by transparent huge pages where the kernel gives
 // them to memory that asks (planner/cli/huge_pages.h).
 
+#include <spawn.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -77,6 +80,7 @@ bool huge_pages_expected() {
 
 TEST_CASE("huge pages: the heaps grown after start ask for huge pages") {
   use_huge_pages_for_heap();
+  keep_huge_pages();  // as a run does once it has found a huge page cheap
   // Small blocks come from the main heap, past what was in use before.
   void* blocks[64];
   for (void*& b : blocks) b = std::malloc(64 << 10);
@@ -112,6 +116,7 @@ TEST_CASE("huge pages: the heaps grown after start ask for huge pages") {
 
 TEST_CASE("huge pages: a thread's arena asks for them in every heap it grows into") {
   use_huge_pages_for_heap();
+  keep_huge_pages();
   // glibc gives a thread's arena one 64 MiB heap at a time; 96 MiB in blocks
   // of 64 KiB take a second one, which its thread follows into.
   constexpr size_t kBlocks = 1536;
@@ -151,7 +156,7 @@ TEST_CASE("huge pages: a thread's arena asks for them in every heap it grows int
 /// that none is there until something faults it in. Freed when it goes.
 struct DroppedBlock {
   static constexpr size_t kSize = size_t{24} << 20;
-  bool heap_set = (use_huge_pages_for_heap(), true);
+  bool heap_set = (use_huge_pages_for_heap(), keep_huge_pages(), true);
   char* block = static_cast<char*>(std::malloc(kSize));
   uintptr_t at = reinterpret_cast<uintptr_t>(block);
   uintptr_t first = (at + kHugePage - 1) & ~(kHugePage - 1);  ///< the page above the block's first
@@ -162,6 +167,9 @@ struct DroppedBlock {
   DroppedBlock& operator=(const DroppedBlock&) = delete;
   ~DroppedBlock() { std::free(block); }
 };
+
+/// For HeapPrefault: no huge page is found slow, whatever the machine's state.
+constexpr std::chrono::nanoseconds kNeverSlow = std::chrono::seconds(60);
 
 bool resident(uintptr_t page) {
   unsigned char v = 0;
@@ -181,7 +189,7 @@ TEST_CASE("huge pages: the main heap's next pages are faulted in before the heap
     // By default a heap that has not grown by 64 MiB since the first block
     // noted is left alone.
     size_t threads = thread_count();
-    HeapPrefault prefault;
+    HeapPrefault prefault(HeapPrefault::kQuietGrowth, kNeverSlow);
     HeapPrefault::note_use(block);
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     early = resident(next);
@@ -190,8 +198,8 @@ TEST_CASE("huge pages: the main heap's next pages are faulted in before the heap
   bool faulted = false;
   {
     size_t threads = thread_count();
-    HeapPrefault prefault(0);          // from the first block on
-    CHECK(thread_count() == threads);  // started by the first block noted, not before
+    HeapPrefault prefault(0, kNeverSlow);  // from the first block on
+    CHECK(thread_count() == threads);      // started by the first block noted, not before
     HeapPrefault::note_use(block);
     if (huge_pages_expected()) CHECK(thread_count() == threads + 1);
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
@@ -209,7 +217,9 @@ TEST_CASE("huge pages: the main heap's next pages are faulted in before the heap
   CHECK_FALSE(far_faulted);    // a few pages ahead, not the whole heap
 }
 
-TEST_CASE("huge pages: a history about to be replayed has its first pages faulted in, once") {
+TEST_CASE(
+    "huge pages: a history about to be replayed has its first pages faulted in, then those ahead "
+    "of it") {
   DroppedBlock b;
   REQUIRE(b.dropped);
   char* block = b.block;
@@ -223,10 +233,10 @@ TEST_CASE("huge pages: a history about to be replayed has its first pages faulte
   };
   bool expected = huge_pages_expected();
   size_t threads = thread_count();
-  bool second = false, third = false, again = false, after_growth = false;
+  bool second = false, third = false, again = false, ahead = false, far_ahead = false;
   bool fit_started = true;
   {
-    HeapPrefault prefault;  // the default quiet growth: no pages ahead of the replay
+    HeapPrefault prefault(HeapPrefault::kQuietGrowth, kNeverSlow);
     // Bytes that fit in the page in use start nothing.
     HeapPrefault::fault_next_from(reinterpret_cast<char*>(first + 64), 64);
     fit_started = thread_count() != threads;
@@ -241,20 +251,122 @@ TEST_CASE("huge pages: a history about to be replayed has its first pages faulte
     HeapPrefault::fault_next_from(reinterpret_cast<char*>(first + 4 * kHugePage + 64), kHugePage);
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     again = resident(first + 5 * kHugePage);
-    // The heap has not grown by 64 MiB: the thread waits, faulting nothing
-    // ahead of the newest block (the page above it would be next).
-    char* newest = block + kSize / 2;
-    HeapPrefault::note_use(newest);
+    // From here on the thread keeps the pages above the newest block noted
+    // faulted in, a few of them (8 MiB), though the heap has not grown by 64 MiB.
+    auto newest = reinterpret_cast<uintptr_t>(block + kSize / 2);
+    HeapPrefault::note_use(block + kSize / 2);
+    ahead = resident_within((newest + kHugePage) & ~(kHugePage - 1));
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    after_growth = resident((reinterpret_cast<uintptr_t>(newest) + kHugePage) & ~(kHugePage - 1));
+    far_ahead = resident(((newest + kHugePage) & ~(kHugePage - 1)) + 4 * kHugePage);
   }  // the thread is stopped and joined here
   INFO("block at " << std::hex << at << ", first whole page " << first);
   CHECK_FALSE(fit_started);
   CHECK(second == expected);
   CHECK_FALSE(third);
   CHECK_FALSE(again);
-  CHECK_FALSE(after_growth);
+  CHECK(ahead == expected);
+  CHECK_FALSE(far_ahead);
   CHECK(thread_count() == threads);
+}
+
+/// Set in the environment of a test case run by run_alone().
+constexpr const char* kAlone = "MIGSIM_TEST_ALONE";
+
+/// Whether this process was started by run_alone(); a hidden test case that
+/// needs a process of its own says so and does nothing otherwise.
+bool alone() {
+  if (std::getenv(kAlone)) return true;
+  WARN("run by the test case that starts it in a process of its own, not here");
+  return false;
+}
+
+/// Runs the hidden test case `name` in a process of its own (giving huge
+/// pages up is for good, and a process that has kept them cannot show what
+/// comes before); its exit status, 0 where all its checks passed.
+int run_alone(const char* name) {
+  std::string self = "/proc/self/exe";
+  std::vector<char*> argv{self.data(), const_cast<char*>(name), nullptr};
+  std::vector<std::string> env_text{std::string(kAlone) + "=1"};
+  for (char** e = environ; *e; ++e) env_text.emplace_back(*e);
+  std::vector<char*> env;
+  for (std::string& e : env_text) env.push_back(e.data());
+  env.push_back(nullptr);
+  pid_t child = 0;
+  if (posix_spawn(&child, self.c_str(), nullptr, nullptr, argv.data(), env.data()) != 0) return -1;
+  int status = 0;
+  if (waitpid(child, &status, 0) != child || !WIFEXITED(status)) return -1;
+  return WEXITSTATUS(status);
+}
+
+TEST_CASE("huge pages: given up where a huge page is slow to fault in", "[.][alone]") {
+  if (!alone()) return;
+  use_huge_pages_for_heap();
+  bool expected = huge_pages_expected();
+  // Before a huge page has been found cheap, nothing is asked for.
+  std::vector<void*> blocks(64);
+  for (void*& b : blocks) b = std::malloc(64 << 10);
+  auto last = reinterpret_cast<uintptr_t>(blocks.back());
+  CHECK(vm_flags_at(last).find(" hg") == std::string::npos);
+  if (expected) CHECK(huge_pages_cheap(std::chrono::seconds(60)));
+  CHECK_FALSE(huge_pages_cheap(std::chrono::nanoseconds(0)));
+  // A thread that finds its huge page slow gives them up and ends.
+  size_t threads = thread_count();
+  {
+    HeapPrefault prefault(0, std::chrono::nanoseconds(0));
+    HeapPrefault::note_use(blocks.back());
+    CHECK(thread_count() == threads + (expected ? 1 : 0));
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (thread_count() != threads && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    CHECK(thread_count() == threads);
+  }
+  CHECK_FALSE(huge_pages_kept());
+  // For good: keeping them later asks nothing, on the main heap or a thread's.
+  keep_huge_pages();
+  CHECK_FALSE(huge_pages_kept());
+  CHECK(vm_flags_at(last).find(" hg") == std::string::npos);
+  std::string thread_flags;
+  std::thread([&] {
+    use_huge_pages_for_thread();
+    void* more = std::malloc(64 << 10);
+    thread_flags = vm_flags_at(reinterpret_cast<uintptr_t>(more));
+    std::free(more);
+  }).join();
+  CHECK(thread_flags.find(" hg") == std::string::npos);
+  for (void* b : blocks) std::free(b);
+}
+
+TEST_CASE("huge pages: none asked for before one is found cheap and none after one is slow") {
+  CHECK(run_alone("huge pages: given up where a huge page is slow to fault in") == 0);
+}
+
+TEST_CASE("huge pages: given up once kept", "[.][alone]") {
+  if (!alone()) return;
+  DroppedBlock b;  // kept, as a run does once it has found a huge page cheap
+  REQUIRE(b.dropped);
+  bool expected = huge_pages_expected();
+  std::string thread_flags;
+  std::thread([&] {  // a thread heap asked for before
+    use_huge_pages_for_thread();
+    void* first = std::malloc(64 << 10);
+    give_up_huge_pages(b.first + 2 * kHugePage);
+    void* more = std::malloc(8 << 20);
+    thread_flags = vm_flags_at(reinterpret_cast<uintptr_t>(more) + (4 << 20));
+    std::free(more);
+    std::free(first);
+  })
+      .join();
+  // From the third page of the block up the main heap takes small pages, and
+  // so does the thread's heap; below that the main heap is as it was asked.
+  CHECK((vm_flags_at(b.first).find(" hg") != std::string::npos) == expected);
+  CHECK(vm_flags_at(b.first + 2 * kHugePage).find(" hg") == std::string::npos);
+  if (expected) CHECK(vm_flags_at(b.first + 2 * kHugePage).find(" nh") != std::string::npos);
+  CHECK(thread_flags.find(" hg") == std::string::npos);
+  CHECK_FALSE(huge_pages_kept());
+}
+
+TEST_CASE("huge pages: a slow page once kept gives them up where not yet touched") {
+  CHECK(run_alone("huge pages: given up once kept") == 0);
 }
 
 }  // namespace

@@ -170,8 +170,9 @@ bool read_revisions(const std::string& path, SourceFormat format, const ReadOpti
   if (read && options.parse_in_background) {
     // A replay grows the main heap by about 16 KiB a revision (26.6 MiB for
     // the benchmark's 2,000). The first of those pages are faulted in now, on
-    // the second core, while it has little else to do: the parsing thread
-    // only starts here. Past the first few pages the parsing takes that core.
+    // the second core, while it has little else to do (the parsing thread
+    // only starts here), once that thread has found huge pages cheap here;
+    // from there on it keeps a few pages ahead of the replay.
     constexpr size_t kHeapPerRevision = size_t{16} << 10;
     constexpr size_t kFirstPages = size_t{4} << 20;
     HeapPrefault::fault_next(std::min(kFirstPages, out.size() * kHeapPerRevision));

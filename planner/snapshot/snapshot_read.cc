@@ -6,6 +6,7 @@
 #include <thread>
 #include <vector>
 
+#include "parser/heap_prefault.h"
 #include "parser/huge_pages.h"
 #include "planner/snapshot/json_text.h"
 #include "planner/snapshot/snapshot.h"
@@ -149,6 +150,7 @@ std::string read_snapshot_db(sqlite3* db, const Reopen& reopen, Catalog& catalog
   Db others_db = columns_db && reopen ? reopen() : nullptr;
   std::jthread columns_thread, others_thread;
   if (others_db) {
+    HeapPrefault::decide();  // whether the rows' threads take huge pages
     columns_thread = std::jthread([&] {
       use_huge_pages_for_thread();
       guarded(columns_failed, [&] { read_column_rows(columns_db.get(), columns); });
