@@ -17,7 +17,13 @@ the snapshot load on its own (gen_snapshot.py: 500, 5,000, 50,000 tables,
 imported once, then loaded by `migsim replay --snapshot` on an empty file).
 
   bench/run.py [--build build] [--sizes 200,2000,20000] [--runs 5] [--pg-runs 3] [--no-pg]
-               [--snapshot-sizes 500,5000,50000] [--callgrind]
+               [--snapshot-sizes 500,5000,50000] [--pause 3] [--callgrind]
+
+migsim's runs follow one another at once; with --pause S (default 3; 0 leaves
+it out) it is also timed after S seconds of idling before each run, the way a
+run usually starts: on some virtual machines the host takes back the memory
+its guest left free a moment ago, and a process that starts later finds less
+of it still backed (parser/huge_pages.h).
 
 --callgrind counts instructions under valgrind instead of timing (one run each:
 the counts repeat where wall time on a shared machine does not). The floor's
@@ -130,9 +136,18 @@ def alembic_ms(server, workdir, dbname):
     return seconds * 1000
 
 
+def paused_ms(args, argv, **kw):
+    """Median of `args.runs` runs of argv, each after args.pause seconds idle."""
+    def one():
+        time.sleep(args.pause)
+        return timed(argv, **kw)[0] * 1000
+    return statistics.median(one() for _ in range(args.runs))
+
+
 def history_row(args, n, workdir):
-    """(revisions, statements, floor, raw floor, migsim, peak KiB, None, None) for
-    one size; PostgreSQL's and Alembic's times are filled in later (pg_row)."""
+    """(revisions, statements, floor, raw floor, migsim, peak KiB, None, None,
+    migsim after a pause or None) for one size; PostgreSQL's and Alembic's
+    times are filled in later (pg_row)."""
     statements = int(subprocess.run(
         [sys.executable, os.path.join(HERE, "gen_history.py"), "--revisions", str(n),
          "--out", workdir], check=True, capture_output=True, text=True).stdout)
@@ -141,13 +156,14 @@ def history_row(args, n, workdir):
         floor, raw = (instructions(floor_argv(args.build, workdir, r), workdir,
                                    ["--toggle-collect=parse_all"]) for r in (False, True))
         sim = instructions(sim_argv, workdir, cwd=workdir)
-        return n, statements, floor, raw, sim, peak_kib(sim_argv, cwd=workdir), None, None
+        return n, statements, floor, raw, sim, peak_kib(sim_argv, cwd=workdir), None, None, None
     floor = statistics.median(floor_ms(args.build, workdir) for _ in range(args.runs))
     raw = statistics.median(floor_ms(args.build, workdir, True) for _ in range(args.runs))
     sims = [timed(sim_argv, cwd=workdir) for _ in range(args.runs)]
     sim = statistics.median(s for s, _ in sims) * 1000
     rss = peak_kib(sim_argv, cwd=workdir)
-    return n, statements, floor, raw, sim, rss, None, None
+    paused = paused_ms(args, sim_argv, cwd=workdir) if args.pause > 0 else None
+    return n, statements, floor, raw, sim, rss, None, None, paused
 
 
 def pg_row(args, row, workdir, server):
@@ -157,7 +173,7 @@ def pg_row(args, row, workdir, server):
     pg = statistics.median(pg_ms(server, workdir, f"bench_{n}_{i}") for i in range(args.pg_runs))
     alembic = statistics.median(alembic_ms(server, workdir, f"alembic_{n}_{i}")
                                 for i in range(args.pg_runs))
-    return row[:6] + (pg, alembic)
+    return row[:6] + (pg, alembic) + row[8:]
 
 
 def snapshot_rows(args, tmp, sizes):
@@ -215,9 +231,12 @@ def report(args, rows, counts, snaps, starts=None):
         print(f"{'revisions':>9} {'statements':>10} {'floor ' + unit:>14} {'raw ' + unit:>12} "
               f"{'migsim ' + unit:>15} {'migsim/floor':>12} {'migsim/raw':>10} {'pg ms':>9} "
               f"{'pg/migsim':>9} {'alembic ms':>10} {'alembic/migsim':>14} {'peak MiB':>8} "
-              f"{'statements x':>12} {'migsim x':>8} {'floor x':>7}")
+              f"{'statements x':>12} {'migsim x':>8} {'floor x':>7} {'paused ms':>9} "
+              f"{'paused/floor':>12}")
         prev = None
-        for n, statements, floor, raw, sim, rss, pg, alembic in rows:
+        for n, statements, floor, raw, sim, rss, pg, alembic, paused in rows:
+            paused_text = (f"{paused:9,.1f} {paused / floor:12.2f}" if paused is not None
+                           else f"{'-':>9} {'-':>12}")
             pg_text = f"{pg:9,.0f}" if pg is not None else f"{'-':>9}"
             ratio = f"{pg / sim:9.1f}" if pg is not None else f"{'-':>9}"
             alembic_text = f"{alembic:10,.0f}" if alembic is not None else f"{'-':>10}"
@@ -226,7 +245,7 @@ def report(args, rows, counts, snaps, starts=None):
                   f"{sim / floor:12.2f} {sim / raw:10.2f} {pg_text} {ratio} {alembic_text} "
                   f"{alembic_ratio} {rss / 1024:8.1f} "
                   f"{growth(statements, prev and prev[1]):>12} {growth(sim, prev and prev[3]):>8} "
-                  f"{growth(floor, prev and prev[2]):>7}")
+                  f"{growth(floor, prev and prev[2]):>7} {paused_text}")
             prev = (n, statements, floor, sim)
         if args.callgrind:
             print("callgrind instructions, one run each: the floors' parse loops alone, migsim's "
@@ -240,6 +259,9 @@ def report(args, rows, counts, snaps, starts=None):
               ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
         print("floor: libpg_query's parse to JSON; raw: its parse to PostgreSQL's nodes alone")
         print("growth (x): from the size above")
+        if not args.callgrind and args.pause > 0:
+            print(f"paused: migsim's run again, each after {args.pause:g} s idle "
+                  f"(medians of {args.runs} runs)")
         if starts:
             print(f"process start and exit (medians of {start_runs(args)} runs): /bin/true "
                   f"{starts[0]:.1f} ms, migsim --version {starts[1]:.1f} ms")
@@ -264,6 +286,8 @@ def main():
     ap.add_argument("--pg-runs", type=int, default=3)
     ap.add_argument("--no-pg", action="store_true")
     ap.add_argument("--snapshot-sizes", default="500,5000,50000")
+    ap.add_argument("--pause", type=float, default=3,
+                    help="also time migsim's runs after this many seconds idle (0: not)")
     ap.add_argument("--callgrind", action="store_true",
                     help="count instructions under valgrind instead of timing")
     args = ap.parse_args()
