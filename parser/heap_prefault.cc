@@ -44,7 +44,7 @@ std::atomic<HeapPrefault*> current{nullptr};
 
 }  // namespace
 
-HeapPrefault::HeapPrefault(size_t quiet, std::chrono::nanoseconds slow)
+HeapPrefault::HeapPrefault(size_t quiet, std::optional<std::chrono::nanoseconds> slow)
     : quiet_(quiet), slow_(slow) {
   if (!heap_uses_huge_pages()) return;
   newest_block = 0;  // none noted in this one's lifetime yet
@@ -132,7 +132,9 @@ bool HeapPrefault::stop_requested() {
 }
 
 void HeapPrefault::run() {
-  if (!huge_pages_cheap(slow_)) {
+  FaultCosts costs = fault_costs();
+  std::chrono::nanoseconds slow = slow_ ? *slow_ : slow_huge_page(costs);
+  if (costs.huge > slow) {
     give_up_huge_pages(0);
     return;
   }
@@ -146,7 +148,7 @@ void HeapPrefault::run() {
     uintptr_t from = first_from_, to = first_to_;
     lock.unlock();
     for (; from < to && !stop_requested(); from += kHugePage) {
-      if (!fault_in(from, slow_)) break;
+      if (!fault_in(from, slow)) break;
       done = from + kHugePage;
     }
     if (!huge_pages_kept()) return;
@@ -162,7 +164,7 @@ void HeapPrefault::run() {
     // Above the heap's end nothing is mapped, and madvise says so (ENOMEM):
     // those pages are tried again once the heap has grown.
     for (; from < to; from += kHugePage) {
-      if (!fault_in(from, slow_)) {
+      if (!fault_in(from, slow)) {
         if (errno == EINVAL || !huge_pages_kept()) return;  // EINVAL: a kernel before 5.14
         break;
       }

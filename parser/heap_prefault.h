@@ -5,10 +5,11 @@
 // A replay grows the main heap as it goes, and each new page costs a page
 // fault in which the kernel zeroes it. The replay is what a run waits for; the
 // parsing thread leaves part of the second core idle. While a HeapPrefault
-// lives, its thread, once started, first faults in a huge page of its own
-// (huge_pages_cheap): where that was quick, the heaps take huge pages from
-// then on (keep_huge_pages), and where it was slow (a virtual machine whose
-// host has to back the page again) they keep small pages, and the thread ends.
+// lives, its thread, once started, first faults in 2 MiB of its own in small
+// pages and then as a huge page (fault_costs): where the huge page was the
+// cheaper (slow_huge_page), the heaps take huge pages from then on
+// (keep_huge_pages), and where not (a virtual machine whose host has to back
+// the page again) they keep small pages, and the thread ends.
 //
 // Then, when a history has been listed and is about to be parsed and replayed
 // (fault_next), the thread faults in the first pages its replay will take,
@@ -26,6 +27,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "parser/huge_pages.h"
@@ -41,9 +43,11 @@ class HeapPrefault {
   /// Where the main heap is ready for huge pages (use_huge_pages_for_heap took
   /// effect), has note_use() start the thread (or wake it) once the heap has
   /// grown by `quiet`, and fault_next() and decide() start it before that. A
-  /// huge page that takes longer than `slow` to fault in has huge pages given
-  /// up. Otherwise does nothing.
-  explicit HeapPrefault(size_t quiet = kQuietGrowth, std::chrono::nanoseconds slow = kSlowHugePage);
+  /// huge page that takes longer than `slow` to fault in (by default
+  /// slow_huge_page of what the thread finds) has huge pages given up.
+  /// Otherwise does nothing.
+  explicit HeapPrefault(size_t quiet = kQuietGrowth,
+                        std::optional<std::chrono::nanoseconds> slow = std::nullopt);
   /// Stops and joins the thread, if it was started. Not called while
   /// note_use() runs on another thread.
   ~HeapPrefault();
@@ -85,7 +89,7 @@ class HeapPrefault {
   bool stop_requested();
 
   size_t quiet_;
-  std::chrono::nanoseconds slow_;
+  std::optional<std::chrono::nanoseconds> slow_;
   uintptr_t first_ = 0;               ///< the first block noted (under mutex_)
   std::atomic<bool> started_{false};  ///< the heap has grown by quiet_
   uintptr_t first_from_ = 0;          ///< fault_next's pages, from ... (under mutex_)

@@ -24,7 +24,7 @@ constexpr size_t kLargestFromArena = size_t{32} << 20;  // glibc's upper bound f
 // HEAP_MAX_SIZE on 64-bit systems), grown within its mapping as it fills.
 constexpr uintptr_t kThreadHeap = uintptr_t{64} << 20;
 std::atomic<bool> in_use{false};
-/// Whether huge pages are asked for: not until huge_pages_cheap() has said
+/// Whether huge pages are asked for: not until fault_costs() has said
 /// they are (keep_huge_pages), and no more once give_up_huge_pages() is called.
 enum class Mode { kUndecided, kKept, kGivenUp };
 std::atomic<Mode> mode{Mode::kUndecided};
@@ -130,23 +130,40 @@ bool heap_uses_huge_pages() {
   return in_use;
 }
 
-bool huge_pages_cheap(std::chrono::nanoseconds slow) {
-  // A page of its own, not the heap's, so that nothing is taken from the heap
-  // in a huge page before it is known whether they pay.
+namespace {
+
+std::chrono::nanoseconds thread_time() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return std::chrono::seconds(now.tv_sec) + std::chrono::nanoseconds(now.tv_nsec);
+}
+
+/// This thread's time to fault in a 2 MiB range of a fresh mapping, asked
+/// for huge pages or kept from them; max() where no mapping is to be had.
+std::chrono::nanoseconds fault_cost(int advice) {
   size_t span = 2 * kHugePage;
   void* mapped = mmap(nullptr, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (mapped == MAP_FAILED) return false;
-  auto* page = reinterpret_cast<volatile char*>(
+  if (mapped == MAP_FAILED) return std::chrono::nanoseconds::max();
+  auto* range = reinterpret_cast<volatile char*>(
       (reinterpret_cast<uintptr_t>(mapped) + kHugePage - 1) & ~(kHugePage - 1));
-  madvise(const_cast<char*>(page), kHugePage, MADV_HUGEPAGE);
-  timespec before{}, after{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &before);
-  page[0] = 1;  // faults the whole huge page in, where one is to be had
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &after);
+  madvise(const_cast<char*>(range), kHugePage, advice);
+  auto before = thread_time();
+  // The first byte faults a whole huge page in, where one is to be had;
+  // in small pages, each 4 KiB takes one fault.
+  size_t step = advice == MADV_HUGEPAGE ? kHugePage : 4096;
+  for (size_t at = 0; at < kHugePage; at += step) range[at] = 1;
+  auto took = thread_time() - before;
   munmap(mapped, span);
-  auto took = std::chrono::seconds(after.tv_sec - before.tv_sec) +
-              std::chrono::nanoseconds(after.tv_nsec - before.tv_nsec);
-  return took <= slow;
+  return took;
+}
+
+}  // namespace
+
+FaultCosts fault_costs() {
+  FaultCosts costs;
+  costs.small = fault_cost(MADV_NOHUGEPAGE);
+  if (costs.small != std::chrono::nanoseconds::max()) costs.huge = fault_cost(MADV_HUGEPAGE);
+  return costs;
 }
 
 void keep_huge_pages() {

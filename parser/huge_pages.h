@@ -5,7 +5,7 @@
 // Where the kernel gives huge pages only to memory that asks for them (the
 // usual `madvise` setting), glibc's malloc never asks unless GLIBC_TUNABLES
 // says so when the process starts; these ask instead, once a huge page has
-// been found cheap to fault in here (huge_pages_cheap, below).
+// been found cheap to fault in here (fault_costs, below).
 
 #include <chrono>
 #include <cstddef>
@@ -15,11 +15,6 @@ namespace migsim {
 
 /// The size of a transparent huge page on x86-64.
 inline constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
-
-/// A huge page that takes longer than this to fault in is one the host of a
-/// virtual machine backs again (below): 0.2-0.4 ms where it still backs it,
-/// 4-6 ms where not, and about 0.8 ms for the same memory in small pages.
-inline constexpr std::chrono::nanoseconds kSlowHugePage = std::chrono::milliseconds(2);
 
 /// Grows the main heap once by 1 GiB of address space (pages are committed
 /// only when touched), readies it for huge pages (keep_huge_pages marks it
@@ -31,9 +26,23 @@ void use_huge_pages_for_heap();
 /// Whether use_huge_pages_for_heap() took effect.
 bool heap_uses_huge_pages();
 
-/// Whether a huge page, faulted in here and now (in a mapping of its own,
-/// unmapped after), took at most `slow` of this thread's time.
-///
+/// What faulting in 2 MiB costs here and now, in this thread's time: as one
+/// huge page and as 512 small ones, each in a mapping of its own, unmapped
+/// after (the huge one at most; where no mapping is to be had).
+struct FaultCosts {
+  std::chrono::nanoseconds huge{std::chrono::nanoseconds::max()};
+  std::chrono::nanoseconds small{0};
+};
+FaultCosts fault_costs();
+
+/// The time past which a huge page is not worth faulting in, given what the
+/// same memory costs in small pages: twice that, for the noise in one sample
+/// and the fewer misses of the processor's address cache that a huge page
+/// saves later.
+inline std::chrono::nanoseconds slow_huge_page(const FaultCosts& costs) {
+  return 2 * costs.small;
+}
+
 /// On a virtual machine whose host takes back the memory its guest leaves
 /// free (free page reporting, which reports free blocks of 2 MiB and up), a
 /// huge page is often one the host has to back again, a 4 KiB page at a time.
@@ -41,7 +50,11 @@ bool heap_uses_huge_pages();
 /// host still backs. Huge pages pay where one process follows another at once
 /// (the first one's pages are still backed); a run after a pause finds most
 /// of them taken back, and a few still there.
-bool huge_pages_cheap(std::chrono::nanoseconds slow = kSlowHugePage);
+///
+/// Here, on such a machine: a huge page 0.2-0.4 ms where the host still backs
+/// it and 4-6 ms where not, 512 small pages about 0.8 ms. Elsewhere small
+/// pages have cost 11 µs a fault (5.6 ms for 2 MiB), where even a huge page
+/// the host had to back again (3.5 ms) was the cheaper.
 
 /// Has the heaps take huge pages from here on: the main heap's part readied
 /// by use_huge_pages_for_heap(), every thread heap seen so far and every later
