@@ -10,8 +10,6 @@
 #include <memory>
 #include <system_error>
 
-#include <time.h>
-
 #include "parser/huge_pages.h"
 
 namespace migsim {
@@ -28,17 +26,14 @@ std::atomic<uintptr_t> newest_block{0};
 /// Faults in the huge page at `from`: false where that failed (errno says
 /// why) or took longer than `slow` (errno 0), where huge pages are given up.
 bool fault_in(uintptr_t from, std::chrono::nanoseconds slow) {
-  timespec before{}, after{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &before);
+  auto before = thread_time();
   if (madvise(reinterpret_cast<void*>(from), kHugePage, MADV_POPULATE_WRITE) != 0) return false;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &after);
-  auto took = std::chrono::seconds(after.tv_sec - before.tv_sec) +
-              std::chrono::nanoseconds(after.tv_nsec - before.tv_nsec);
-  if (took <= slow) return true;
+  if (thread_time() - before <= slow) return true;
   give_up_huge_pages(from + kHugePage);
   errno = 0;
   return false;
 }
+
 /// The HeapPrefault that note_use() reports to; none outside its lifetime.
 std::atomic<HeapPrefault*> current{nullptr};
 

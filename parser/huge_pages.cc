@@ -130,13 +130,13 @@ bool heap_uses_huge_pages() {
   return in_use;
 }
 
-namespace {
-
 std::chrono::nanoseconds thread_time() {
   timespec now{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
   return std::chrono::seconds(now.tv_sec) + std::chrono::nanoseconds(now.tv_nsec);
 }
+
+namespace {
 
 /// This thread's time to fault in a 2 MiB range of a fresh mapping, asked
 /// for huge pages or kept from them; max() where no mapping is to be had.

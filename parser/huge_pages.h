@@ -26,9 +26,25 @@ void use_huge_pages_for_heap();
 /// Whether use_huge_pages_for_heap() took effect.
 bool heap_uses_huge_pages();
 
+/// The CPU time this thread has used so far.
+std::chrono::nanoseconds thread_time();
+
 /// What faulting in 2 MiB costs here and now, in this thread's time: as one
 /// huge page and as 512 small ones, each in a mapping of its own, unmapped
-/// after (the huge one at most; where no mapping is to be had).
+/// after (`huge` is max() where no mapping is to be had).
+///
+/// On a virtual machine whose host takes back the memory its guest leaves
+/// free (free page reporting, which reports free blocks of 2 MiB and up), a
+/// huge page is often one the host has to back again, a 4 KiB page at a time.
+/// The guest hands out small pages from the memory it used last, which its
+/// host still backs. Huge pages pay where one process follows another at once
+/// (the first one's pages are still backed); a run after a pause finds most
+/// of them taken back, and a few still there.
+///
+/// Here, on such a machine: a huge page 0.2-0.4 ms where the host still backs
+/// it and 4-6 ms where not, 512 small pages about 0.8 ms. Elsewhere small
+/// pages have cost 11 µs a fault (5.6 ms for 2 MiB), where even a huge page
+/// the host had to back again (3.5 ms) was the cheaper.
 struct FaultCosts {
   std::chrono::nanoseconds huge{std::chrono::nanoseconds::max()};
   std::chrono::nanoseconds small{0};
@@ -42,19 +58,6 @@ FaultCosts fault_costs();
 inline std::chrono::nanoseconds slow_huge_page(const FaultCosts& costs) {
   return 2 * costs.small;
 }
-
-/// On a virtual machine whose host takes back the memory its guest leaves
-/// free (free page reporting, which reports free blocks of 2 MiB and up), a
-/// huge page is often one the host has to back again, a 4 KiB page at a time.
-/// The guest hands out small pages from the memory it used last, which its
-/// host still backs. Huge pages pay where one process follows another at once
-/// (the first one's pages are still backed); a run after a pause finds most
-/// of them taken back, and a few still there.
-///
-/// Here, on such a machine: a huge page 0.2-0.4 ms where the host still backs
-/// it and 4-6 ms where not, 512 small pages about 0.8 ms. Elsewhere small
-/// pages have cost 11 µs a fault (5.6 ms for 2 MiB), where even a huge page
-/// the host had to back again (3.5 ms) was the cheaper.
 
 /// Has the heaps take huge pages from here on: the main heap's part readied
 /// by use_huge_pages_for_heap(), every thread heap seen so far and every later
